@@ -1,0 +1,11 @@
+from .municipality import CooperationArea, Municipality, MunicipalityQuerySet, Region
+from .partnership import Partnership, PartnershipQuerySet
+
+__all__ = [
+    "CooperationArea",
+    "Municipality",
+    "MunicipalityQuerySet",
+    "Partnership",
+    "PartnershipQuerySet",
+    "Region",
+]

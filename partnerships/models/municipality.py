@@ -1,0 +1,232 @@
+import uuid
+from pathlib import PurePath
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from partnerships.choices import MunicipalityKind, RegionKind
+from partnerships.text import normalise_for_search
+
+UKRAINE = "UA"
+
+
+class Region(models.Model):
+    """A first-level unit of Ukraine (oblast, Crimea, Kyiv, Sevastopol)."""
+
+    code = models.CharField(_("KATOTTG code"), max_length=19, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=24, choices=RegionKind.choices)
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:municipality-list") + f"?region={self.slug}"
+
+
+class CooperationArea(models.Model):
+    """A field two municipalities can work together in (energy, education, ...)."""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("area of cooperation")
+        verbose_name_plural = _("areas of cooperation")
+        ordering = ["position", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def coat_of_arms_path(instance: "Municipality", filename: str) -> str:
+    # A generated name: the uploader's file name never reaches the disk.
+    return f"coats/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def ukrainian(self):
+        return self.filter(country=UKRAINE)
+
+    def foreign(self):
+        return self.exclude(country=UKRAINE)
+
+    def open_to_partners(self):
+        return self.filter(open_to_partners=True)
+
+    def search(self, query: str):
+        """Every word of the query must appear in one of the names."""
+        queryset = self
+        for word in normalise_for_search(query).split():
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset
+
+    def without_foreign_partner(self):
+        from .partnership import Partnership
+
+        foreign_partner = Partnership.objects.filter(
+            Q(municipality_a=OuterRef("pk")) & ~Q(municipality_b__country=OuterRef("country"))
+            | Q(municipality_b=OuterRef("pk")) & ~Q(municipality_a__country=OuterRef("country"))
+        )
+        return self.filter(~Exists(foreign_partner))
+
+    def with_partner_count(self):
+        from .partnership import Partnership
+
+        count = (
+            Partnership.objects.filter(
+                Q(municipality_a=OuterRef("pk")) | Q(municipality_b=OuterRef("pk"))
+            )
+            .order_by()
+            .annotate(one=models.Value(1))
+            .values("one")
+            .annotate(total=models.Func(models.F("one"), function="COUNT"))
+            .values("total")
+        )
+        return self.annotate(
+            partner_count=models.Subquery(count, output_field=models.IntegerField())
+        )
+
+    def for_cards(self):
+        """Everything a municipality card shows, in a fixed number of queries."""
+        return self.select_related("region").prefetch_related("offers", "needs")
+
+
+class Municipality(models.Model):
+    """A Ukrainian territorial community (hromada) or a foreign municipality."""
+
+    name = models.CharField(_("name"), max_length=200)
+    name_native = models.CharField(
+        _("name in the native language"),
+        max_length=200,
+        blank=True,
+        help_text=_("As the municipality writes it itself, if it is not Ukrainian or English."),
+    )
+    center = models.CharField(
+        _("administrative centre"),
+        max_length=120,
+        blank=True,
+        help_text=_("For a community: the town or village it is run from."),
+    )
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    registry_key = models.CharField(
+        _("registry key"),
+        max_length=60,
+        blank=True,
+        help_text=_("Key of the row in the public data set it was loaded from."),
+    )
+    code = models.CharField(
+        _("official code"),
+        max_length=19,
+        blank=True,
+        help_text=_("KATOTTG code for Ukrainian communities."),
+    )
+    country = CountryField(_("country"), db_index=True)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="municipalities",
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=MunicipalityKind.choices, blank=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    area_km2 = models.DecimalField(
+        _("area, km²"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("contact e-mail"), blank=True)
+    coat_of_arms = models.ImageField(
+        _("coat of arms"),
+        upload_to=coat_of_arms_path,
+        blank=True,
+        width_field="coat_width",
+        height_field="coat_height",
+    )
+    coat_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    coat_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    description = models.TextField(_("description"), blank=True)
+    offers = models.ManyToManyField(
+        CooperationArea, verbose_name=_("offers"), blank=True, related_name="offered_by"
+    )
+    needs = models.ManyToManyField(
+        CooperationArea, verbose_name=_("needs"), blank=True, related_name="needed_by"
+    )
+    open_to_partners = models.BooleanField(_("open to new partners"), default=True)
+    # All names, normalised, for search that works alike on SQLite and PostgreSQL.
+    search_text = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = MunicipalityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code"], condition=~Q(code=""), name="municipality_code_unique_when_set"
+            ),
+            models.UniqueConstraint(
+                fields=["registry_key"],
+                condition=~Q(registry_key=""),
+                name="municipality_registry_key_unique_when_set",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="municipality_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="municipality_longitude_range",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["country", "kind"], name="municipality_country_kind"),
+            models.Index(fields=["population"], name="municipality_population"),
+            models.Index(fields=["open_to_partners"], name="municipality_open"),
+            models.Index(fields=["name_uk"], name="municipality_name_uk"),
+            models.Index(fields=["name_en"], name="municipality_name_en"),
+            models.Index(fields=["created_at"], name="municipality_created"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_text = self.build_search_text()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:municipality-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_ukrainian(self) -> bool:
+        return self.country == UKRAINE
+
+    def build_search_text(self) -> str:
+        names = [
+            getattr(self, field, "") or ""
+            for field in ("name_uk", "name_en", "name_native", "center_uk", "center_en")
+        ]
+        return normalise_for_search(" ".join(dict.fromkeys(names)))

@@ -1,0 +1,108 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from partnerships.choices import PartnershipKind, PartnershipSource
+
+from .municipality import Municipality
+
+
+class PartnershipQuerySet(models.QuerySet):
+    def involving(self, municipality: Municipality):
+        return self.filter(Q(municipality_a=municipality) | Q(municipality_b=municipality))
+
+    def between(self, first: Municipality, second: Municipality):
+        low, high = sorted([first.pk, second.pk])
+        return self.filter(municipality_a_id=low, municipality_b_id=high)
+
+    def for_map(self):
+        fields = ("name_uk", "name_en", "slug", "country", "latitude", "longitude")
+        return self.select_related("municipality_a", "municipality_b").only(
+            *(f"{side}__{name}" for side in ("municipality_a", "municipality_b") for name in fields)
+        )
+
+    def with_parties(self):
+        return self.select_related("municipality_a__region", "municipality_b__region")
+
+
+class Partnership(models.Model):
+    """An established partnership between two municipalities, in either direction.
+
+    The pair is stored with the smaller id first, and the database refuses
+    anything else, so (A, B) and (B, A) can never both exist.
+    """
+
+    municipality_a = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
+        related_name="partnerships_as_a",
+    )
+    municipality_b = models.ForeignKey(
+        Municipality,
+        verbose_name=_("partner"),
+        on_delete=models.CASCADE,
+        related_name="partnerships_as_b",
+    )
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=PartnershipKind.choices, default=PartnershipKind.TWINNING
+    )
+    since = models.DateField(_("since"), null=True, blank=True)
+    source = models.CharField(
+        _("source"),
+        max_length=16,
+        choices=PartnershipSource.choices,
+        default=PartnershipSource.IMPORTED,
+    )
+    source_note = models.CharField(
+        _("source details"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where this partnership is documented."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = PartnershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(municipality_a__lt=F("municipality_b")), name="partnership_pair_ordered"
+            ),
+            models.UniqueConstraint(
+                fields=["municipality_a", "municipality_b"], name="partnership_pair_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["created_at"], name="partnership_created")]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_a} — {self.municipality_b}"
+
+    def save(self, *args, **kwargs):
+        self._order_pair()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.municipality_a_id and self.municipality_a_id == self.municipality_b_id:
+            raise ValidationError(_("A municipality cannot be its own partner."))
+        self._order_pair()
+
+    def _order_pair(self):
+        # Normalise the unordered pair; the check constraint backs this up.
+        if (
+            self.municipality_a_id
+            and self.municipality_b_id
+            and self.municipality_a_id > self.municipality_b_id
+        ):
+            self.municipality_a, self.municipality_b = self.municipality_b, self.municipality_a
+
+    def partner_of(self, municipality: Municipality) -> Municipality:
+        return (
+            self.municipality_b
+            if municipality.pk == self.municipality_a_id
+            else self.municipality_a
+        )

@@ -1,0 +1,305 @@
+"""Load the public registry data (data/*.csv) into the database, idempotently.
+
+Rows are matched on their key in the data set (KATOTTG code, foreign key,
+pair of keys), so a second run updates what changed and creates nothing new.
+"""
+
+import csv
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.text import slugify
+from django_countries import countries
+
+from partnerships.choices import MunicipalityKind, PartnershipKind, PartnershipSource, RegionKind
+from partnerships.models import Municipality, Partnership, Region
+
+KIND_WORDS = {
+    MunicipalityKind.URBAN: ("міська громада", "urban hromada"),
+    MunicipalityKind.SETTLEMENT: ("селищна громада", "settlement hromada"),
+    MunicipalityKind.RURAL: ("сільська громада", "rural hromada"),
+    "": ("громада", "hromada"),
+}
+# Fields the data set owns; what officials edit (description, areas, ...) is left alone.
+MUNICIPALITY_FIELDS = [
+    "name_uk",
+    "name_en",
+    "name_native",
+    "center_uk",
+    "center_en",
+    "code",
+    "country",
+    "region_id",
+    "kind",
+    "population",
+    "area_km2",
+    "latitude",
+    "longitude",
+    "search_text",
+]
+
+
+class BadRow(ValueError):
+    """A row that cannot be loaded; the message says why."""
+
+
+@dataclass
+class Tally:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@dataclass
+class Report:
+    tallies: dict[str, Tally] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+Progress = Callable[[str, int, int], None]
+
+
+def _rows(path: Path) -> Iterable[tuple[int, dict]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        # Line 1 is the header, so the first data row is line 2.
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            yield line, {key: _clean(value) for key, value in row.items() if key}
+
+
+# Markers the sources use for "no value".
+MISSING = {"NA", "N/A", "NULL", "-"}
+
+
+def _clean(value: str | None) -> str:
+    value = (value or "").strip()
+    return "" if value.upper() in MISSING else value
+
+
+def _required(row: dict, name: str) -> str:
+    if not row.get(name):
+        raise BadRow(f"'{name}' is empty")
+    return row[name]
+
+
+def _decimal(row: dict, name: str, low: float, high: float) -> Decimal | None:
+    text = row.get(name, "")
+    if not text:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation as error:
+        raise BadRow(f"'{name}' is not a number: {text!r}") from error
+    if not value.is_finite() or not low <= value <= high:
+        raise BadRow(f"'{name}' is out of range: {text}")
+    return value
+
+
+def _integer(row: dict, name: str) -> int | None:
+    text = row.get(name, "")
+    if not text:
+        return None
+    if not text.isdigit():
+        raise BadRow(f"'{name}' is not a whole number: {text!r}")
+    return int(text)
+
+
+class RegistryLoader:
+    def __init__(self, data_dir: Path, progress: Progress | None = None):
+        self.data_dir = data_dir
+        self.progress = progress or (lambda label, done, total: None)
+        self.report = Report()
+
+    def problem(self, file_name: str, line: int, message: str) -> None:
+        self.report.problems.append(f"{file_name}, line {line}: {message}")
+
+    @transaction.atomic
+    def load(self) -> Report:
+        regions = self.load_regions()
+        by_key = self.load_hromadas(regions)
+        by_key.update(self.load_foreign())
+        self.load_links(by_key)
+        return self.report
+
+    def _read(self, file_name: str, parse) -> list:
+        parsed = []
+        for line, row in _rows(self.data_dir / file_name):
+            try:
+                parsed.append(parse(row))
+            except BadRow as error:
+                self.problem(file_name, line, str(error))
+        return parsed
+
+    def load_regions(self) -> dict[str, Region]:
+        def parse(row):
+            kind = _required(row, "kind")
+            if kind not in RegionKind.values:
+                raise BadRow(f"unknown kind {kind!r}")
+            return Region(
+                code=_required(row, "code"),
+                name_uk=_required(row, "name_uk"),
+                name_en=_required(row, "name_en"),
+                slug=slugify(row["name_en"]),
+                kind=kind,
+            )
+
+        wanted = self._read("oblasts.csv", parse)
+        self._upsert("regions", Region, wanted, "code", ["name_uk", "name_en", "kind"])
+        return {region.code: region for region in Region.objects.all()}
+
+    def load_hromadas(self, regions: dict[str, Region]) -> dict[str, Municipality]:
+        def parse(row):
+            kind = row.get("kind", "")
+            if kind not in MunicipalityKind.values and kind != "":
+                raise BadRow(f"unknown kind {kind!r}")
+            region = regions.get(row.get("oblast_code", ""))
+            if region is None:
+                raise BadRow(f"unknown oblast code {row.get('oblast_code')!r}")
+            word_uk, word_en = KIND_WORDS[kind]
+            return Municipality(
+                registry_key=_required(row, "katottg"),
+                code=row["katottg"],
+                name_uk=f"{_required(row, 'name_uk')} {word_uk}",
+                name_en=f"{_required(row, 'name_en')} {word_en}",
+                name_native="",
+                center_uk=row.get("center_uk", ""),
+                center_en=row.get("center_en", ""),
+                country="UA",
+                region_id=region.pk,
+                kind=kind,
+                population=_integer(row, "population"),
+                area_km2=_decimal(row, "area_km2", 0, 10_000_000),
+                latitude=_decimal(row, "lat", 44, 53),
+                longitude=_decimal(row, "lon", 22, 41),
+            )
+
+        wanted = self._read("hromadas.csv", parse)
+        return self._upsert_municipalities("communities", wanted, regions)
+
+    def load_foreign(self) -> dict[str, Municipality]:
+        def parse(row):
+            country = _required(row, "country").upper()
+            if country not in countries or country == "UA":
+                raise BadRow(f"unknown or Ukrainian country code {country!r}")
+            name = _required(row, "name")
+            return Municipality(
+                registry_key=_required(row, "key"),
+                code="",
+                name_uk=name,
+                name_en=name,
+                name_native=row.get("name_native", ""),
+                center_uk="",
+                center_en="",
+                country=country,
+                region_id=None,
+                kind=MunicipalityKind.MUNICIPALITY,
+                population=None,
+                area_km2=None,
+                latitude=_decimal(row, "lat", -90, 90),
+                longitude=_decimal(row, "lon", -180, 180),
+                slug=slugify(row["key"]),
+            )
+
+        wanted = self._read("foreign_municipalities.csv", parse)
+        return self._upsert_municipalities("foreign municipalities", wanted, {})
+
+    def load_links(self, by_key: dict[str, Municipality]) -> None:
+        def parse(row):
+            first = by_key.get(_required(row, "hromada_katottg"))
+            second = by_key.get(_required(row, "foreign_key"))
+            if first is None or second is None:
+                raise BadRow("refers to a municipality that is not in the registry")
+            if first.pk == second.pk:
+                raise BadRow("links a municipality to itself")
+            low, high = sorted([first.pk, second.pk])
+            return (low, high), row.get("source", "")
+
+        links = dict(self._read("twin_links.csv", parse))
+        existing = {
+            (a, b): (pk, note)
+            for pk, a, b, note in Partnership.objects.values_list(
+                "pk", "municipality_a_id", "municipality_b_id", "source_note"
+            )
+        }
+        tally = self.report.tallies.setdefault("partnerships", Tally())
+        new, changed = [], []
+        for index, ((low, high), note) in enumerate(links.items(), start=1):
+            self.progress("partnerships", index, len(links))
+            if (low, high) not in existing:
+                new.append(
+                    Partnership(
+                        municipality_a_id=low,
+                        municipality_b_id=high,
+                        kind=PartnershipKind.TWINNING,
+                        source=PartnershipSource.IMPORTED,
+                        source_note=note,
+                    )
+                )
+            elif existing[low, high][1] != note:
+                changed.append(Partnership(pk=existing[low, high][0], source_note=note))
+            else:
+                tally.unchanged += 1
+        Partnership.objects.bulk_create(new, batch_size=500)
+        Partnership.objects.bulk_update(changed, ["source_note"], batch_size=500)
+        tally.created += len(new)
+        tally.updated += len(changed)
+
+    def _upsert_municipalities(self, label, wanted, regions) -> dict[str, Municipality]:
+        taken = set(Municipality.objects.values_list("slug", flat=True))
+        known = set(
+            Municipality.objects.filter(
+                registry_key__in=[m.registry_key for m in wanted]
+            ).values_list("registry_key", flat=True)
+        )
+        names = Counter(slugify(m.name_en) for m in wanted if not m.slug)
+        region_slugs = {
+            region.pk: region.slug.removesuffix("-oblast") for region in regions.values()
+        }
+        for municipality in wanted:
+            municipality.search_text = municipality.build_search_text()
+            if municipality.registry_key in known:
+                continue  # keeps its slug: published links stay valid
+            if not municipality.slug:
+                base = slugify(municipality.name_en)
+                if names[base] > 1:
+                    base = f"{base}-{region_slugs.get(municipality.region_id, 'ua')}"
+                municipality.slug = base
+            if municipality.slug in taken:
+                municipality.slug = f"{municipality.slug}-{municipality.registry_key[-6:].lower()}"
+            taken.add(municipality.slug)
+        self._upsert(label, Municipality, wanted, "registry_key", MUNICIPALITY_FIELDS)
+        return {
+            m.registry_key: m
+            for m in Municipality.objects.filter(
+                registry_key__in=[m.registry_key for m in wanted]
+            ).only("pk", "registry_key")
+        }
+
+    def _upsert(self, label, model, wanted, key, fields) -> None:
+        tally = self.report.tallies.setdefault(label, Tally())
+        existing = {
+            getattr(obj, key): obj
+            for obj in model.objects.filter(**{f"{key}__in": [getattr(w, key) for w in wanted]})
+        }
+        new, changed = [], []
+        for index, item in enumerate(wanted, start=1):
+            self.progress(label, index, len(wanted))
+            current = existing.get(getattr(item, key))
+            if current is None:
+                new.append(item)
+                continue
+            differs = [name for name in fields if getattr(current, name) != getattr(item, name)]
+            if differs:
+                for name in differs:
+                    setattr(current, name, getattr(item, name))
+                changed.append(current)
+            else:
+                tally.unchanged += 1
+        model.objects.bulk_create(new, batch_size=500)
+        if changed:
+            model.objects.bulk_update(changed, fields, batch_size=500)
+        tally.created += len(new)
+        tally.updated += len(changed)

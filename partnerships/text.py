@@ -1,0 +1,23 @@
+"""Text normalisation shared by the registry's search and its importer."""
+
+import unicodedata
+
+# Apostrophes in Ukrainian names come in several code points (’ ʼ ' `); a
+# reader types whichever their keyboard gives.
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
+
+
+def normalise_for_search(text: str) -> str:
+    """Case-folded, accent-stripped text, so that 'Chennevieres' finds 'Chennevières'.
+
+    SQLite's LIKE folds case for ASCII only, so matching is done on this
+    pre-normalised column on every database.
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).casefold())
+    # Drop combining accents, but keep Ukrainian letters whole (й, ї decompose too).
+    kept = []
+    for char in text:
+        if unicodedata.combining(char) and kept and "a" <= kept[-1] <= "z":
+            continue
+        kept.append(char)
+    return " ".join(unicodedata.normalize("NFKC", "".join(kept)).split())

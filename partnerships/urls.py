@@ -1,0 +1,18 @@
+from django.urls import path
+
+from .views import directory, maps
+
+app_name = "partnerships"
+
+urlpatterns = [
+    path("municipalities/", directory.MunicipalityListView.as_view(), name="municipality-list"),
+    path(
+        "municipalities/<slug:slug>/",
+        directory.MunicipalityDetailView.as_view(),
+        name="municipality-detail",
+    ),
+    path("map/", maps.map_page, name="map"),
+    path("map/<slug:frame>/background.svg", maps.map_background, name="map-background"),
+    path("map/<slug:frame>/partnerships.svg", maps.map_lines, name="map-lines"),
+    path("statistics/", maps.statistics_page, name="statistics"),
+]

@@ -1,0 +1,35 @@
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    label: str
+    name: str
+    url: str
+    is_current: bool
+
+
+LABELS = {"uk": "УКР", "en": "ENG"}
+
+
+def portal(request):
+    current = get_language()
+    path = request.get_full_path()
+    return {
+        "PORTAL_CONTACT_EMAIL": settings.PORTAL_CONTACT_EMAIL,
+        "language_links": [
+            LanguageLink(
+                code=code,
+                label=LABELS.get(code, code.upper()),
+                name=get_language_info(code)["name_local"],
+                url=translate_url(path, code),
+                is_current=code == current,
+            )
+            for code, _name in settings.LANGUAGES
+        ],
+    }

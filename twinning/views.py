@@ -1,0 +1,46 @@
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from partnerships.maps import DEFAULT_FRAME
+from partnerships.models import Municipality, Partnership
+
+
+@require_safe
+def home(request):
+    registry = Municipality.objects.order_by()
+    return render(
+        request,
+        "pages/home.html",
+        {
+            "figures": {
+                "communities": registry.ukrainian().count(),
+                "foreign": registry.foreign().count(),
+                "partnerships": Partnership.objects.count(),
+                "countries": registry.foreign().values("country").distinct().count(),
+            },
+            "recent_partnerships": Partnership.objects.with_parties()[:6],
+            "open_municipalities": Municipality.objects.for_cards()
+            .open_to_partners()
+            .exclude(description="")
+            .order_by("-updated_at")[:3],
+            "map_frame": DEFAULT_FRAME,
+        },
+    )
+
+
+@require_safe
+def about(request):
+    return render(request, "pages/about.html", {"crumbs": [(_("About the portal"), "")]})
+
+
+@require_safe
+def about_data(request):
+    return render(request, "pages/about_data.html", {"crumbs": [(_("About the data"), "")]})
+
+
+@require_safe
+def accessibility(request):
+    return render(
+        request, "pages/accessibility.html", {"crumbs": [(_("Accessibility statement"), "")]}
+    )
