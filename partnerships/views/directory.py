@@ -70,7 +70,7 @@ class MunicipalityDetailView(DetailView):
         partnerships = list(Partnership.objects.involving(municipality).with_parties())
         partners = sorted(
             ((p, p.partner_of(municipality)) for p in partnerships),
-            key=lambda pair: (pair[1].country, pair[1].name),
+            key=lambda pair: (pair[1].country.name, pair[1].name),
         )
         context.update(
             partners=partners,

@@ -13,6 +13,9 @@ from partnerships.maps import DEFAULT_FRAME, FRAMES, partnerships_map
 from partnerships.models import Municipality, Partnership, Region
 
 
+KIND_LABELS = dict(MunicipalityKind.choices)
+
+
 @require_safe
 def map_page(request):
     frame = FRAMES.get(request.GET.get("frame", DEFAULT_FRAME.slug))
@@ -111,7 +114,7 @@ def statistics_page(request):
             "region_chart": bar_chart([(r.name, c, r.get_absolute_url()) for r, c in region_rows]),
             "country_chart": bar_chart(country_rows[:25]),
             "country_total": len(country_rows),
-            "kind_rows": [(MunicipalityKind(kind).label, n) for kind, n in kinds],
+            "kind_rows": [(KIND_LABELS.get(kind, _("kind not known")), n) for kind, n in kinds],
             "crumbs": [(_("Statistics"), "")],
         },
     )

@@ -1,0 +1,85 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from partnerships.models import Municipality, Partnership
+from tests.factories import ForeignMunicipalityFactory, MunicipalityFactory, PartnershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_partnership_pair_is_stored_smaller_id_first():
+    first, second = MunicipalityFactory(), ForeignMunicipalityFactory()
+    partnership = Partnership.objects.create(municipality_a=second, municipality_b=first)
+    partnership.refresh_from_db()
+    assert (partnership.municipality_a_id, partnership.municipality_b_id) == tuple(
+        sorted([first.pk, second.pk])
+    )
+
+
+def test_partnership_is_unique_whichever_way_round():
+    first, second = MunicipalityFactory(), ForeignMunicipalityFactory()
+    Partnership.objects.create(municipality_a=first, municipality_b=second)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Partnership.objects.create(municipality_a=second, municipality_b=first)
+    assert Partnership.objects.count() == 1
+
+
+def test_database_refuses_a_reversed_pair_written_past_the_model():
+    first, second = sorted([MunicipalityFactory().pk, ForeignMunicipalityFactory().pk])
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Partnership.objects.bulk_create(
+            [Partnership(municipality_a_id=second, municipality_b_id=first)]
+        )
+
+
+def test_municipality_cannot_partner_itself():
+    town = MunicipalityFactory()
+    with pytest.raises(ValidationError):
+        Partnership(municipality_a=town, municipality_b=town).full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Partnership.objects.bulk_create([Partnership(municipality_a=town, municipality_b=town)])
+
+
+def test_official_code_is_unique_when_set():
+    MunicipalityFactory(code="UA63040090000021240")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        MunicipalityFactory(code="UA63040090000021240")
+
+
+def test_blank_code_may_repeat():
+    ForeignMunicipalityFactory(code="")
+    ForeignMunicipalityFactory(code="")
+    assert Municipality.objects.filter(code="").count() == 2
+
+
+def test_partner_of_returns_the_other_side():
+    partnership = PartnershipFactory()
+    assert partnership.partner_of(partnership.municipality_a) == partnership.municipality_b
+    assert partnership.partner_of(partnership.municipality_b) == partnership.municipality_a
+
+
+def test_search_matches_any_name_ignoring_case_accents_and_apostrophes():
+    izium = MunicipalityFactory(
+        name_uk="Ізюмська міська громада", center_uk="Ізюм", center_en="Izium"
+    )
+    chennevieres = ForeignMunicipalityFactory(
+        name_uk="Chennevières-sur-Marne", name_en="Chennevières-sur-Marne"
+    )
+    kamianets = MunicipalityFactory(name_uk="Кам’янець-Подільська міська громада")
+    assert list(Municipality.objects.search("ізюм")) == [izium]
+    assert list(Municipality.objects.search("IZIUM")) == [izium]
+    assert list(Municipality.objects.search("chennevieres")) == [chennevieres]
+    assert list(Municipality.objects.search("кам'янець")) == [kamianets]
+
+
+def test_without_foreign_partner_ignores_partners_at_home():
+    lonely = MunicipalityFactory()
+    twinned = MunicipalityFactory()
+    PartnershipFactory(municipality_a=twinned)
+    PartnershipFactory(municipality_a=lonely, municipality_b=MunicipalityFactory())
+    ukrainian = Municipality.objects.ukrainian()
+    assert set(ukrainian.without_foreign_partner()) == {
+        lonely,
+        *ukrainian.exclude(pk__in=[lonely.pk, twinned.pk]),
+    }
