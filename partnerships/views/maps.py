@@ -12,7 +12,6 @@ from partnerships.choices import MunicipalityKind
 from partnerships.maps import DEFAULT_FRAME, FRAMES, partnerships_map
 from partnerships.models import Municipality, Partnership, Region
 
-
 KIND_LABELS = dict(MunicipalityKind.choices)
 
 
