@@ -1,7 +1,6 @@
 import django_filters
 from django import forms
 from django.db.models import F
-from django.db.models.functions import Lower
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -93,13 +92,13 @@ class MunicipalityFilter(django_filters.FilterSet):
         sort = (
             self.form.cleaned_data.get("sort") if self.is_bound and self.form.is_valid() else None
         )
-        name = f"name_{get_language() or 'uk'}"
+        name = "sort_key_en" if get_language() == "en" else "sort_key_uk"
         orderings = {
-            "name": [Lower(name), "pk"],
-            "-name": [Lower(name).desc(), "-pk"],
+            "name": [name, "pk"],
+            "-name": [F(name).desc(), "-pk"],
             "population": [F("population").asc(nulls_last=True), "pk"],
             "-population": [F("population").desc(nulls_last=True), "pk"],
-            "-partners": [F("partner_count").desc(), Lower(name), "pk"],
+            "-partners": [F("partner_count").desc(), name, "pk"],
             "-created": ["-created_at", "-pk"],
         }
         return queryset.order_by(*orderings.get(sort or "name"))

@@ -21,3 +21,16 @@ def normalise_for_search(text: str) -> str:
             continue
         kept.append(char)
     return " ".join(unicodedata.normalize("NFKC", "".join(kept)).split())
+
+
+UKRAINIAN_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
+# Private-use code points keep the alphabet's order: Ukrainian first, then Latin.
+# Plain code-point order would put Є, І, Ї and Ґ outside their places.
+_SORT_ORDER = {letter: chr(0xE000 + i) for i, letter in enumerate(UKRAINIAN_ALPHABET)} | {
+    letter: chr(0xE100 + i) for i, letter in enumerate("abcdefghijklmnopqrstuvwxyz")
+}
+
+
+def sort_key(text: str) -> str:
+    """A key that sorts names alphabetically on every database, without ICU collations."""
+    return "".join(_SORT_ORDER.get(char, char) for char in normalise_for_search(text))[:200]

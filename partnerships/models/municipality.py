@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from partnerships.choices import MunicipalityKind, RegionKind
-from partnerships.text import normalise_for_search
+from partnerships.text import normalise_for_search, sort_key
 
 UKRAINE = "UA"
+DERIVED_FIELDS = ("search_text", "sort_key_uk", "sort_key_en")
 
 
 class Region(models.Model):
@@ -172,6 +173,9 @@ class Municipality(models.Model):
     open_to_partners = models.BooleanField(_("open to new partners"), default=True)
     # All names, normalised, for search that works alike on SQLite and PostgreSQL.
     search_text = models.TextField(editable=False, blank=True)
+    # Alphabetical order per language (see partnerships.text.sort_key).
+    sort_key_uk = models.CharField(max_length=200, editable=False, blank=True)
+    sort_key_en = models.CharField(max_length=200, editable=False, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -180,7 +184,7 @@ class Municipality(models.Model):
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
-        ordering = ["name"]
+        ordering = ["sort_key_uk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["code"], condition=~Q(code=""), name="municipality_code_unique_when_set"
@@ -203,8 +207,8 @@ class Municipality(models.Model):
             models.Index(fields=["country", "kind"], name="municipality_country_kind"),
             models.Index(fields=["population"], name="municipality_population"),
             models.Index(fields=["open_to_partners"], name="municipality_open"),
-            models.Index(fields=["name_uk"], name="municipality_name_uk"),
-            models.Index(fields=["name_en"], name="municipality_name_en"),
+            models.Index(fields=["sort_key_uk"], name="municipality_sort_uk"),
+            models.Index(fields=["sort_key_en"], name="municipality_sort_en"),
             models.Index(fields=["created_at"], name="municipality_created"),
         ]
 
@@ -212,9 +216,9 @@ class Municipality(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.search_text = self.build_search_text()
+        self.fill_derived_fields()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], *DERIVED_FIELDS}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -223,6 +227,12 @@ class Municipality(models.Model):
     @property
     def is_ukrainian(self) -> bool:
         return self.country == UKRAINE
+
+    def fill_derived_fields(self) -> None:
+        """Search and sort columns; bulk writers call this since they skip save()."""
+        self.search_text = self.build_search_text()
+        self.sort_key_uk = sort_key(self.name_uk or self.name_en or "")
+        self.sort_key_en = sort_key(self.name_en or self.name_uk or "")
 
     def build_search_text(self) -> str:
         names = [

@@ -17,6 +17,7 @@ from django_countries import countries
 
 from partnerships.choices import MunicipalityKind, PartnershipKind, PartnershipSource, RegionKind
 from partnerships.models import Municipality, Partnership, Region
+from partnerships.models.municipality import DERIVED_FIELDS
 
 KIND_WORDS = {
     MunicipalityKind.URBAN: ("міська громада", "urban hromada"),
@@ -39,7 +40,7 @@ MUNICIPALITY_FIELDS = [
     "area_km2",
     "latitude",
     "longitude",
-    "search_text",
+    *DERIVED_FIELDS,
 ]
 
 
@@ -259,7 +260,7 @@ class RegistryLoader:
             region.pk: region.slug.removesuffix("-oblast") for region in regions.values()
         }
         for municipality in wanted:
-            municipality.search_text = municipality.build_search_text()
+            municipality.fill_derived_fields()
             if municipality.registry_key in known:
                 continue  # keeps its slug: published links stay valid
             if not municipality.slug:

@@ -1,0 +1,105 @@
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+
+from partnerships.models import Municipality, Partnership, Region
+
+pytestmark = pytest.mark.django_db
+
+DATA = Path(settings.BASE_DIR) / "data"
+
+
+def load(data_dir: Path = DATA) -> tuple[str, str]:
+    out, err = StringIO(), StringIO()
+    call_command("load_registry", data_dir=data_dir, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def counts() -> tuple[int, int, int, int]:
+    return (
+        Region.objects.count(),
+        Municipality.objects.ukrainian().count(),
+        Municipality.objects.foreign().count(),
+        Partnership.objects.count(),
+    )
+
+
+def test_load_registry_loads_the_full_real_registry():
+    output, errors = load()
+    assert counts() == (27, 1772, 778, 890)
+    assert errors == ""
+    assert "Communities: 1772 created, 0 updated, 0 unchanged" in output
+    izium = Municipality.objects.get(code="UA63040090000021240")
+    assert (izium.name_uk, izium.name_en) == ("Ізюмська міська громада", "Iziumska urban hromada")
+    assert izium.region.name_en == "Kharkiv Oblast"
+    partners = {p.partner_of(izium).registry_key for p in Partnership.objects.involving(izium)}
+    assert partners == {"fr-chennevieres-sur-marne", "ge-khoni", "lv-tukums", "pl-andrychow"}
+
+
+def test_load_registry_run_twice_changes_nothing():
+    load()
+    first = counts()
+    slugs = dict(Municipality.objects.values_list("registry_key", "slug"))
+    output, _ = load()
+    assert counts() == first
+    assert dict(Municipality.objects.values_list("registry_key", "slug")) == slugs
+    assert "Communities: 0 created, 0 updated, 1772 unchanged" in output
+    assert "Partnerships: 0 created, 0 updated, 890 unchanged" in output
+
+
+def test_load_registry_updates_a_changed_row_and_keeps_profile_text(tmp_path):
+    load()
+    izium = Municipality.objects.get(code="UA63040090000021240")
+    izium.description_uk = "Написано посадовцем"
+    izium.population = 1
+    izium.save()
+    output, _ = load()
+    izium.refresh_from_db()
+    assert izium.population == 44979
+    assert izium.description_uk == "Написано посадовцем"
+    assert "Communities: 0 created, 1 updated, 1771 unchanged" in output
+
+
+def _copy_data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def test_load_registry_reports_and_skips_a_broken_row(tmp_path):
+    data = _copy_data(tmp_path)
+    hromadas = data / "hromadas.csv"
+    lines = hromadas.read_text(encoding="utf-8").splitlines()
+    fields = lines[5].split(",")
+    fields[8] = "north"  # latitude
+    lines[5] = ",".join(fields)
+    lines.append("UA99999999999999999,,Nameless,urban,,,UA63000000000041885,,,,,")
+    hromadas.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    output, errors = load(data)
+
+    assert "hromadas.csv, line 6: 'lat' is not a number: 'north'" in errors
+    assert "hromadas.csv, line 1774: 'name_uk' is empty" in errors
+    assert "2 rows skipped" in output
+    assert Municipality.objects.ukrainian().count() == 1771
+
+
+def test_load_registry_leaves_nothing_half_loaded_after_a_failure(tmp_path, monkeypatch):
+    from partnerships.services import registry
+
+    def explode(self, by_key):
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(registry.RegistryLoader, "load_links", explode)
+    with pytest.raises(RuntimeError):
+        load()
+    assert counts() == (0, 0, 0, 0)
+
+
+def test_load_registry_refuses_a_folder_without_the_files(tmp_path):
+    with pytest.raises(CommandError, match="Missing"):
+        load(tmp_path)
