@@ -142,17 +142,18 @@ DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="portal@twinni
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="support@twinning.example.org")
 _smtp = env.url("SMTP_URL", default=None)
-if _smtp:
+if _smtp or not DEBUG:
+    # Production without SMTP_URL hands mail to the local MTA, as Django always did.
     MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {
-                "host": _smtp.hostname,
-                "port": _smtp.port or 587,
-                "username": _smtp.username or "",
-                "password": _smtp.password or "",
-                "use_tls": _smtp.scheme == "smtp+tls",
-                "use_ssl": _smtp.scheme == "smtps",
+                "host": _smtp.hostname if _smtp else "localhost",
+                "port": (_smtp.port or 587) if _smtp else 25,
+                "username": (_smtp.username or "") if _smtp else "",
+                "password": (_smtp.password or "") if _smtp else "",
+                "use_tls": bool(_smtp) and _smtp.scheme == "smtp+tls",
+                "use_ssl": bool(_smtp) and _smtp.scheme == "smtps",
             },
         }
     }

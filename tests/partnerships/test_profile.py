@@ -1,0 +1,68 @@
+import pytest
+
+from partnerships.models import Partnership
+from tests.factories import ForeignMunicipalityFactory, MunicipalityFactory, PartnershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_profile_shows_names_figures_and_partners_both_ways(client):
+    izium = MunicipalityFactory(
+        name_uk="Ізюмська міська громада", name_en="Iziumska urban hromada", population=44979,
+        description_uk="Місто на Сіверському Донці.",
+    )
+    tukums = ForeignMunicipalityFactory(name_uk="Tukums", name_en="Tukums", country="LV")
+    andrychow = ForeignMunicipalityFactory(name_uk="Andrychów", name_en="Andrychów", country="PL")
+    Partnership.objects.create(municipality_a=izium, municipality_b=tukums)
+    Partnership.objects.create(municipality_a=andrychow, municipality_b=izium)
+
+    response = client.get(izium.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Ізюмська міська громада</h1>" in html
+    assert "Місто на Сіверському Донці." in html
+    assert "44\xa0979" in html or "44 979" in html
+    # Partners are grouped by country name in the reader's language: Латвія, then Польща.
+    assert [partner.name for _p, partner in response.context["partners"]] == ["Tukums", "Andrychów"]
+    assert tukums.get_absolute_url() in html and andrychow.get_absolute_url() in html
+
+    back = client.get(tukums.get_absolute_url()).content.decode()
+    assert izium.get_absolute_url() in back
+
+
+@pytest.mark.parametrize("partners", [1, 30])
+def test_profile_query_count_is_flat(client, django_assert_max_num_queries, partners):
+    town = MunicipalityFactory()
+    for _ in range(partners):
+        PartnershipFactory(municipality_a=town)
+    with django_assert_max_num_queries(4):
+        response = client.get(town.get_absolute_url())
+    assert len(response.context["partners"]) == partners
+
+
+def test_profile_map_marks_the_municipality_and_links_partners(client):
+    partnership = PartnershipFactory()
+    response = client.get(partnership.municipality_a.get_absolute_url())
+    drawn = response.context["map"]
+    assert drawn.highlight is not None
+    assert [point.url for point in drawn.points] == [partnership.municipality_b.get_absolute_url()]
+    assert len(drawn.lines) == 1
+
+
+def test_profile_without_coordinates_has_no_map(client):
+    town = ForeignMunicipalityFactory(latitude=None, longitude=None)
+    response = client.get(town.get_absolute_url())
+    assert response.status_code == 200
+    assert response.context["map"] is None
+
+
+def test_unknown_profile_is_404(client):
+    assert client.get("/uk/municipalities/no-such-town/").status_code == 404
+
+
+def test_profile_escapes_user_text(client):
+    town = MunicipalityFactory(description_uk='<script>alert("x")</script>', name_uk="<b>Громада</b>")
+    html = client.get(town.get_absolute_url()).content.decode()
+    assert '<script>alert("x")</script>' not in html
+    assert "&lt;script&gt;" in html
+    assert "<b>Громада</b>" not in html

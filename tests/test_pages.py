@@ -1,0 +1,84 @@
+import pytest
+
+from tests.factories import MunicipalityFactory, PartnershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("size", [2, 40])
+def test_home_shows_live_figures_with_flat_queries(client, django_assert_max_num_queries, size):
+    for _ in range(size):
+        PartnershipFactory()
+    with django_assert_max_num_queries(8):
+        response = client.get("/uk/")
+    assert response.status_code == 200
+    assert response.context["figures"] == {
+        "communities": size, "foreign": size, "partnerships": size, "countries": 1,
+    }
+
+
+def test_root_redirects_to_a_language(client):
+    response = client.get("/", headers={"accept-language": "en"})
+    assert response.status_code == 302
+    assert response["Location"] == "/en/"
+
+
+@pytest.mark.parametrize("language", ["uk", "en"])
+@pytest.mark.parametrize(
+    "path", ["", "municipalities/", "map/", "map/?frame=world", "statistics/", "about/", "about/data/", "accessibility/"]
+)
+def test_public_pages_render_in_both_languages(client, language, path):
+    PartnershipFactory()
+    response = client.get(f"/{language}/{path}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    assert html.count("<h1") == 1
+    assert 'href="#main"' in html
+
+
+def test_map_page_links_every_partner(client, django_assert_max_num_queries):
+    partnerships = [PartnershipFactory() for _ in range(3)]
+    with django_assert_max_num_queries(3):
+        response = client.get("/uk/map/")
+    urls = {point.url for point in response.context["map"].points}
+    assert urls == {
+        m.get_absolute_url() for p in partnerships for m in (p.municipality_a, p.municipality_b)
+    }
+
+
+def test_unknown_map_view_is_404(client):
+    assert client.get("/uk/map/?frame=mars").status_code == 404
+    assert client.get("/uk/map/mars/background.svg").status_code == 404
+
+
+def test_map_images_are_svg(client):
+    MunicipalityFactory()
+    for name in ("background", "partnerships"):
+        response = client.get(f"/uk/map/europe/{name}.svg")
+        assert response.status_code == 200
+        assert response["Content-Type"] == "image/svg+xml"
+        assert response.content.startswith(b"<svg")
+
+
+def test_statistics_counts_partnerships_by_oblast_and_country(client):
+    first = PartnershipFactory()
+    PartnershipFactory(municipality_a=first.municipality_a)
+    response = client.get("/uk/statistics/")
+    bars = response.context["region_chart"].bars
+    assert [(bar.label, bar.value) for bar in bars] == [(first.municipality_a.region.name, 2)]
+    assert [(bar.label, bar.value) for bar in response.context["country_chart"].bars] == [
+        ("Німеччина", 2)
+    ]
+
+
+def test_about_data_credits_the_sources_and_licences(client):
+    html = client.get("/en/about/data/").content.decode()
+    for credit in ("CC BY-SA 4.0", "Open Database Licence", "KSE-Loc-Data-Hub", "Wikidata"):
+        assert credit in html
+
+
+def test_pages_send_a_strict_content_security_policy(client):
+    policy = client.get("/uk/")["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "style-src 'self'" in policy
