@@ -1,7 +1,7 @@
 import django_filters
 from django import forms
 from django.db.models import F
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -17,6 +17,8 @@ SORTS = {
     "-created": _("Newest in the registry first"),
 }
 
+ANY = pgettext_lazy("filter", "Any")
+
 
 def country_choices():
     present = set(Municipality.objects.order_by().values_list("country", flat=True).distinct())
@@ -30,17 +32,27 @@ class MunicipalityFilter(django_filters.FilterSet):
         max_length=100,
         help_text=_("In Ukrainian, English or the native language."),
     )
-    country = django_filters.ChoiceFilter(label=_("Country"), choices=country_choices)
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), choices=country_choices, empty_label=ANY
+    )
     region = django_filters.ModelChoiceFilter(
-        label=_("Oblast"), queryset=Region.objects.all(), to_field_name="slug"
+        label=_("Oblast"), queryset=Region.objects.all(), to_field_name="slug", empty_label=ANY
     )
     offers = django_filters.ModelChoiceFilter(
-        label=_("Offers"), queryset=CooperationArea.objects.all(), to_field_name="slug"
+        label=_("Offers"),
+        queryset=CooperationArea.objects.all(),
+        to_field_name="slug",
+        empty_label=ANY,
     )
     needs = django_filters.ModelChoiceFilter(
-        label=_("Needs"), queryset=CooperationArea.objects.all(), to_field_name="slug"
+        label=_("Needs"),
+        queryset=CooperationArea.objects.all(),
+        to_field_name="slug",
+        empty_label=ANY,
     )
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=MunicipalityKind.choices)
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=MunicipalityKind.choices, empty_label=ANY
+    )
     population_min = django_filters.NumberFilter(
         label=_("Population from"),
         field_name="population",
