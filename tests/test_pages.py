@@ -13,7 +13,10 @@ def test_home_shows_live_figures_with_flat_queries(client, django_assert_max_num
         response = client.get("/uk/")
     assert response.status_code == 200
     assert response.context["figures"] == {
-        "communities": size, "foreign": size, "partnerships": size, "countries": 1,
+        "communities": size,
+        "foreign": size,
+        "partnerships": size,
+        "countries": 1,
     }
 
 
@@ -25,7 +28,17 @@ def test_root_redirects_to_a_language(client):
 
 @pytest.mark.parametrize("language", ["uk", "en"])
 @pytest.mark.parametrize(
-    "path", ["", "municipalities/", "map/", "map/?frame=world", "statistics/", "about/", "about/data/", "accessibility/"]
+    "path",
+    [
+        "",
+        "municipalities/",
+        "map/",
+        "map/?frame=world",
+        "statistics/",
+        "about/",
+        "about/data/",
+        "accessibility/",
+    ],
 )
 def test_public_pages_render_in_both_languages(client, language, path):
     PartnershipFactory()
@@ -82,3 +95,30 @@ def test_pages_send_a_strict_content_security_policy(client):
     policy = client.get("/uk/")["Content-Security-Policy"]
     assert "default-src 'self'" in policy
     assert "style-src 'self'" in policy
+
+
+@pytest.mark.parametrize("dataset", ["municipalities", "partnerships"])
+def test_open_data_downloads_as_csv_and_json(client, django_assert_max_num_queries, dataset):
+    import csv
+    import io
+    import json
+
+    partnership = PartnershipFactory()
+    with django_assert_max_num_queries(2):
+        response = client.get(f"/uk/open-data/{dataset}.csv")
+        body = b"".join(response.streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert len(rows) == (2 if dataset == "municipalities" else 1)
+    if dataset == "partnerships":
+        assert rows[0]["municipality_a.slug"] == partnership.municipality_a.slug
+
+    response = client.get(f"/uk/open-data/{dataset}.json")
+    data = json.loads(b"".join(response.streaming_content))
+    assert "CC BY-SA 4.0" in data["licence"]
+    assert len(data["items"]) == len(rows)
+
+
+@pytest.mark.parametrize("path", ["/uk/open-data/users.csv", "/uk/open-data/municipalities.xml"])
+def test_open_data_unknown_dataset_or_format_is_404(client, path):
+    assert client.get(path).status_code == 404

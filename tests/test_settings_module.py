@@ -12,9 +12,18 @@ def run_check(env: dict) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env={**clean, "DJANGO_SETTINGS_MODULE": "twinning.settings", "DJANGO_DEBUG": "false",
-                       "DJANGO_SECRET_KEY": "", **env},
-        capture_output=True, text=True, timeout=120, check=False,
+        cwd=ROOT,
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "twinning.settings",
+            "DJANGO_DEBUG": "false",
+            "DJANGO_SECRET_KEY": "",
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -26,6 +35,9 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
 
 def test_production_settings_pass_the_deploy_check():
     result = run_check(
-        {"DJANGO_SECRET_KEY": "x" * 60 + "-production-like-key-!@#$%", "DJANGO_ALLOWED_HOSTS": "portal.example.org"}
+        {
+            "DJANGO_SECRET_KEY": "x" * 60 + "-production-like-key-!@#$%",
+            "DJANGO_ALLOWED_HOSTS": "portal.example.org",
+        }
     )
     assert result.returncode == 0, result.stderr + result.stdout

@@ -19,7 +19,9 @@ def staff_client(client):
 
 
 @pytest.mark.parametrize("size", [3, 60])
-def test_municipality_changelist_has_no_per_row_queries(staff_client, django_assert_max_num_queries, size):
+def test_municipality_changelist_has_no_per_row_queries(
+    staff_client, django_assert_max_num_queries, size
+):
     for _ in range(size):
         PartnershipFactory()
     with django_assert_max_num_queries(12):

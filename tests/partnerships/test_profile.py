@@ -8,7 +8,9 @@ pytestmark = pytest.mark.django_db
 
 def test_profile_shows_names_figures_and_partners_both_ways(client):
     izium = MunicipalityFactory(
-        name_uk="Ізюмська міська громада", name_en="Iziumska urban hromada", population=44979,
+        name_uk="Ізюмська міська громада",
+        name_en="Iziumska urban hromada",
+        population=44979,
         description_uk="Місто на Сіверському Донці.",
     )
     tukums = ForeignMunicipalityFactory(name_uk="Tukums", name_en="Tukums", country="LV")
@@ -61,7 +63,9 @@ def test_unknown_profile_is_404(client):
 
 
 def test_profile_escapes_user_text(client):
-    town = MunicipalityFactory(description_uk='<script>alert("x")</script>', name_uk="<b>Громада</b>")
+    town = MunicipalityFactory(
+        description_uk='<script>alert("x")</script>', name_uk="<b>Громада</b>"
+    )
     html = client.get(town.get_absolute_url()).content.decode()
     assert '<script>alert("x")</script>' not in html
     assert "&lt;script&gt;" in html
