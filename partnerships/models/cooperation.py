@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from partnerships.choices import CooperationForm, RequestEventKind, RequestStatus
 
@@ -102,6 +103,8 @@ class CooperationRequest(models.Model):
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
 
     objects = CooperationRequestQuerySet.as_manager()
+    # Who changed what and when, for the ministry (the admin shows it under "History").
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("request for cooperation")

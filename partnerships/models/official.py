@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from partnerships.choices import OfficialStatus
 
@@ -74,6 +75,8 @@ class Official(models.Model):
     created_at = models.DateTimeField(_("applied at"), auto_now_add=True)
 
     objects = OfficialQuerySet.as_manager()
+    # Who changed what and when, for the ministry (the admin shows it under "History").
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("official")
