@@ -69,6 +69,10 @@ def cooperate(request, slug: str):
         else:
             status = 400
     elif request.method == "POST":
+        if blocked["request"] is not None:
+            # A double click or a repeated POST lands on the one open request.
+            messages.info(request, blocked["message"])
+            return redirect(blocked["request"])
         status = 409
     return render(
         request,
