@@ -161,7 +161,7 @@ if _smtp:
     }
 else:
     # Printed to the console: sign-up links can be followed from the server log.
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    MAILERS = {"default": {"BACKEND": "twinning.mail.ReadableConsoleBackend"}}
 
 # Content Security Policy: nothing loads from another host.
 from django.utils.csp import CSP  # noqa: E402
@@ -183,6 +183,8 @@ SECURE_CSP = {
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# allauth would prefix subjects with the Site's domain ("[example.com]").
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"

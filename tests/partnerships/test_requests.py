@@ -69,7 +69,7 @@ def test_request_life_submit_accept_with_timeline_and_mails(
         # B's official reads English: the mail is in English.
         assert [m.to for m in mail.outbox] == [[official_b.user.email]]
         assert "proposes to cooperate" in mail.outbox[0].subject
-        assert "Energy" in mail.outbox[0].body
+        assert f"Areas of cooperation: {energy.name_en}\n" in mail.outbox[0].body
         assert "/en/requests/" in mail.outbox[0].body
         assert official_a.municipality.name_en in mail.outbox[0].subject  # names in English too
 
