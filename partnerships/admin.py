@@ -1,12 +1,27 @@
-from django.contrib import admin
-from django.db.models import Count
+from datetime import timedelta
+
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import CooperationArea, Municipality, Partnership, Region
+from .choices import OfficialStatus
+from .models import (
+    CooperationArea,
+    CooperationRequest,
+    Municipality,
+    Official,
+    Partnership,
+    Region,
+    RequestEvent,
+)
+from .services.officials import OfficialError, official_decide
 
 
 @admin.register(Region)
@@ -140,3 +155,161 @@ class PartnershipAdmin(admin.ModelAdmin):
     autocomplete_fields = ["municipality_a", "municipality_b"]
     date_hierarchy = "created_at"
     readonly_fields = ["created_at"]
+
+
+# --- Officials and requests for cooperation (issue 3) -------------------------
+
+
+@admin.register(Official)
+class OfficialAdmin(SimpleHistoryAdmin):
+    """The queue of applications: filter on "applied", select, approve or reject."""
+
+    list_display = [
+        "user",
+        "municipality",
+        "status",
+        "position",
+        "work_email",
+        "created_at",
+        "decided_by",
+        "decided_at",
+    ]
+    list_filter = ["status", "language", ("municipality__country", admin.AllValuesFieldListFilter)]
+    list_select_related = ["user", "municipality", "decided_by"]
+    search_fields = [
+        "user__email",
+        "work_email",
+        "municipality__name_uk",
+        "municipality__name_en",
+        "position",
+    ]
+    autocomplete_fields = ["user", "municipality"]
+    readonly_fields = ["status", "decided_by", "decided_at", "created_at"]
+    actions = ["approve", "reject", "revoke"]
+    date_hierarchy = "created_at"
+
+    @admin.action(description=_("Approve the selected applications"), permissions=["change"])
+    def approve(self, request, queryset):
+        self._decide(request, queryset, OfficialStatus.APPROVED)
+
+    @admin.action(description=_("Reject the selected applications"), permissions=["change"])
+    def reject(self, request, queryset):
+        self._decide(request, queryset, OfficialStatus.REJECTED)
+
+    @admin.action(description=_("Revoke the selected officials"), permissions=["change"])
+    def revoke(self, request, queryset):
+        self._decide(request, queryset, OfficialStatus.REVOKED)
+
+    def _decide(self, request, queryset, status):
+        done, refused = 0, []
+        for official in queryset:
+            try:
+                official_decide(official=official, status=status, by=request.user)
+            except OfficialError as error:
+                refused.append(str(error))
+            else:
+                done += 1
+        if done:
+            self.message_user(
+                request,
+                _("%(count)d record(s) are now “%(status)s”; the applicants were e-mailed.")
+                % {"count": done, "status": OfficialStatus(status).label},
+                messages.SUCCESS,
+            )
+        for message in refused:
+            self.message_user(request, message, messages.WARNING)
+
+
+class RequestEventInline(admin.TabularInline):
+    model = RequestEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ["kind", "actor", "at", "note"]
+    fields = readonly_fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class CountryFilter(admin.SimpleListFilter):
+    """Either side of the request is in the country."""
+
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = (
+            CooperationRequest.objects.order_by()
+            .values_list("from_municipality__country", flat=True)
+            .union(
+                CooperationRequest.objects.order_by().values_list(
+                    "to_municipality__country", flat=True
+                )
+            )
+        )
+        return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(
+                Q(from_municipality__country=self.value())
+                | Q(to_municipality__country=self.value())
+            )
+        return queryset
+
+
+class OblastFilter(admin.SimpleListFilter):
+    title = _("oblast")
+    parameter_name = "oblast"
+
+    def lookups(self, request, model_admin):
+        return [(region.slug, region.name) for region in Region.objects.all()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(
+                Q(from_municipality__region__slug=self.value())
+                | Q(to_municipality__region__slug=self.value())
+            )
+        return queryset
+
+
+class AgeFilter(admin.SimpleListFilter):
+    title = _("age")
+    parameter_name = "age"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("7", _("last 7 days")),
+            ("30", _("last 30 days")),
+            ("old", _("older than 30 days")),
+        ]
+
+    def queryset(self, request, queryset):
+        month_ago = timezone.now() - timedelta(days=30)
+        if self.value() in {"7", "30"}:
+            return queryset.filter(
+                created_at__gte=timezone.now() - timedelta(days=int(self.value()))
+            )
+        if self.value() == "old":
+            return queryset.filter(created_at__lt=month_ago)
+        return queryset
+
+
+@admin.register(CooperationRequest)
+class CooperationRequestAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "status", "form", "created_at", "answered_at", "created_by"]
+    list_filter = ["status", "form", CountryFilter, OblastFilter, AgeFilter]
+    list_select_related = ["from_municipality", "to_municipality", "created_by"]
+    search_fields = [
+        "from_municipality__name_uk",
+        "from_municipality__name_en",
+        "to_municipality__name_uk",
+        "to_municipality__name_en",
+        "message",
+    ]
+    autocomplete_fields = ["from_municipality", "to_municipality", "created_by"]
+    filter_horizontal = ["areas"]
+    readonly_fields = ["created_at", "updated_at", "answered_at"]
+    inlines = [RequestEventInline]
+    date_hierarchy = "created_at"

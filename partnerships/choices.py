@@ -25,3 +25,32 @@ class PartnershipKind(models.TextChoices):
 class PartnershipSource(models.TextChoices):
     IMPORTED = "imported", _("imported from public sources")
     PORTAL = "portal", _("agreed on the portal")
+
+
+class OfficialStatus(models.TextChoices):
+    APPLIED = "applied", pgettext_lazy("official status", "applied")
+    APPROVED = "approved", pgettext_lazy("official status", "approved")
+    REJECTED = "rejected", pgettext_lazy("official status", "rejected")
+    REVOKED = "revoked", pgettext_lazy("official status", "revoked")
+
+
+class CooperationForm(models.TextChoices):
+    TWINNING = "twinning", pgettext_lazy("form of cooperation", "twinning")
+    PARTNERSHIP_AGREEMENT = "partnership_agreement", _("partnership agreement")
+    PROJECT_COOPERATION = "project_cooperation", _("project cooperation")
+    HUMANITARIAN_HELP = "humanitarian_help", _("humanitarian help")
+
+
+class RequestStatus(models.TextChoices):
+    SUBMITTED = "submitted", pgettext_lazy("request status", "submitted")
+    ACCEPTED = "accepted", pgettext_lazy("request status", "accepted")
+    DECLINED = "declined", pgettext_lazy("request status", "declined")
+    WITHDRAWN = "withdrawn", pgettext_lazy("request status", "withdrawn")
+
+
+class RequestEventKind(models.TextChoices):
+    SUBMITTED = "submitted", pgettext_lazy("request event", "submitted")
+    ACCEPTED = "accepted", pgettext_lazy("request event", "accepted")
+    DECLINED = "declined", pgettext_lazy("request event", "declined")
+    WITHDRAWN = "withdrawn", pgettext_lazy("request event", "withdrawn")
+    NOTE = "note", pgettext_lazy("request event", "note")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import directory, maps, opendata
+from .views import directory, maps, officials, opendata, requests
 
 app_name = "partnerships"
 
@@ -11,6 +11,14 @@ urlpatterns = [
         directory.MunicipalityDetailView.as_view(),
         name="municipality-detail",
     ),
+    path("municipalities/<slug:slug>/cooperate/", requests.cooperate, name="cooperate"),
+    path("municipalities/<slug:slug>/apply/", officials.official_apply, name="official-apply"),
+    path("my-municipality/", officials.dashboard, name="dashboard"),
+    path("my-municipality/profile/", officials.profile_edit, name="profile-edit"),
+    path("requests/<int:pk>/", requests.RequestDetailView.as_view(), name="request-detail"),
+    path("requests/<int:pk>/accept/", requests.request_accept, name="request-accept"),
+    path("requests/<int:pk>/decline/", requests.request_decline, name="request-decline"),
+    path("requests/<int:pk>/withdraw/", requests.request_withdraw, name="request-withdraw"),
     path("map/", maps.map_page, name="map"),
     path("map/<slug:frame>/background.svg", maps.map_background, name="map-background"),
     path("map/<slug:frame>/partnerships.svg", maps.map_lines, name="map-lines"),

@@ -82,3 +82,57 @@ class PartnershipFactory(factory.django.DjangoModelFactory):
     municipality_b = factory.SubFactory(ForeignMunicipalityFactory)
     kind = PartnershipKind.TWINNING
     source = PartnershipSource.IMPORTED
+
+
+# --- Officials and requests for cooperation (issue 3) --------------------------------
+
+from allauth.account.models import EmailAddress  # noqa: E402
+
+from partnerships.choices import CooperationForm, OfficialStatus, RequestStatus  # noqa: E402
+from partnerships.models import CooperationRequest, Official  # noqa: E402
+
+
+class VerifiedUserFactory(UserFactory):
+    """A user whose e-mail allauth considers verified, so they can sign in."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def verified_email(user, create, extracted, **kwargs):
+        if create:
+            EmailAddress.objects.get_or_create(
+                user=user, email=user.email, defaults={"verified": True, "primary": True}
+            )
+
+
+class OfficialFactory(factory.django.DjangoModelFactory):
+    """An approved official; pass status=OfficialStatus.APPLIED for an application."""
+
+    class Meta:
+        model = Official
+
+    user = factory.SubFactory(VerifiedUserFactory)
+    municipality = factory.SubFactory(MunicipalityFactory)
+    status = OfficialStatus.APPROVED
+    position = "Secretary of the council"
+    work_email = factory.LazyAttribute(lambda o: f"work-{o.user.username}@example.org")
+    language = "uk"
+
+
+class CooperationRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CooperationRequest
+        skip_postgeneration_save = True
+
+    from_municipality = factory.SubFactory(MunicipalityFactory)
+    to_municipality = factory.SubFactory(ForeignMunicipalityFactory)
+    form = CooperationForm.TWINNING
+    message = "We would like to share our experience of rebuilding schools."
+    contact_person = "Olena Kovalenko, secretary, +380 50 000 00 00"
+    status = RequestStatus.SUBMITTED
+
+    @factory.post_generation
+    def areas(request, create, extracted, **kwargs):
+        if create and extracted:
+            request.areas.set(extracted)

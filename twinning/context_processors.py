@@ -1,8 +1,11 @@
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
+
+from partnerships.permissions import approved_official
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,9 @@ def portal(request):
     path = request.get_full_path()
     return {
         "PORTAL_CONTACT_EMAIL": settings.PORTAL_CONTACT_EMAIL,
+        # The approved Official of the user, or None. Templates call it lazily:
+        # no query on pages that never ask, at most one per request (cached on the user).
+        "user_official": partial(approved_official, request.user),
         "language_links": [
             LanguageLink(
                 code=code,

@@ -141,6 +141,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="portal@twinning.example.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="support@twinning.example.org")
+# Links in e-mails are absolute; mails are sent outside a request, so the
+# portal's public address comes from the environment.
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 _smtp = env.url("SMTP_URL", default=None)
 if _smtp or not DEBUG:
     # Production without SMTP_URL hands mail to the local MTA, as Django always did.
@@ -159,7 +162,7 @@ if _smtp or not DEBUG:
     }
 else:
     # Printed to the console: sign-up links can be followed from the server log.
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    MAILERS = {"default": {"BACKEND": "twinning.mail.ReadableConsoleBackend"}}
 
 # Content Security Policy: nothing loads from another host.
 from django.utils.csp import CSP  # noqa: E402
@@ -181,6 +184,8 @@ SECURE_CSP = {
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# allauth would prefix subjects with the Site's domain ("[example.com]").
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"

@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
@@ -5,6 +6,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import views
+
+# The admin's own login form would bypass allauth's rate limits: send it
+# through allauth's throttled sign-in instead.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),

@@ -9,7 +9,7 @@ from django_filters.views import FilterView
 
 from partnerships.filters import MunicipalityFilter
 from partnerships.maps import profile_map
-from partnerships.models import Municipality, Partnership
+from partnerships.models import CooperationRequest, Municipality, Partnership
 
 
 class StrictPaginator(Paginator):
@@ -74,6 +74,8 @@ class MunicipalityDetailView(DetailView):
         )
         context.update(
             partners=partners,
+            # The public sees figures only; the requests themselves are private.
+            open_request_count=CooperationRequest.objects.open().involving(municipality).count(),
             map=profile_map(municipality, [partner for _p, partner in partners]),
             crumbs=[
                 (_("Municipalities"), reverse("partnerships:municipality-list")),

@@ -1,0 +1,101 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from partnerships.choices import OfficialStatus
+
+from .municipality import Municipality
+
+ACTIVE_STATUSES = [OfficialStatus.APPLIED, OfficialStatus.APPROVED]
+
+
+class OfficialQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=OfficialStatus.APPROVED)
+
+    def pending(self):
+        return self.filter(status=OfficialStatus.APPLIED)
+
+    def active(self):
+        """Applied or approved: what counts against "one municipality per user"."""
+        return self.filter(status__in=ACTIVE_STATUSES)
+
+    def for_queue(self):
+        return self.select_related("user", "municipality__region", "decided_by")
+
+
+class Official(models.Model):
+    """A user's claim to act for one municipality, and the ministry's decision on it.
+
+    Rejected and revoked rows are kept as history, so a user may have several
+    rows; the database allows at most one that is applied or approved.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="official_records",
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
+        related_name="officials",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=OfficialStatus.choices,
+        default=OfficialStatus.APPLIED,
+    )
+    position = models.CharField(_("position"), max_length=200)
+    work_email = models.EmailField(_("work e-mail"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    note = models.TextField(
+        _("note"), blank=True, help_text=_("Anything that helps the ministry verify you.")
+    )
+    # Mails to this official go out in this language: the one the application
+    # was written in, changeable by staff.
+    language = models.CharField(
+        _("language for e-mails"), max_length=8, choices=settings.LANGUAGES, default="uk"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.TextField(_("decision note"), blank=True)
+    created_at = models.DateTimeField(_("applied at"), auto_now_add=True)
+
+    objects = OfficialQuerySet.as_manager()
+    # Who changed what and when, for the ministry (the admin shows it under "History").
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("official")
+        verbose_name_plural = _("officials")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(status__in=ACTIVE_STATUSES),
+                name="official_one_active_record_per_user",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["municipality", "status"], name="official_municipality_status"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.municipality}"
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == OfficialStatus.APPROVED

@@ -1,0 +1,101 @@
+"""E-mails about officials and requests.
+
+Mails go out only after the surrounding transaction commits (a rolled-back
+request never mails anyone), one message per recipient, each rendered in the
+recipient's language:
+- an official: the language of the page they applied from (Official.language);
+- a municipality without officials (its public contact e-mail): Ukrainian for
+  Ukrainian communities, English for everyone else.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from partnerships.models import CooperationRequest, Municipality, Official
+
+
+@dataclass(frozen=True)
+class Recipient:
+    email: str
+    language: str
+
+
+def send_after_commit(*, template: str, recipients: list[Recipient], context: dict) -> None:
+    """Render `<template>_subject.txt` and `_body.txt` per recipient once the transaction commits."""
+    unique = list({recipient.email.lower(): recipient for recipient in recipients}.values())
+    if unique:
+        transaction.on_commit(lambda: _send(template, unique, context))
+
+
+def _send(template: str, recipients: list[Recipient], context: dict) -> None:
+    for recipient in recipients:
+        with translation.override(recipient.language):
+            subject = render_to_string(f"partnerships/email/{template}_subject.txt", context)
+            body = render_to_string(f"partnerships/email/{template}_body.txt", context)
+        EmailMessage(subject=" ".join(subject.split()), body=body, to=[recipient.email]).send()
+
+
+def municipality_recipients(municipality: Municipality) -> list[Recipient]:
+    """The approved officials of a municipality, or else its public contact e-mail."""
+    officials = Official.objects.approved().filter(municipality=municipality).select_related("user")
+    recipients = [
+        Recipient(official.user.email, official.language)
+        for official in officials
+        if official.user.email
+    ]
+    if not recipients and municipality.email:
+        recipients = [Recipient(municipality.email, "uk" if municipality.is_ukrainian else "en")]
+    return recipients
+
+
+def notify_request_submitted(cooperation_request: CooperationRequest) -> None:
+    send_after_commit(
+        template="request_submitted",
+        recipients=municipality_recipients(cooperation_request.to_municipality),
+        context=_request_context(cooperation_request),
+    )
+
+
+def notify_request_answered(cooperation_request: CooperationRequest) -> None:
+    """Accepted or declined: tell the sender's officials."""
+    send_after_commit(
+        template="request_answered",
+        recipients=municipality_recipients(cooperation_request.from_municipality),
+        context=_request_context(cooperation_request),
+    )
+
+
+def notify_request_withdrawn(cooperation_request: CooperationRequest) -> None:
+    send_after_commit(
+        template="request_withdrawn",
+        recipients=municipality_recipients(cooperation_request.to_municipality),
+        context=_request_context(cooperation_request),
+    )
+
+
+def notify_official_decided(official: Official) -> None:
+    if not official.user.email:
+        return
+    send_after_commit(
+        template="official_decided",
+        recipients=[Recipient(official.user.email, official.language)],
+        context={
+            "official": official,
+            "base_url": settings.PORTAL_BASE_URL,
+            "PORTAL_CONTACT_EMAIL": settings.PORTAL_CONTACT_EMAIL,
+        },
+    )
+
+
+def _request_context(cooperation_request: CooperationRequest) -> dict:
+    # Links are reversed in the templates, under the recipient's language, so
+    # they carry the right language prefix.
+    return {
+        "cooperation_request": cooperation_request,
+        "base_url": settings.PORTAL_BASE_URL,
+    }

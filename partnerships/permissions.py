@@ -1,0 +1,78 @@
+"""Who may act for which municipality, and who may see or answer a request.
+
+Every view that changes data calls one of these helpers; denials are
+PermissionDenied (403) for people who may see the object and Http404 for
+those who may not even know it exists.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from partnerships.models import CooperationRequest, Municipality, Official
+
+_CACHE = "_approved_official_cache"
+
+
+def approved_official(user) -> Official | None:
+    """The user's approved Official record, or None. One query, cached on the user object."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if not hasattr(user, _CACHE):
+        setattr(
+            user,
+            _CACHE,
+            Official.objects.approved().select_related("municipality").filter(user=user).first(),
+        )
+    return getattr(user, _CACHE)
+
+
+def forget_official(user) -> None:
+    if hasattr(user, _CACHE):
+        delattr(user, _CACHE)
+
+
+def can_act_for(user, municipality: Municipality) -> bool:
+    return acts_for_id(user, municipality.pk)
+
+
+def acts_for_id(user, municipality_id: int) -> bool:
+    official = approved_official(user)
+    return official is not None and official.municipality_id == municipality_id
+
+
+def municipality_for_official(user) -> Municipality:
+    """The municipality the user acts for; 403 if they are not an approved official."""
+    official = approved_official(user)
+    if official is None:
+        raise PermissionDenied
+    return official.municipality
+
+
+def can_send_request(user, target: Municipality) -> bool:
+    official = approved_official(user)
+    return official is not None and official.municipality_id != target.pk
+
+
+def get_request_for_user(user, pk: int, *, queryset=None) -> CooperationRequest:
+    """A request the user may see (staff, or officials of either side); 404 otherwise."""
+    queryset = queryset if queryset is not None else CooperationRequest.objects.all()
+    try:
+        return queryset.visible_to(user).get(pk=pk)
+    except CooperationRequest.DoesNotExist:
+        raise Http404 from None
+
+
+def get_request_to_answer(user, pk: int) -> CooperationRequest:
+    """Accept/decline: only the receiving side's officials. 404 for outsiders, 403 for others."""
+    cooperation_request = get_request_for_user(user, pk)
+    if not acts_for_id(user, cooperation_request.to_municipality_id):
+        raise PermissionDenied
+    return cooperation_request
+
+
+def get_request_to_withdraw(user, pk: int) -> CooperationRequest:
+    """Withdraw: only the sending side's officials. 404 for outsiders, 403 for others."""
+    cooperation_request = get_request_for_user(user, pk)
+    if not acts_for_id(user, cooperation_request.from_municipality_id):
+        raise PermissionDenied
+    return cooperation_request

@@ -1,0 +1,190 @@
+"""The life of a request for cooperation: create, accept, decline, withdraw.
+
+Permission checks (who may act for which side) are the views' job, through
+partnerships.permissions; these functions enforce the state machine and the
+rules that span rows.
+"""
+
+from collections.abc import Iterable
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partnerships import notifications
+from partnerships.choices import CooperationForm, RequestEventKind, RequestStatus
+from partnerships.models import (
+    CooperationArea,
+    CooperationRequest,
+    Municipality,
+    Partnership,
+    RequestEvent,
+)
+from partnerships.signals import request_accepted
+
+
+class RequestError(Exception):
+    """A rule of the workflow refused the action; str(error) is a message for the user."""
+
+
+class RequestNotAllowed(RequestError):
+    pass
+
+
+class OpenRequestExists(RequestError):
+    def __init__(self, message, *, existing: CooperationRequest | None):
+        super().__init__(message)
+        self.existing = existing
+
+
+class InvalidTransition(RequestError):
+    pass
+
+
+def request_create(
+    *,
+    user,
+    from_municipality: Municipality,
+    to_municipality: Municipality,
+    areas: Iterable[CooperationArea],
+    form: CooperationForm | str,
+    message: str,
+    contact_person: str,
+) -> CooperationRequest:
+    """Create a submitted request and notify the partner after commit.
+
+    "No request where a partnership exists" spans two tables, so it cannot be a
+    constraint: it is checked here while both municipality rows are locked
+    (select_for_update, in id order so two requests in opposite directions
+    cannot deadlock). The lock also serialises a double submit: the second
+    one waits, then finds the open request. The partial unique constraint
+    `cooperation_request_one_open_per_pair` backs this up where locks are not
+    available (SQLite serialises writers anyway).
+    """
+    if from_municipality.pk == to_municipality.pk:
+        raise RequestNotAllowed(_("A municipality cannot send a request to itself."))
+    with transaction.atomic():
+        list(
+            Municipality.objects.select_for_update()
+            .filter(pk__in=[from_municipality.pk, to_municipality.pk])
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        if Partnership.objects.between(from_municipality, to_municipality).exists():
+            raise RequestNotAllowed(_("These two municipalities are already partners."))
+        existing = (
+            CooperationRequest.objects.open().between(from_municipality, to_municipality).first()
+        )
+        if existing is not None:
+            raise OpenRequestExists(
+                _("There is already an open request between these two municipalities."),
+                existing=existing,
+            )
+        try:
+            with transaction.atomic():
+                cooperation_request = CooperationRequest.objects.create(
+                    from_municipality=from_municipality,
+                    to_municipality=to_municipality,
+                    form=form,
+                    message=message,
+                    contact_person=contact_person,
+                    created_by=user,
+                )
+        except IntegrityError as error:
+            raise OpenRequestExists(
+                _("There is already an open request between these two municipalities."),
+                existing=CooperationRequest.objects.open()
+                .between(from_municipality, to_municipality)
+                .first(),
+            ) from error
+        cooperation_request.areas.set(areas)
+        RequestEvent.objects.create(
+            request=cooperation_request, kind=RequestEventKind.SUBMITTED, actor=user
+        )
+        notifications.notify_request_submitted(cooperation_request)
+    return cooperation_request
+
+
+def request_accept(
+    *, cooperation_request: CooperationRequest, user, reply: str = ""
+) -> CooperationRequest:
+    with transaction.atomic():
+        locked = _lock_open(cooperation_request)
+        _close(
+            locked,
+            status=RequestStatus.ACCEPTED,
+            kind=RequestEventKind.ACCEPTED,
+            user=user,
+            note=reply,
+            reply=reply,
+        )
+        notifications.notify_request_answered(locked)
+        # Hook point for the memorandum: receivers run inside this transaction.
+        request_accepted.send(sender=CooperationRequest, cooperation_request=locked, actor=user)
+    return locked
+
+
+def request_decline(
+    *, cooperation_request: CooperationRequest, user, reply: str = ""
+) -> CooperationRequest:
+    with transaction.atomic():
+        locked = _lock_open(cooperation_request)
+        _close(
+            locked,
+            status=RequestStatus.DECLINED,
+            kind=RequestEventKind.DECLINED,
+            user=user,
+            note=reply,
+            reply=reply,
+        )
+        notifications.notify_request_answered(locked)
+    return locked
+
+
+def request_withdraw(
+    *, cooperation_request: CooperationRequest, user, note: str = ""
+) -> CooperationRequest:
+    with transaction.atomic():
+        locked = _lock_open(cooperation_request)
+        _close(
+            locked,
+            status=RequestStatus.WITHDRAWN,
+            kind=RequestEventKind.WITHDRAWN,
+            user=user,
+            note=note,
+        )
+        notifications.notify_request_withdrawn(locked)
+    return locked
+
+
+def _lock_open(cooperation_request: CooperationRequest) -> CooperationRequest:
+    locked = (
+        CooperationRequest.objects.select_for_update(of=("self",))
+        .select_related("from_municipality", "to_municipality")
+        .get(pk=cooperation_request.pk)
+    )
+    if not locked.is_open:
+        raise InvalidTransition(
+            _("This request was already answered or withdrawn (it is now “%(status)s”).")
+            % {"status": locked.get_status_display()}
+        )
+    return locked
+
+
+def _close(
+    cooperation_request: CooperationRequest,
+    *,
+    status: RequestStatus,
+    kind: RequestEventKind,
+    user,
+    note: str,
+    reply: str | None = None,
+) -> None:
+    cooperation_request.status = status
+    cooperation_request.answered_at = timezone.now()
+    fields = ["status", "answered_at", "updated_at"]
+    if reply is not None:
+        cooperation_request.reply = reply
+        fields.append("reply")
+    cooperation_request.save(update_fields=fields)
+    RequestEvent.objects.create(request=cooperation_request, kind=kind, actor=user, note=note)

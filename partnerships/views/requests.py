@@ -1,0 +1,186 @@
+"""Cooperate: the request form, the request page and the answers to it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView
+
+from partnerships import permissions
+from partnerships.forms import AnswerForm, CooperationRequestForm
+from partnerships.models import CooperationRequest, Municipality, Partnership, RequestEvent
+from partnerships.services import requests as request_services
+
+
+@login_required
+def cooperate(request, slug: str):
+    target = get_object_or_404(
+        Municipality.objects.select_related("region").prefetch_related("offers", "needs"),
+        slug=slug,
+    )
+    official = permissions.approved_official(request.user)
+    if official is None:
+        # Signed in but not (yet) an official: say how to become one.
+        return render(
+            request,
+            "partnerships/become_official.html",
+            {"target": target, "crumbs": _target_crumbs(target, _("Cooperate"))},
+            status=403,
+        )
+    if official.municipality_id == target.pk:
+        raise PermissionDenied
+    sender = official.municipality
+    blocked = _blocked_reason(sender, target)
+
+    form = CooperationRequestForm(request.POST or None, sender=sender, target=target)
+    status = 200
+    if request.method == "POST" and blocked is None:
+        if form.is_valid():
+            try:
+                cooperation_request = request_services.request_create(
+                    user=request.user,
+                    from_municipality=sender,
+                    to_municipality=target,
+                    areas=form.cleaned_data["areas"],
+                    form=form.cleaned_data["form"],
+                    message=form.cleaned_data["message"],
+                    contact_person=form.cleaned_data["contact_person"],
+                )
+            except request_services.OpenRequestExists as error:
+                # A double click or a repeated POST lands on the one request.
+                messages.info(request, str(error))
+                if error.existing is not None:
+                    return redirect(error.existing)
+                return redirect(target)
+            except request_services.RequestError as error:
+                form.add_error(None, str(error))
+                status = 409
+            else:
+                messages.success(
+                    request,
+                    _("Your request was sent to %(name)s.") % {"name": target.name},
+                )
+                return redirect(cooperation_request)
+        else:
+            status = 400
+    elif request.method == "POST":
+        if blocked["request"] is not None:
+            # A double click or a repeated POST lands on the one open request.
+            messages.info(request, blocked["message"])
+            return redirect(blocked["request"])
+        status = 409
+    return render(
+        request,
+        "partnerships/request_form.html",
+        {
+            "form": form,
+            "target": target,
+            "sender": sender,
+            "blocked": blocked,
+            "crumbs": _target_crumbs(target, _("Cooperate")),
+        },
+        status=status,
+    )
+
+
+def _blocked_reason(sender: Municipality, target: Municipality) -> dict | None:
+    if Partnership.objects.between(sender, target).exists():
+        return {"message": _("Your municipalities are already partners."), "request": None}
+    existing = CooperationRequest.objects.open().between(sender, target).first()
+    if existing is not None:
+        return {
+            "message": _("There is already an open request between your municipalities."),
+            "request": existing,
+        }
+    return None
+
+
+def _target_crumbs(target: Municipality, label: str) -> list:
+    return [
+        (_("Municipalities"), reverse("partnerships:municipality-list")),
+        (target.name, target.get_absolute_url()),
+        (label, ""),
+    ]
+
+
+class RequestDetailView(LoginRequiredMixin, DetailView):
+    template_name = "partnerships/request_detail.html"
+    context_object_name = "cooperation_request"
+
+    def get_object(self, queryset=None):
+        return permissions.get_request_for_user(
+            self.request.user,
+            self.kwargs["pk"],
+            queryset=CooperationRequest.objects.for_detail().prefetch_related(
+                Prefetch("events", queryset=RequestEvent.objects.select_related("actor"))
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        cooperation_request = self.object
+        user = self.request.user
+        is_open = cooperation_request.is_open
+        context.update(
+            can_answer=is_open
+            and permissions.acts_for_id(user, cooperation_request.to_municipality_id),
+            can_withdraw=is_open
+            and permissions.acts_for_id(user, cooperation_request.from_municipality_id),
+            answer_form=AnswerForm(),
+            crumbs=[
+                (_("My municipality"), reverse("partnerships:dashboard")),
+                (str(cooperation_request), ""),
+            ],
+        )
+        return context
+
+
+@login_required
+@require_POST
+def request_accept(request, pk: int):
+    return _answer(request, pk, request_services.request_accept, _("You accepted the request."))
+
+
+@login_required
+@require_POST
+def request_decline(request, pk: int):
+    return _answer(request, pk, request_services.request_decline, _("You declined the request."))
+
+
+def _answer(request, pk: int, service, success: str):
+    cooperation_request = permissions.get_request_to_answer(request.user, pk)
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The reply is too long (5,000 characters at most)."))
+        return redirect(cooperation_request)
+    try:
+        service(
+            cooperation_request=cooperation_request,
+            user=request.user,
+            reply=form.cleaned_data["reply"],
+        )
+    except request_services.RequestError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success)
+    return redirect(cooperation_request)
+
+
+@login_required
+@require_POST
+def request_withdraw(request, pk: int):
+    cooperation_request = permissions.get_request_to_withdraw(request.user, pk)
+    try:
+        request_services.request_withdraw(
+            cooperation_request=cooperation_request, user=request.user
+        )
+    except request_services.RequestError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("You withdrew the request."))
+    return redirect(cooperation_request)

@@ -1,0 +1,257 @@
+"""Applying to act for a municipality, staff decisions, the dashboard, profile and upload."""
+
+import io
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from partnerships.choices import OfficialStatus
+from partnerships.models import Municipality, Official
+from partnerships.suggestions import suggest_partners
+from tests.factories import (
+    CooperationAreaFactory,
+    CooperationRequestFactory,
+    ForeignMunicipalityFactory,
+    OfficialFactory,
+    PartnershipFactory,
+)
+
+APPLY = {"position": "Secretary", "work_email": "sec@rada.example.ua", "phone": "+380", "note": ""}
+
+
+def test_official_apply_creates_pending_record_in_page_language(client, plain_user, municipality_a):
+    client.force_login(plain_user)
+    url = reverse("partnerships:official-apply", kwargs={"slug": municipality_a.slug})
+    response = client.post(url.replace("/uk/", "/en/"), APPLY)
+    assert response.status_code == 302
+    official = Official.objects.get(user=plain_user)
+    assert (official.municipality, official.status, official.language) == (
+        municipality_a,
+        OfficialStatus.APPLIED,
+        "en",
+    )
+
+
+def test_official_apply_one_municipality_per_user(client, official_a, municipality_b):
+    client.force_login(official_a.user)
+    url = reverse("partnerships:official-apply", kwargs={"slug": municipality_b.slug})
+    assert client.post(url, APPLY).status_code == 409
+    assert list(Official.objects.filter(user=official_a.user)) == [official_a]
+
+
+def test_official_apply_anonymous_is_sent_to_login(client, municipality_a):
+    url = reverse("partnerships:official-apply", kwargs={"slug": municipality_a.slug})
+    response = client.post(url, APPLY)
+    assert response.status_code == 302
+    assert response.url.startswith("/uk/accounts/login/")
+    assert Official.objects.count() == 0
+
+
+def test_admin_approve_action_mails_applicant(
+    client, staff_user, municipality_a, django_capture_on_commit_callbacks
+):
+    pending = OfficialFactory(
+        municipality=municipality_a, status=OfficialStatus.APPLIED, language="en"
+    )
+    client.force_login(staff_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:partnerships_official_changelist"),
+            {"action": "approve", "_selected_action": [pending.pk]},
+        )
+    assert response.status_code == 302
+    pending.refresh_from_db()
+    assert (pending.status, pending.decided_by) == (OfficialStatus.APPROVED, staff_user)
+    assert [m.to for m in mail.outbox] == [[pending.user.email]]
+    assert "/en/my-municipality/" in mail.outbox[0].body
+    # Approving twice changes nothing and mails nobody.
+    mail.outbox.clear()
+    client.post(
+        reverse("admin:partnerships_official_changelist"),
+        {"action": "approve", "_selected_action": [pending.pk]},
+    )
+    assert mail.outbox == []
+
+
+def test_revoked_official_can_no_longer_act(client, official_a, municipality_b, staff_user):
+    from partnerships.services.officials import official_decide
+
+    official_decide(official=official_a, status=OfficialStatus.REVOKED, by=staff_user)
+    client.force_login(official_a.user)
+    response = client.get(reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug}))
+    assert response.status_code == 403
+
+
+def test_one_active_record_per_user_is_a_database_rule(official_a, municipality_b):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        OfficialFactory(user=official_a.user, municipality=municipality_b, status="applied")
+    OfficialFactory(user=official_a.user, municipality=municipality_b, status="rejected")
+
+
+# --- Dashboard ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("anonymous", "login"), ("plain", 200), ("official_a", 200), ("staff", 200)],
+)
+def test_dashboard_roles(role_client, role, expected):
+    response = role_client(role).get(reverse("partnerships:dashboard"))
+    if expected == "login":
+        assert response.status_code == 302
+        assert response.url.startswith("/uk/accounts/login/")
+    else:
+        assert response.status_code == expected
+
+
+def test_dashboard_lists_requests_and_query_count_is_flat(
+    client, official_a, django_assert_max_num_queries
+):
+    client.force_login(official_a.user)
+    url = reverse("partnerships:dashboard")
+    CooperationRequestFactory(from_municipality=official_a.municipality)
+    with django_assert_max_num_queries(20) as one:
+        response = client.get(url)
+    assert response.status_code == 200
+    for _ in range(3):
+        CooperationRequestFactory(from_municipality=official_a.municipality)
+        CooperationRequestFactory(
+            to_municipality=official_a.municipality, from_municipality=ForeignMunicipalityFactory()
+        )
+        PartnershipFactory(municipality_a=official_a.municipality)
+    with django_assert_max_num_queries(20) as many:
+        response = client.get(url)
+    assert len(response.context["outgoing"]) == 4
+    assert len(response.context["incoming"]) == 3
+    assert len(one.captured_queries) == len(many.captured_queries)
+
+
+# --- Profile edit and the coat of arms ----------------------------------------------------
+
+
+def image_bytes(fmt="PNG", size=(64, 64), exif=False):
+    buffer = io.BytesIO()
+    image = Image.new("RGB", size, "blue")
+    kwargs = {}
+    if exif:
+        data = Image.Exif()
+        data[0x010F] = "SecretCameraMaker"
+        kwargs["exif"] = data
+    image.save(buffer, fmt, **kwargs)
+    return buffer.getvalue()
+
+
+def profile_data(**extra):
+    return {
+        "description_uk": "Опис",
+        "description_en": "About us",
+        "website": "https://example.org",
+        "email": "rada@example.org",
+        "open_to_partners": "on",
+        **extra,
+    }
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("anonymous", "login"), ("plain", 403), ("staff", 403), ("official_b", "ok")],
+)
+def test_profile_edit_roles_and_forged_id(
+    role_client, municipality_a, municipality_b, role, expected
+):
+    client = role_client(role)
+    before = Municipality.objects.get(pk=municipality_a.pk).description_en
+    response = client.post(
+        reverse("partnerships:profile-edit"), profile_data(id=municipality_a.pk, slug="x")
+    )
+    municipality_a.refresh_from_db()
+    assert municipality_a.description_en == before  # never A, whatever was posted
+    if expected == "login":
+        assert response.status_code == 302
+        assert response.url.startswith("/uk/accounts/login/")
+    elif expected == "ok":
+        assert response.status_code == 302
+        municipality_b.refresh_from_db()
+        assert (municipality_b.description_en, municipality_b.slug) == (
+            "About us",
+            municipality_b.slug,
+        )
+    else:
+        assert response.status_code == expected
+
+
+def test_coat_of_arms_is_reencoded_without_metadata(client, official_a):
+    client.force_login(official_a.user)
+    upload = SimpleUploadedFile("../../evil name.jpg", image_bytes("JPEG", exif=True), "image/jpeg")
+    response = client.post(reverse("partnerships:profile-edit"), profile_data(coat_of_arms=upload))
+    assert response.status_code == 302
+    municipality = Municipality.objects.get(pk=official_a.municipality_id)
+    name = municipality.coat_of_arms.name
+    assert name.startswith("coats/") and name.endswith(".jpg") and "evil" not in name
+    with municipality.coat_of_arms.open("rb") as stored:
+        data = stored.read()
+    assert b"SecretCameraMaker" not in data
+    assert Image.open(io.BytesIO(data)).format == "JPEG"
+
+
+@pytest.mark.parametrize(
+    ("content", "name"),
+    [
+        (b"<?php echo 'hi'; ?>", "arms.png"),
+        (image_bytes("GIF"), "arms.gif"),
+        (image_bytes("PNG", size=(5000, 10)), "wide.png"),
+        (image_bytes("PNG")[:60], "truncated.png"),
+        (b"\x89PNG" + b"0" * (5 * 1024 * 1024 + 1), "huge.png"),
+    ],
+    ids=["not-an-image", "gif", "too-many-pixels", "truncated", "too-large"],
+)
+def test_coat_of_arms_bad_upload_is_refused(client, official_a, content, name):
+    client.force_login(official_a.user)
+    upload = SimpleUploadedFile(name, content, "image/png")
+    response = client.post(reverse("partnerships:profile-edit"), profile_data(coat_of_arms=upload))
+    assert response.status_code == 400
+    assert "About us" in response.content.decode()  # what was typed is kept
+    assert not Municipality.objects.get(pk=official_a.municipality_id).coat_of_arms
+
+
+# --- Suggestions --------------------------------------------------------------------------
+
+
+def test_suggestions_rank_by_needs_and_explain(django_assert_num_queries, municipality_a):
+    energy = CooperationAreaFactory(slug="t-energy", name_en="energy", name_uk="енергетика")
+    culture = CooperationAreaFactory(slug="t-culture", name_en="culture", name_uk="культура")
+    municipality_a.needs.set([energy])
+    municipality_a.offers.set([culture])
+    best = ForeignMunicipalityFactory(name_en="Best", population=25_000)
+    best.offers.set([energy])
+    best.needs.set([culture])
+    good = ForeignMunicipalityFactory(name_en="Good", population=1_000_000)
+    good.offers.set([energy])
+    partner = ForeignMunicipalityFactory(name_en="Partner")
+    partner.offers.set([energy])
+    PartnershipFactory(municipality_a=municipality_a, municipality_b=partner)
+    closed = ForeignMunicipalityFactory(name_en="Closed", open_to_partners=False)
+    closed.offers.set([energy])
+    ForeignMunicipalityFactory(name_en="Unrelated")
+    municipality_a.offers.add(CooperationAreaFactory(slug="tourism"))
+
+    from django.utils import translation
+
+    translation.activate("en")
+    municipality = Municipality.objects.prefetch_related("offers", "needs").get(
+        pk=municipality_a.pk
+    )
+    with django_assert_num_queries(4):
+        suggestions = suggest_partners(municipality)
+    assert [s.municipality for s in suggestions] == [best, good]
+    assert suggestions[0].reasons == [
+        "offers energy, which you need",
+        "needs culture, which you offer",
+        "similar in size",
+        "in Germany, where you already have partners",
+    ]
