@@ -34,13 +34,13 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-def used_tags():
+def used_tags(request=None):
     return Tag.objects.filter(Exists(TaggedArticle.objects.filter(tag=OuterRef("pk")))).order_by(
         "name"
     )
 
 
-def communities_with_news():
+def communities_with_news(request=None):
     return Municipality.objects.filter(
         Exists(Article.communities.through.objects.filter(municipality=OuterRef("pk")))
     ).order_by("name_uk")

@@ -308,6 +308,10 @@ class Article(models.Model):
         return self.text("body")
 
     @property
+    def text_image_alt(self) -> str:
+        return self.text("image_alt")
+
+    @property
     def is_public(self) -> bool:
         return self.status == ArticleStatus.PUBLISHED and self.published_at <= timezone.now()
 

@@ -142,6 +142,7 @@ def article_page(request, article: Article, *, comment_form=None, status: int = 
         "comment_form": comment_form or (CommentForm() if may_comment else None),
         "login_url": f"{reverse('account_login')}?next={quote(login_next)}",
         "signup_url": f"{reverse('account_signup')}?next={quote(login_next)}",
+        "email_url": reverse("account_email"),
         "is_preview": not article.is_public,
         "crumbs": [(_("News"), reverse("news:article-list")), (article.display_title, "")],
     }
