@@ -9,3 +9,27 @@ def _isolate(settings, tmp_path):
     translation.activate("uk")
     yield
     translation.deactivate()
+
+
+# ---------------------------------------------------------------------------
+# News (news app): reader roles
+# ---------------------------------------------------------------------------
+@pytest.fixture
+def verified_user(db):
+    from tests.factories import VerifiedUserFactory
+
+    return VerifiedUserFactory()
+
+
+@pytest.fixture
+def unverified_user(db):
+    from tests.factories import UserFactory
+
+    return UserFactory()
+
+
+@pytest.fixture
+def staff_user(db):
+    from tests.factories import VerifiedUserFactory
+
+    return VerifiedUserFactory(is_staff=True, is_superuser=True)

@@ -82,3 +82,50 @@ class PartnershipFactory(factory.django.DjangoModelFactory):
     municipality_b = factory.SubFactory(ForeignMunicipalityFactory)
     kind = PartnershipKind.TWINNING
     source = PartnershipSource.IMPORTED
+
+
+# ---------------------------------------------------------------------------
+# News (news app)
+# ---------------------------------------------------------------------------
+from datetime import timedelta  # noqa: E402
+
+from allauth.account.models import EmailAddress  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from news.models import Article, ArticleStatus, Comment  # noqa: E402
+
+
+class VerifiedUserFactory(UserFactory):
+    """A signed-up reader whose e-mail address allauth has verified."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def verified_email(user, create, extracted, **kwargs):
+        if create:
+            EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    title_uk = factory.Sequence(lambda n: f"Новина {n}")
+    title_en = factory.Sequence(lambda n: f"News {n}")
+    lead_uk = "Коротко про подію."
+    lead_en = "The event in short."
+    body_uk = "<p>Текст новини.</p>"
+    body_en = "<p>The story.</p>"
+    slug = factory.Sequence(lambda n: f"news-{n}")
+    status = ArticleStatus.PUBLISHED
+    published_at = factory.Sequence(lambda n: timezone.now() - timedelta(hours=n + 1))
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    article = factory.SubFactory(ArticleFactory)
+    author = factory.SubFactory(VerifiedUserFactory)
+    body = factory.Sequence(lambda n: f"Comment {n}")
