@@ -61,9 +61,7 @@ def test_uploaded_image_is_reencoded_under_a_generated_name():
         assert (image.format, image.size) == ("JPEG", (40, 30))
 
 
-@pytest.mark.parametrize(
-    "content", [b"GIF89a not really", b"<?php echo 1; ?>", b"%PDF-1.4", b""]
-)
+@pytest.mark.parametrize("content", [b"GIF89a not really", b"<?php echo 1; ?>", b"%PDF-1.4", b""])
 def test_uploaded_non_image_is_refused(content):
     with pytest.raises(ValidationError):
         clean_uploaded_image(SimpleUploadedFile("photo.jpg", content))

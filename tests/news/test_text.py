@@ -5,8 +5,8 @@ from hypothesis import strategies as st
 from news.text import linkify_plain_text, sanitise_body
 
 HOSTILE = [
-    '<script>alert(1)</script><p>ok</p>',
-    '<img src=x onerror=alert(1)>',
+    "<script>alert(1)</script><p>ok</p>",
+    "<img src=x onerror=alert(1)>",
     '<p onclick="alert(1)">click</p>',
     '<a href="javascript:alert(1)">x</a>',
     '<a href="JaVaScRiPt:alert(1)">x</a>',
@@ -14,14 +14,14 @@ HOSTILE = [
     '<a href="java&#x09;script:alert(1)">x</a>',
     '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
     '<a href="vbscript:msgbox(1)">x</a>',
-    '<svg><script>alert(1)</script></svg>',
+    "<svg><script>alert(1)</script></svg>",
     '<iframe src="https://evil.example"></iframe>',
-    '<style>body{display:none}</style>',
+    "<style>body{display:none}</style>",
     '<p style="background:url(javascript:alert(1))">x</p>',
-    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
     '<form action="https://evil.example"><button>go</button></form>',
     '<object data="x.swf"></object><embed src="x.swf">',
-    '<!--<script>alert(1)</script>-->',
+    "<!--<script>alert(1)</script>-->",
     '<base href="https://evil.example/">',
     '<meta http-equiv="refresh" content="0;url=https://evil.example">',
 ]
@@ -38,11 +38,11 @@ def test_sanitise_body_removes_hostile_markup(html):
 
 def test_sanitise_body_keeps_the_allowed_markup():
     html = (
-        '<h2>Title</h2><p><strong>bold</strong> <em>it</em> '
+        "<h2>Title</h2><p><strong>bold</strong> <em>it</em> "
         '<a href="https://example.org/a?b=1">link</a></p><ul><li>one</li></ul>'
     )
     assert sanitise_body(html) == (
-        '<h2>Title</h2><p><strong>bold</strong> <em>it</em> '
+        "<h2>Title</h2><p><strong>bold</strong> <em>it</em> "
         '<a href="https://example.org/a?b=1" rel="noopener noreferrer nofollow">link</a></p>'
         "<ul><li>one</li></ul>"
     )
@@ -60,7 +60,7 @@ def test_sanitise_body_never_lets_an_event_handler_or_script_through(text):
 
 
 def test_linkify_escapes_text_and_links_only_http_addresses():
-    html = linkify_plain_text('<b>hi</b> see https://example.org/x?a=1&b=2. javascript:alert(1)')
+    html = linkify_plain_text("<b>hi</b> see https://example.org/x?a=1&b=2. javascript:alert(1)")
     assert html == (
         "<p>&lt;b&gt;hi&lt;/b&gt; see "
         '<a href="https://example.org/x?a=1&amp;b=2" rel="nofollow ugc noopener noreferrer">'
