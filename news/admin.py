@@ -11,6 +11,7 @@ from modeltranslation.admin import TranslationAdmin
 from . import services
 from .images import clean_uploaded_image
 from .models import Article, ArticleStatus, Comment, CommentReport, CommentStatus
+from .widgets import RichTextWidget
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -20,6 +21,7 @@ class ArticleAdminForm(forms.ModelForm):
             "title", "slug", "lead", "body", "image", "image_alt", "status", "published_at",
             "author", "source_url", "tags", "regions", "communities",
         ]  # fmt: skip
+        widgets = {"body_uk": RichTextWidget, "body_en": RichTextWidget}
 
     def clean_image(self):
         image = self.cleaned_data.get("image")

@@ -16,7 +16,7 @@ from partnerships.text import normalise_for_search
 BODY_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "blockquote",
     "ul", "ol", "li", "a", "figure", "figcaption", "hr", "table", "thead", "tbody",
-    "tr", "th", "td", "caption", "abbr", "sub", "sup", "code", "pre",
+    "tr", "th", "td", "caption", "abbr", "sub", "sup", "code", "pre", "del",
 }  # fmt: skip
 BODY_ATTRIBUTES = {
     "a": {"href", "title", "hreflang"},
