@@ -18,8 +18,6 @@ def _isolate(settings, tmp_path):
 # A, B and C are three municipalities with one approved official each; A and B
 # are the two sides of `open_request` (A → B), C is unrelated.
 
-import pytest  # noqa: E402
-
 
 @pytest.fixture
 def municipality_a(db):
@@ -68,6 +66,19 @@ def plain_user(db):
     from tests.factories import VerifiedUserFactory
 
     return VerifiedUserFactory()
+
+
+@pytest.fixture
+def verified_user(plain_user):
+    """A reader: signed up, e-mail verified, acting for no municipality."""
+    return plain_user
+
+
+@pytest.fixture
+def unverified_user(db):
+    from tests.factories import UserFactory
+
+    return UserFactory()
 
 
 @pytest.fixture

@@ -1,10 +1,29 @@
 """Factories for every model the tests create; one place, shared by all test modules."""
 
-import factory
-from django.contrib.auth import get_user_model
+from datetime import timedelta
 
-from partnerships.choices import MunicipalityKind, PartnershipKind, PartnershipSource
-from partnerships.models import CooperationArea, Municipality, Partnership, Region
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from news.models import Article, ArticleStatus, Comment
+from partnerships.choices import (
+    CooperationForm,
+    MunicipalityKind,
+    OfficialStatus,
+    PartnershipKind,
+    PartnershipSource,
+    RequestStatus,
+)
+from partnerships.models import (
+    CooperationArea,
+    CooperationRequest,
+    Municipality,
+    Official,
+    Partnership,
+    Region,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -84,16 +103,8 @@ class PartnershipFactory(factory.django.DjangoModelFactory):
     source = PartnershipSource.IMPORTED
 
 
-# --- Officials and requests for cooperation (issue 3) --------------------------------
-
-from allauth.account.models import EmailAddress  # noqa: E402
-
-from partnerships.choices import CooperationForm, OfficialStatus, RequestStatus  # noqa: E402
-from partnerships.models import CooperationRequest, Official  # noqa: E402
-
-
 class VerifiedUserFactory(UserFactory):
-    """A user whose e-mail allauth considers verified, so they can sign in."""
+    """A user whose e-mail allauth has verified, so they can sign in and comment."""
 
     class Meta:
         skip_postgeneration_save = True
@@ -104,6 +115,9 @@ class VerifiedUserFactory(UserFactory):
             EmailAddress.objects.get_or_create(
                 user=user, email=user.email, defaults={"verified": True, "primary": True}
             )
+
+
+# --- Officials and requests for cooperation ---------------------------------------------
 
 
 class OfficialFactory(factory.django.DjangoModelFactory):
@@ -136,3 +150,30 @@ class CooperationRequestFactory(factory.django.DjangoModelFactory):
     def areas(request, create, extracted, **kwargs):
         if create and extracted:
             request.areas.set(extracted)
+
+
+# --- News ------------------------------------------------------------------------------
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    title_uk = factory.Sequence(lambda n: f"Новина {n}")
+    title_en = factory.Sequence(lambda n: f"News {n}")
+    lead_uk = "Коротко про подію."
+    lead_en = "The event in short."
+    body_uk = "<p>Текст новини.</p>"
+    body_en = "<p>The story.</p>"
+    slug = factory.Sequence(lambda n: f"news-{n}")
+    status = ArticleStatus.PUBLISHED
+    published_at = factory.Sequence(lambda n: timezone.now() - timedelta(hours=n + 1))
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    article = factory.SubFactory(ArticleFactory)
+    author = factory.SubFactory(VerifiedUserFactory)
+    body = factory.Sequence(lambda n: f"Comment {n}")

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 def test_home_shows_live_figures_with_flat_queries(client, django_assert_max_num_queries, size):
     for _ in range(size):
         PartnershipFactory()
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get("/uk/")
     assert response.status_code == 200
     assert response.context["figures"] == {

@@ -2,6 +2,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from news.models import Article
 from partnerships.maps import DEFAULT_FRAME
 from partnerships.models import Municipality, Partnership
 
@@ -25,6 +26,7 @@ def home(request):
             .exclude(description="")
             .order_by("-updated_at")[:3],
             "map_frame": DEFAULT_FRAME,
+            "latest_news": Article.objects.published().for_cards()[:3],
         },
     )
 

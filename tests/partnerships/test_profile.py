@@ -37,8 +37,8 @@ def test_profile_query_count_is_flat(client, django_assert_max_num_queries, part
     town = MunicipalityFactory()
     for _ in range(partners):
         PartnershipFactory(municipality_a=town)
-    # municipality, areas offered, areas needed, partnerships, open requests
-    with django_assert_max_num_queries(5):
+    # municipality, areas offered, areas needed, partnerships, open requests, news
+    with django_assert_max_num_queries(6):
         response = client.get(town.get_absolute_url())
     assert len(response.context["partners"]) == partners
 

@@ -1,0 +1,203 @@
+from django import forms
+from django.contrib import admin, messages
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
+
+from . import services
+from .images import clean_uploaded_image
+from .models import Article, ArticleStatus, Comment, CommentReport, CommentStatus
+from .widgets import RichTextWidget
+
+
+class ArticleAdminForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = [
+            "title", "slug", "lead", "body", "image", "image_alt", "status", "published_at",
+            "author", "source_url", "tags", "regions", "communities",
+        ]  # fmt: skip
+        widgets = {"body_uk": RichTextWidget, "body_en": RichTextWidget}
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if isinstance(image, UploadedFile):
+            return clean_uploaded_image(image)
+        return image
+
+    def clean(self):
+        cleaned = super().clean()
+        titles = {code: cleaned.get(f"title_{code}") for code in ("uk", "en")}
+        if not any(titles.values()):
+            raise forms.ValidationError(_("Give the article a title in at least one language."))
+        # A language is either complete (title, lead, body) or absent.
+        for code, title in titles.items():
+            for field in ("lead", "body"):
+                if title and not (cleaned.get(f"{field}_{code}") or "").strip():
+                    self.add_error(
+                        f"{field}_{code}",
+                        _("Needed because the article has a title in this language."),
+                    )
+        if cleaned.get("image") and not any(cleaned.get(f"image_alt_{c}") for c in ("uk", "en")):
+            self.add_error("image_alt_uk", _("Describe the image for readers who cannot see it."))
+        return cleaned
+
+
+class PublicationFilter(admin.SimpleListFilter):
+    title = _("publication")
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("live", _("live")),
+            ("scheduled", _("scheduled")),
+            ("draft", _("draft")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "live":
+            return queryset.published(now=now)
+        if self.value() == "scheduled":
+            return queryset.filter(status=ArticleStatus.PUBLISHED, published_at__gt=now)
+        if self.value() == "draft":
+            return queryset.filter(status=ArticleStatus.DRAFT)
+        return queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(TranslationAdmin):
+    form = ArticleAdminForm
+    list_display = ["title", "publication", "published_at", "view_count", "comment_total"]
+    list_filter = [PublicationFilter, "regions"]
+    search_fields = ["title_uk", "title_en", "slug"]
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["regions", "communities", "author"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    readonly_fields = ["view_count", "created_at", "updated_at"]
+    actions = ["publish_now"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "lead", "body"]}),
+        (_("Image"), {"fields": ["image", "image_alt"]}),
+        (
+            _("Publication"),
+            {"fields": ["status", "published_at", "author", "source_url"]},
+        ),
+        (_("Labels"), {"fields": ["tags", "regions", "communities"]}),
+        (_("Figures"), {"fields": ["view_count", "created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(comments_total=Count("comments"))
+
+    def get_changeform_initial_data(self, request):
+        return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
+
+    @admin.display(description=_("publication"))
+    def publication(self, article):
+        if article.status == ArticleStatus.DRAFT:
+            return _("draft")
+        if article.published_at > timezone.now():
+            return _("scheduled")
+        return _("live")
+
+    @admin.display(description=_("comments"), ordering="comments_total")
+    def comment_total(self, article):
+        return article.comments_total
+
+    @admin.action(description=_("Publish the selected articles now"))
+    def publish_now(self, request, queryset):
+        count = services.articles_publish(article_ids=list(queryset.values_list("pk", flat=True)))
+        self.message_user(
+            request,
+            ngettext("%(count)d article published.", "%(count)d articles published.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+class ModerationFilter(admin.SimpleListFilter):
+    title = _("moderation")
+    parameter_name = "moderation"
+
+    def lookups(self, request, model_admin):
+        return [("queue", _("needs a decision")), ("reported", _("reported at least once"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "queue":
+            return queryset.filter(status=CommentStatus.AWAITING_REVIEW)
+        if self.value() == "reported":
+            return queryset.filter(report_total__gt=0)
+        return queryset
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["excerpt", "author", "article_link", "created_at", "status", "report_total"]
+    list_filter = [ModerationFilter, "status"]
+    search_fields = ["body", "author__email", "article__title_uk", "article__title_en"]
+    list_select_related = ["author", "article"]
+    raw_id_fields = ["article", "author"]
+    readonly_fields = ["article", "author", "created_at", "reviewed_at"]
+    fields = ["article", "author", "body", "status", "created_at", "reviewed_at"]
+    actions = ["hide", "unhide"]
+    date_hierarchy = "created_at"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(report_total=Count("reports", filter=Q(reports__isnull=False)))
+        )
+
+    def save_model(self, request, obj, form, change):
+        if change and "status" in form.changed_data:
+            obj.reviewed_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("comment"))
+    def excerpt(self, comment):
+        return comment.body[:80]
+
+    @admin.display(description=_("article"))
+    def article_link(self, comment):
+        return format_html('<a href="{}">{}</a>', comment.get_absolute_url(), comment.article)
+
+    @admin.display(description=_("reports"), ordering="report_total")
+    def report_total(self, comment):
+        return comment.report_total
+
+    @admin.action(description=_("Hide the selected comments"))
+    def hide(self, request, queryset):
+        count = services.comments_moderate(
+            comment_ids=list(queryset.values_list("pk", flat=True)), hide=True
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d comment hidden.", "%(count)d comments hidden.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Show the selected comments again"))
+    def unhide(self, request, queryset):
+        count = services.comments_moderate(
+            comment_ids=list(queryset.values_list("pk", flat=True)), hide=False
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d comment shown.", "%(count)d comments shown.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(CommentReport)
+class CommentReportAdmin(admin.ModelAdmin):
+    list_display = ["comment", "reporter", "created_at"]
+    list_select_related = ["comment", "reporter"]
+    raw_id_fields = ["comment", "reporter"]

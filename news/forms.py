@@ -1,0 +1,77 @@
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from partnerships.models import Municipality, Region
+
+from .models import Article, Comment, TaggedArticle
+
+
+class CommentForm(forms.ModelForm):
+    class Meta:
+        model = Comment
+        fields = ["body"]
+        labels = {"body": _("Your comment")}
+        help_texts = {
+            "body": _("Plain text, up to %(limit)s characters. Web addresses become links.")
+            % {"limit": Comment.MAX_LENGTH}
+        }
+        widgets = {"body": forms.Textarea(attrs={"rows": 5, "maxlength": Comment.MAX_LENGTH})}
+
+    def clean_body(self):
+        body = self.cleaned_data["body"].strip()
+        if not body:
+            raise forms.ValidationError(_("Write something before sending."))
+        return body
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def used_tags(request=None):
+    return Tag.objects.filter(Exists(TaggedArticle.objects.filter(tag=OuterRef("pk")))).order_by(
+        "name"
+    )
+
+
+def communities_with_news(request=None):
+    return Municipality.objects.filter(
+        Exists(Article.communities.through.objects.filter(municipality=OuterRef("pk")))
+    ).order_by("name_uk")
+
+
+class ArticleFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search the news"), method="filter_search", max_length=100
+    )
+    tag = django_filters.ModelChoiceFilter(
+        label=_("Topic"), queryset=used_tags, to_field_name="slug", field_name="tags"
+    )
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"), queryset=Region.objects.all(), to_field_name="slug", field_name="regions"
+    )
+    community = django_filters.ModelChoiceFilter(
+        label=_("Community"),
+        queryset=communities_with_news,
+        to_field_name="slug",
+        field_name="communities",
+    )
+    date_from = django_filters.DateFilter(
+        label=_("From"), field_name="published_at", lookup_expr="date__gte", widget=DateInput()
+    )
+    date_to = django_filters.DateFilter(
+        label=_("Until"), field_name="published_at", lookup_expr="date__lte", widget=DateInput()
+    )
+
+    class Meta:
+        model = Article
+        fields = []
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)

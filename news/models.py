@@ -1,0 +1,406 @@
+import re
+
+from django.conf import settings
+from django.db import connections, models
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from partnerships.models import Municipality, Region
+from partnerships.text import normalise_for_search
+
+from .images import RENDITION_WIDTHS, STORED_MAX_WIDTH, make_renditions, rendition_name
+from .text import sanitise_body, search_text
+
+LANGUAGES = ("uk", "en")
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    PUBLISHED = "published", _("published")
+
+
+class CommentStatus(models.TextChoices):
+    VISIBLE = "visible", _("visible")
+    # Hidden automatically by readers' reports until staff look at it.
+    AWAITING_REVIEW = "awaiting_review", _("hidden, awaiting review")
+    HIDDEN = "hidden", _("hidden by staff")
+
+
+class TaggedArticle(TaggedItemBase):
+    """A direct foreign key (not taggit's generic one), so tag queries are plain joins."""
+
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = _("article tag")
+        verbose_name_plural = _("article tags")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="news_tagged_article_unique"
+            )
+        ]
+
+
+def article_image_path(instance: "Article", filename: str) -> str:
+    # clean_uploaded_image() already generated the name; keep only that.
+    return f"news/{filename.rsplit('/', 1)[-1]}"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, *, now=None):
+        """Visible to readers: published, and the publication time has come."""
+        return self.filter(status=ArticleStatus.PUBLISHED, published_at__lte=now or timezone.now())
+
+    def for_cards(self):
+        """Everything a news card shows (tags, regions), newest first, in fixed queries."""
+        return (
+            self.defer("body_uk", "body_en", "search_text")
+            .prefetch_related("tags", "regions")
+            .order_by("-published_at", "-pk")
+        )
+
+    def for_page(self):
+        return self.select_related("author").prefetch_related(
+            "tags", "regions", "communities__region"
+        )
+
+    def search(self, query: str):
+        """Full-text search on PostgreSQL (ranked), every-word match elsewhere."""
+        words = [w for w in re.split(r"[^\w']+", normalise_for_search(query)) if w][:8]
+        if not words:
+            return self.none()
+        if connections[self.db].vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+            # 'simple' config: no stemming (PostgreSQL has no Ukrainian dictionary), so
+            # each word is a prefix query and "партнерств" finds "партнерства", "партнерство".
+            vector = SearchVector("search_text", config="simple")
+            words = [w.replace("'", "") for w in words if w.replace("'", "")]
+            tsquery = SearchQuery(
+                " & ".join(f"{w}:*" for w in words), config="simple", search_type="raw"
+            )
+            return (
+                self.annotate(search=vector, rank=SearchRank(vector, tsquery))
+                .filter(search=tsquery)
+                .order_by("-rank", "-published_at", "-pk")
+            )
+        queryset = self
+        for word in words:
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset.order_by("-published_at", "-pk")
+
+    def related_to(self, article: "Article", *, limit: int = 4):
+        """Shared communities first, then shared tags, then region, then the newest.
+
+        Candidates are articles sharing anything plus the few newest, so the
+        ranking never sorts the whole table.
+        """
+        community_ids = [c.pk for c in article.communities.all()]
+        tag_ids = [t.pk for t in article.tags.all()]
+        region_ids = [r.pk for r in article.regions.all()]
+
+        def shared(through, column, ids):
+            return Coalesce(
+                Subquery(
+                    through.objects.filter(**{"article": OuterRef("pk"), f"{column}__in": ids})
+                    .order_by()
+                    .values("article")
+                    .annotate(n=Count("pk"))
+                    .values("n")[:1]
+                ),
+                Value(0),
+            )
+
+        communities = Article.communities.through
+        regions = Article.regions.through
+        newest = self.published().exclude(pk=article.pk).order_by("-published_at", "-pk")
+        candidates = Q(pk__in=Subquery(newest.values("pk")[: limit * 2]))
+        if community_ids:
+            candidates |= Q(
+                Exists(
+                    communities.objects.filter(
+                        article=OuterRef("pk"), municipality__in=community_ids
+                    )
+                )
+            )
+        if tag_ids:
+            candidates |= Q(
+                Exists(TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids))
+            )
+        if region_ids:
+            candidates |= Q(
+                Exists(regions.objects.filter(article=OuterRef("pk"), region__in=region_ids))
+            )
+        tags_shared = Coalesce(
+            Subquery(
+                TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
+                .order_by()
+                .values("content_object")
+                .annotate(n=Count("pk"))
+                .values("n")[:1]
+            ),
+            Value(0),
+        )
+        return (
+            self.published()
+            .exclude(pk=article.pk)
+            .filter(candidates)
+            .annotate(
+                shared_communities=shared(communities, "municipality", community_ids),
+                shared_tags=tags_shared,
+                shared_regions=shared(regions, "region", region_ids),
+            )
+            .for_cards()
+            .order_by(
+                F("shared_communities").desc(),
+                F("shared_tags").desc(),
+                F("shared_regions").desc(),
+                "-published_at",
+                "-pk",
+            )[:limit]
+        )
+
+
+class Article(models.Model):
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_("The end of the address: latin letters, digits and hyphens."),
+    )
+    lead = models.TextField(
+        _("lead"), blank=True, max_length=600, help_text=_("One or two sentences under the title.")
+    )
+    body = models.TextField(
+        _("body"),
+        blank=True,
+        help_text=_(
+            "Allowed: paragraphs, headings (2–4), bold, italic, lists, quotes, tables and links "
+            "(http, https, mailto, tel). Scripts, styles, event handlers, images and other "
+            "markup are removed on save."
+        ),
+    )
+    image = models.ImageField(
+        _("main image"),
+        upload_to=article_image_path,
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        help_text=_("JPEG, PNG or WebP, at most 5 MB. It is re-encoded without metadata."),
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publication date and time"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("A time in the future schedules the article: it stays hidden until then."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="news_articles",
+    )
+    source_url = models.URLField(_("source link"), blank=True, max_length=500)
+    tags = TaggableManager(_("tags"), through=TaggedArticle, blank=True)
+    regions = models.ManyToManyField(
+        Region, verbose_name=_("regions"), blank=True, related_name="articles"
+    )
+    communities = models.ManyToManyField(
+        Municipality, verbose_name=_("communities"), blank=True, related_name="articles"
+    )
+    # Only ever changed by a single UPDATE ... SET view_count = view_count + 1.
+    view_count = models.PositiveBigIntegerField(_("views"), default=0, editable=False)
+    # Normalised words of titles, leads and bodies in both languages (search).
+    search_text = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(title_uk="") | ~Q(title_en=""),
+                name="news_article_has_a_title",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="news_article_listing"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.slug
+
+    def save(self, *args, **kwargs):
+        for code in LANGUAGES:
+            setattr(self, f"body_{code}", sanitise_body(getattr(self, f"body_{code}") or ""))
+        self.search_text = search_text(
+            *(getattr(self, f"{field}_{code}") or "" for code in LANGUAGES
+              for field in ("title", "lead", "body"))
+        )  # fmt: skip
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text"} - {"view_count"}
+        elif not self._state.adding:
+            # A save from a form loaded minutes ago must not write back a stale count.
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name != "view_count"
+            ]
+        super().save(*args, **kwargs)
+        if self.image:
+            make_renditions(self.image.storage, self.image.name)
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:article-detail", kwargs={"slug": self.slug})
+
+    # Which language the reader gets ---------------------------------------
+    @property
+    def content_language(self) -> str:
+        """The language the text is shown in: the reader's, or the only one written."""
+        current = (get_language() or "uk")[:2]
+        if getattr(self, f"title_{current}", ""):
+            return current
+        return next((code for code in LANGUAGES if getattr(self, f"title_{code}", "")), current)
+
+    @property
+    def is_translated(self) -> bool:
+        return self.content_language == (get_language() or "uk")[:2]
+
+    def text(self, field: str) -> str:
+        """Title, lead or body in content_language: never a mix of two languages."""
+        return getattr(self, f"{field}_{self.content_language}") or ""
+
+    @property
+    def display_title(self) -> str:
+        return self.text("title")
+
+    @property
+    def display_lead(self) -> str:
+        return self.text("lead")
+
+    @property
+    def display_body(self) -> str:
+        return self.text("body")
+
+    @property
+    def text_image_alt(self) -> str:
+        return self.text("image_alt")
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == ArticleStatus.PUBLISHED and self.published_at <= timezone.now()
+
+    # Image sizes ------------------------------------------------------------
+    def image_srcset(self) -> str:
+        if not self.image:
+            return ""
+        storage, name = self.image.storage, self.image.name
+        sizes = [
+            f"{storage.url(rendition_name(name, w))} {w}w"
+            for w in RENDITION_WIDTHS
+            if not self.image_width or w < self.image_width
+        ]
+        sizes.append(f"{self.image.url} {self.image_width or STORED_MAX_WIDTH}w")
+        return ", ".join(sizes)
+
+    def image_small_url(self) -> str:
+        return self.image.storage.url(rendition_name(self.image.name, RENDITION_WIDTHS[0]))
+
+
+class CommentQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(status=CommentStatus.VISIBLE)
+
+    def for_thread(self):
+        return self.visible().select_related("author").order_by("created_at", "pk")
+
+
+class Comment(models.Model):
+    MAX_LENGTH = 2000
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.CASCADE,
+        related_name="news_comments",
+    )
+    body = models.TextField(_("comment"), max_length=MAX_LENGTH)
+    status = models.CharField(
+        _("status"), max_length=16, choices=CommentStatus.choices, default=CommentStatus.VISIBLE
+    )
+    # Set when staff decided; reports made before that no longer hide it.
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    created_at = models.DateTimeField(_("written"), default=timezone.now, db_index=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(fields=["article", "status", "created_at"], name="news_comment_thread"),
+            models.Index(fields=["author", "created_at"], name="news_comment_rate"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(body=""), name="news_comment_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author} — {self.body[:60]}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#comment-{self.pk}"
+
+
+class CommentReport(models.Model):
+    comment = models.ForeignKey(
+        Comment, verbose_name=_("comment"), on_delete=models.CASCADE, related_name="reports"
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reported by"),
+        on_delete=models.CASCADE,
+        related_name="news_comment_reports",
+    )
+    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment report")
+        verbose_name_plural = _("comment reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "reporter"], name="news_comment_report_once_per_user"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reporter} → {self.comment_id}"

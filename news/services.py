@@ -1,0 +1,93 @@
+"""Writes of the news app: view counting and comments."""
+
+from datetime import timedelta
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Article, ArticleStatus, Comment, CommentReport, CommentStatus
+
+COMMENT_RATE_LIMIT = 5  # comments per user ...
+COMMENT_RATE_WINDOW = timedelta(minutes=10)  # ... in this window
+REPORTS_TO_HIDE = 3
+
+
+def article_count_view(*, article_id: int) -> bool:
+    """Add one view in a single UPDATE; the database serialises parallel readers.
+
+    Only a published article whose time has come is counted (the condition is
+    part of the same statement). Returns whether a row was counted.
+    """
+    return bool(
+        Article.objects.filter(pk=article_id).published().update(view_count=F("view_count") + 1)
+    )
+
+
+@transaction.atomic
+def comment_create(*, article: Article, author: AbstractBaseUser, body: str) -> Comment:
+    """Create a comment; raises ValidationError when the author writes too fast."""
+    since = timezone.now() - COMMENT_RATE_WINDOW
+    recent = Comment.objects.filter(author=author, created_at__gte=since).count()
+    if recent >= COMMENT_RATE_LIMIT:
+        raise ValidationError(
+            _("You have written %(count)s comments in the last %(minutes)s minutes. "
+              "Please wait a little before writing again.")
+            % {"count": recent, "minutes": int(COMMENT_RATE_WINDOW.total_seconds() // 60)},
+            code="rate_limited",
+        )  # fmt: skip
+    if article.status != ArticleStatus.PUBLISHED or not article.is_public:
+        raise ValidationError(_("This article is not open for comments."), code="not_public")
+    comment = Comment(article=article, author=author, body=body.strip())
+    comment.full_clean()
+    comment.save()
+    return comment
+
+
+@transaction.atomic
+def comment_report(*, comment: Comment, reporter: AbstractBaseUser) -> bool:
+    """Record one report per user; the third distinct reporter hides the comment.
+
+    Returns False if this user had already reported it. Reports made before a
+    staff review do not count again.
+    """
+    try:
+        with transaction.atomic():
+            CommentReport.objects.create(comment=comment, reporter=reporter)
+    except IntegrityError:
+        return False
+    reports = CommentReport.objects.filter(comment=comment)
+    if comment.reviewed_at is not None:
+        reports = reports.filter(created_at__gt=comment.reviewed_at)
+    if reports.count() >= REPORTS_TO_HIDE:
+        # Conditional UPDATE: a comment staff already hid stays "hidden by staff".
+        Comment.objects.filter(pk=comment.pk, status=CommentStatus.VISIBLE).update(
+            status=CommentStatus.AWAITING_REVIEW
+        )
+    return True
+
+
+def comment_delete(*, comment: Comment) -> None:
+    comment.delete()
+
+
+def comments_moderate(*, comment_ids: list[int], hide: bool) -> int:
+    """Staff decision on comments: hide or show them, marking them as reviewed."""
+    status = CommentStatus.HIDDEN if hide else CommentStatus.VISIBLE
+    return Comment.objects.filter(pk__in=comment_ids).update(
+        status=status, reviewed_at=timezone.now()
+    )
+
+
+def articles_publish(*, article_ids: list[int]) -> int:
+    """Publish now: articles whose time is in the future are published at once."""
+    now = timezone.now()
+    scheduled = Article.objects.filter(pk__in=article_ids, published_at__gt=now).update(
+        status=ArticleStatus.PUBLISHED, published_at=now
+    )
+    return scheduled + Article.objects.filter(pk__in=article_ids, published_at__lte=now).exclude(
+        status=ArticleStatus.PUBLISHED
+    ).update(status=ArticleStatus.PUBLISHED)

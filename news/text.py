@@ -1,0 +1,78 @@
+"""HTML and plain-text handling for articles and comments.
+
+Article bodies are rich text from the admin editor: they are cleaned with an
+allowlist (nh3) before they reach the database. Comments are plain text: they
+are escaped on output and only http(s) addresses become links.
+"""
+
+import re
+
+import nh3
+from django.utils.html import escape, strip_tags
+
+from partnerships.text import normalise_for_search
+
+# What an editor may use in an article body; everything else is dropped.
+BODY_TAGS = {
+    "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "blockquote",
+    "ul", "ol", "li", "a", "figure", "figcaption", "hr", "table", "thead", "tbody",
+    "tr", "th", "td", "caption", "abbr", "sub", "sup", "code", "pre", "del",
+}  # fmt: skip
+BODY_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "abbr": {"title"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start"},
+    "*": {"lang"},
+}
+# No javascript:, data:, vbscript: or any other scheme.
+BODY_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# Tags whose content goes as well, not only the tag.
+DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "template", "noscript"}
+
+
+def sanitise_body(html: str) -> str:
+    """Article body HTML reduced to the allowlist: no scripts, handlers or unsafe links."""
+    return nh3.clean(
+        html or "",
+        tags=BODY_TAGS,
+        clean_content_tags=DROPPED_WITH_CONTENT,
+        attributes=BODY_ATTRIBUTES,
+        url_schemes=BODY_URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    ).strip()
+
+
+def html_to_text(html: str) -> str:
+    return " ".join(strip_tags(html or "").replace("&nbsp;", " ").split())
+
+
+# An http(s) address up to whitespace or a character that cannot be in a bare URL.
+_URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+_TRAILING = ".,;:!?)]}»”’"
+
+
+def linkify_plain_text(text: str) -> str:
+    """Escaped text with http(s) addresses as links (rel=nofollow ugc), line breaks kept."""
+    parts, last = [], 0
+    for match in _URL.finditer(text):
+        url = match.group(0)
+        stripped = url.rstrip(_TRAILING)
+        end = match.start() + len(stripped)
+        parts.append(escape(text[last : match.start()]))
+        parts.append(
+            f'<a href="{escape(stripped)}" rel="nofollow ugc noopener noreferrer">'
+            f"{escape(stripped)}</a>"
+        )
+        last = end
+    parts.append(escape(text[last:]))
+    html = "".join(parts)
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", html.replace("\r\n", "\n")) if p.strip()]
+    return "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs)
+
+
+def search_text(*pieces: str) -> str:
+    """Normalised words of the given texts, for search on any database."""
+    return normalise_for_search(" ".join(html_to_text(piece) for piece in pieces if piece))

@@ -1,0 +1,244 @@
+import re
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+from taggit.models import Tag
+
+from partnerships.models import Municipality, Region
+from partnerships.views.directory import StrictPaginator
+
+from . import services
+from .forms import ArticleFilter, CommentForm
+from .models import Article, Comment
+from .permissions import can_comment, can_delete_comment, can_report_comment
+
+COMMENTS_PER_PAGE = 50
+# Crawlers, link previewers and scripts announce themselves; they are not readers.
+BOT_AGENT = re.compile(
+    r"bot|crawl|spider|slurp|facebookexternalhit|embedly|preview|curl|wget|python-|"
+    r"httpclient|java/|go-http|scrapy|monitor|lighthouse|pingdom",
+    re.IGNORECASE,
+)
+
+
+def is_bot(request) -> bool:
+    agent = request.headers.get("User-Agent", "")
+    return not agent or bool(BOT_AGENT.search(agent))
+
+
+class ArticleListView(FilterView):
+    """All published news, or one topic's or one region's (scope from the URL)."""
+
+    filterset_class = ArticleFilter
+    template_name = "news/article_list.html"
+    paginate_by = 12
+    paginator_class = StrictPaginator
+    scope = None  # None, "tag" or "region"
+
+    def get_queryset(self):
+        queryset = Article.objects.published().for_cards()
+        self.scope_object = None
+        if self.scope == "tag":
+            self.scope_object = get_object_or_404(Tag, slug=self.kwargs["slug"])
+            queryset = queryset.filter(tags=self.scope_object)
+        elif self.scope == "region":
+            self.scope_object = get_object_or_404(Region, slug=self.kwargs["slug"])
+            queryset = queryset.filter(regions=self.scope_object)
+        return queryset
+
+    def get_filterset(self, filterset_class):
+        """Drop the filters that do not validate, say so, and apply the rest."""
+        filterset = super().get_filterset(filterset_class)
+        if self.scope:
+            filterset.form.fields.pop(self.scope, None)
+        if filterset.is_bound and not filterset.is_valid():
+            ignored = [str(filterset.form.fields[name].label) for name in filterset.form.errors]
+            data = filterset.data.copy()
+            for name in filterset.form.errors:
+                data.pop(name, None)
+            filterset = filterset_class(data, queryset=filterset.queryset, request=self.request)
+            if self.scope:
+                filterset.form.fields.pop(self.scope, None)
+            messages.warning(
+                self.request,
+                _("Some filters could not be understood and were ignored: %(names)s.")
+                % {"names": ", ".join(ignored)},
+            )
+        return filterset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        news_url = reverse("news:article-list")
+        if self.scope == "tag":
+            heading = _("News on “%(tag)s”") % {"tag": self.scope_object.name}
+            feed_kwargs = {"slug": self.scope_object.slug}
+            feeds = ("news:tag-rss", "news:tag-atom")
+        elif self.scope == "region":
+            heading = _("News of %(region)s") % {"region": self.scope_object.name}
+            feed_kwargs = {"slug": self.scope_object.slug}
+            feeds = ("news:region-rss", "news:region-atom")
+        else:
+            heading, feed_kwargs, feeds = _("News"), {}, ("news:rss", "news:atom")
+        context.update(
+            heading=heading,
+            scope=self.scope,
+            scope_object=self.scope_object,
+            query_string=query.urlencode(),
+            rss_url=reverse(feeds[0], kwargs=feed_kwargs),
+            atom_url=reverse(feeds[1], kwargs=feed_kwargs),
+            crumbs=[(_("News"), news_url), (heading, "")] if self.scope else [(_("News"), "")],
+        )
+        return context
+
+
+def article_queryset():
+    return Article.objects.select_related("author").prefetch_related(
+        "tags",
+        "regions",
+        Prefetch("communities", queryset=Municipality.objects.select_related("region")),
+    )
+
+
+def share_links(request, article: Article) -> dict[str, str]:
+    url = request.build_absolute_uri(article.get_absolute_url())
+    u, t = quote(url, safe=""), quote(article.display_title, safe="")
+    return {
+        "url": url,
+        "facebook": f"https://www.facebook.com/sharer/sharer.php?u={u}",
+        "telegram": f"https://t.me/share/url?url={u}&text={t}",
+        "x": f"https://x.com/intent/post?url={u}&text={t}",
+        "linkedin": f"https://www.linkedin.com/sharing/share-offsite/?url={u}",
+        "email": f"mailto:?subject={t}&body={u}",
+    }
+
+
+def article_page(request, article: Article, *, comment_form=None, status: int = 200):
+    """The article page, shared by the detail view and the comment form's error path."""
+    user = request.user
+    may_comment = can_comment(user)
+    comments = Paginator(
+        Comment.objects.filter(article=article).for_thread(), COMMENTS_PER_PAGE
+    ).get_page(request.GET.get("comments"))
+    login_next = f"{article.get_absolute_url()}#comments"
+    context = {
+        "article": article,
+        "related": list(Article.objects.related_to(article)),
+        "share": share_links(request, article),
+        "comments": comments,
+        "can_comment": may_comment,
+        "comment_form": comment_form or (CommentForm() if may_comment else None),
+        "login_url": f"{reverse('account_login')}?next={quote(login_next)}",
+        "signup_url": f"{reverse('account_signup')}?next={quote(login_next)}",
+        "email_url": reverse("account_email"),
+        "is_preview": not article.is_public,
+        "crumbs": [(_("News"), reverse("news:article-list")), (article.display_title, "")],
+    }
+    return render(request, "news/article_detail.html", context, status=status)
+
+
+class ArticleDetailView(DetailView):
+    context_object_name = "article"
+
+    def get_object(self, queryset=None):
+        article = get_object_or_404(article_queryset(), slug=self.kwargs["slug"])
+        # Drafts and scheduled articles: staff preview them, for everyone else they do not exist.
+        if not article.is_public and not self.request.user.is_staff:
+            raise Http404(_("No such article."))
+        return article
+
+    def get(self, request, *args, **kwargs):
+        article = self.get_object()
+        # HEAD is routed here too; only a real reader's GET counts.
+        if (
+            request.method == "GET"
+            and article.is_public
+            and not request.user.is_staff
+            and not is_bot(request)
+            and services.article_count_view(article_id=article.pk)
+        ):
+            article.view_count += 1
+        return article_page(request, article)
+
+
+def public_article_or_404(slug: str) -> Article:
+    article = get_object_or_404(article_queryset(), slug=slug)
+    if not article.is_public:
+        raise Http404(_("No such article."))
+    return article
+
+
+@require_POST
+@login_required
+def comment_create(request, slug):
+    article = public_article_or_404(slug)
+    if not can_comment(request.user):
+        raise PermissionDenied(_("Confirm your e-mail address to write comments."))
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            comment = services.comment_create(
+                article=article, author=request.user, body=form.cleaned_data["body"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your comment is published."))
+            last_page = Paginator(
+                Comment.objects.filter(article=article).for_thread(), COMMENTS_PER_PAGE
+            ).num_pages
+            suffix = f"?comments={last_page}" if last_page > 1 else ""
+            return redirect(f"{article.get_absolute_url()}{suffix}#comment-{comment.pk}")
+    return article_page(request, article, comment_form=form, status=400)
+
+
+@require_POST
+@login_required
+def comment_delete(request, pk):
+    comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
+    if not can_delete_comment(request.user, comment):
+        raise PermissionDenied(_("Only the author can delete this comment."))
+    article = comment.article
+    services.comment_delete(comment=comment)
+    messages.success(request, _("Your comment is deleted."))
+    return redirect(f"{article.get_absolute_url()}#comments")
+
+
+@require_POST
+@login_required
+def comment_report(request, pk):
+    comment = get_object_or_404(Comment.objects.visible().select_related("article"), pk=pk)
+    if not can_report_comment(request.user, comment):
+        raise PermissionDenied(_("You cannot report this comment."))
+    if services.comment_report(comment=comment, reporter=request.user):
+        messages.success(request, _("Thank you. The moderators will look at this comment."))
+    else:
+        messages.info(request, _("You have already reported this comment."))
+    return redirect(f"{comment.article.get_absolute_url()}#comment-{comment.pk}")
+
+
+@require_safe
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /uk/admin/",
+        "Disallow: /en/admin/",
+        "Disallow: /uk/accounts/",
+        "Disallow: /en/accounts/",
+        f"Sitemap: {sitemap}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

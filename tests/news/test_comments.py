@@ -1,0 +1,185 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from news.models import ArticleStatus, Comment, CommentStatus
+from news.services import COMMENT_RATE_LIMIT
+from tests.factories import ArticleFactory, CommentFactory, VerifiedUserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def post_comment(client, article, body="Дякую за новину"):
+    return client.post(f"{article.get_absolute_url()}comments/", {"body": body})
+
+
+def test_comment_anonymous_reader_is_sent_to_sign_in(client):
+    article = ArticleFactory()
+    response = post_comment(client, article)
+    assert response.status_code == 302
+    assert response.url.startswith("/uk/accounts/login/")
+    assert Comment.objects.count() == 0
+
+
+def test_comment_anonymous_reader_sees_invitation_with_links_back(client):
+    article = ArticleFactory()
+    CommentFactory(article=article, body="Перший коментар")
+    response = client.get(article.get_absolute_url())
+    html = response.content.decode()
+    assert "Перший коментар" in html
+    assert 'name="body"' not in html
+    back = "next=/uk/news/" + article.slug + "/%23comments"
+    assert f'href="/uk/accounts/login/?{back}"' in html
+    assert f'href="/uk/accounts/signup/?{back}"' in html
+
+
+def test_comment_unverified_user_is_refused(client, unverified_user):
+    article = ArticleFactory()
+    client.force_login(unverified_user)
+    assert post_comment(client, article).status_code == 403
+    assert 'name="body"' not in client.get(article.get_absolute_url()).content.decode()
+    assert Comment.objects.count() == 0
+
+
+def test_comment_verified_user_writes_one(client, verified_user):
+    article = ArticleFactory()
+    client.force_login(verified_user)
+    response = post_comment(client, article, "See https://example.org <b>now</b>")
+    comment = Comment.objects.get()
+    assert response.status_code == 302
+    assert response.url == f"{article.get_absolute_url()}#comment-{comment.pk}"
+    assert (comment.author, comment.article, comment.body) == (
+        verified_user, article, "See https://example.org <b>now</b>",
+    )  # fmt: skip
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<a href="https://example.org" rel="nofollow ugc noopener noreferrer">' in html
+    assert "&lt;b&gt;now&lt;/b&gt;" in html
+
+
+def test_comment_too_long_keeps_the_text_and_says_why(client, verified_user):
+    article = ArticleFactory()
+    client.force_login(verified_user)
+    body = "я" * (Comment.MAX_LENGTH + 1)
+    response = post_comment(client, article, body)
+    assert response.status_code == 400
+    assert body in response.content.decode()
+    assert Comment.objects.count() == 0
+
+
+def test_comment_rate_limit_per_user(client, verified_user):
+    article = ArticleFactory()
+    client.force_login(verified_user)
+    for n in range(COMMENT_RATE_LIMIT):
+        assert post_comment(client, article, f"comment {n}").status_code == 302
+    response = post_comment(client, article, "one too many")
+    assert response.status_code == 400
+    assert "one too many" in response.content.decode()
+    assert Comment.objects.count() == COMMENT_RATE_LIMIT
+    other = VerifiedUserFactory()
+    client.force_login(other)
+    assert post_comment(client, article, "someone else").status_code == 302
+
+
+def test_comment_on_scheduled_article_is_not_possible(client, verified_user):
+    article = ArticleFactory(published_at=timezone.now() + timedelta(days=1))
+    client.force_login(verified_user)
+    assert post_comment(client, article).status_code == 404
+
+
+def test_comment_staff_can_comment_as_a_reader(client, staff_user):
+    article = ArticleFactory()
+    client.force_login(staff_user)
+    assert post_comment(client, article).status_code == 302
+
+
+def test_comment_author_deletes_own(client):
+    comment = CommentFactory()
+    client.force_login(comment.author)
+    response = client.post(f"/uk/news/comments/{comment.pk}/delete/")
+    assert response.status_code == 302
+    assert Comment.objects.count() == 0
+
+
+@pytest.mark.parametrize("role", ["verified_user", "staff_user"])
+def test_comment_others_cannot_delete(client, request, role):
+    comment = CommentFactory()
+    client.force_login(request.getfixturevalue(role))
+    assert client.post(f"/uk/news/comments/{comment.pk}/delete/").status_code == 403
+    assert Comment.objects.count() == 1
+
+
+def test_comment_delete_needs_post_and_sign_in(client):
+    comment = CommentFactory()
+    assert client.post(f"/uk/news/comments/{comment.pk}/delete/").status_code == 302
+    client.force_login(comment.author)
+    assert client.get(f"/uk/news/comments/{comment.pk}/delete/").status_code == 405
+    assert Comment.objects.count() == 1
+
+
+def test_comment_three_reports_hide_it_until_review(client):
+    comment = CommentFactory()
+    url = f"/uk/news/comments/{comment.pk}/report/"
+    reporters = VerifiedUserFactory.create_batch(3)
+    client.force_login(reporters[0])
+    client.post(url)
+    client.post(url)  # the same reader twice counts once
+    client.force_login(reporters[1])
+    client.post(url)
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.VISIBLE
+    client.force_login(reporters[2])
+    assert client.post(url).status_code == 302
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.AWAITING_REVIEW
+    assert comment.body not in client.get(comment.article.get_absolute_url()).content.decode()
+
+
+def test_comment_author_and_unverified_cannot_report(client, unverified_user):
+    comment = CommentFactory()
+    url = f"/uk/news/comments/{comment.pk}/report/"
+    client.force_login(comment.author)
+    assert client.post(url).status_code == 403
+    client.force_login(unverified_user)
+    assert client.post(url).status_code == 403
+    assert comment.reports.count() == 0
+
+
+def test_comment_staff_hide_and_unhide_in_admin(client, staff_user):
+    comment = CommentFactory()
+    client.force_login(staff_user)
+    changelist = "/uk/admin/news/comment/"
+    client.post(changelist, {"action": "hide", "_selected_action": [comment.pk]})
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.HIDDEN and comment.reviewed_at is not None
+    page = client.get(comment.article.get_absolute_url()).content.decode()
+    assert comment.body not in page
+    client.post(changelist, {"action": "unhide", "_selected_action": [comment.pk]})
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.VISIBLE
+
+
+def test_comment_reviewed_comment_is_not_hidden_again_by_old_reports(client):
+    comment = CommentFactory()
+    reporters = VerifiedUserFactory.create_batch(3)
+    for reporter in reporters[:2]:
+        client.force_login(reporter)
+        client.post(f"/uk/news/comments/{comment.pk}/report/")
+    Comment.objects.filter(pk=comment.pk).update(reviewed_at=timezone.now())
+    client.force_login(reporters[2])
+    client.post(f"/uk/news/comments/{comment.pk}/report/")
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.VISIBLE
+
+
+def test_comment_moderation_queue_lists_only_awaiting(client, staff_user):
+    waiting = CommentFactory(status=CommentStatus.AWAITING_REVIEW)
+    CommentFactory()
+    client.force_login(staff_user)
+    response = client.get("/uk/admin/news/comment/?moderation=queue")
+    assert [c.pk for c in response.context["cl"].result_list] == [waiting.pk]
+
+
+def test_comment_draft_article_has_no_public_page(client):
+    article = ArticleFactory(status=ArticleStatus.DRAFT)
+    assert client.get(article.get_absolute_url()).status_code == 404

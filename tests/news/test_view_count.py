@@ -1,0 +1,109 @@
+import threading
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+
+from news.models import Article, ArticleStatus
+from tests.factories import ArticleFactory
+
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/156.0 Safari/537.36"
+
+
+def views_of(article):
+    return Article.objects.values_list("view_count", flat=True).get(pk=article.pk)
+
+
+@pytest.mark.django_db
+def test_view_count_rises_by_one_per_reader_view(client):
+    article = ArticleFactory()
+    for _ in range(3):
+        response = client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+        assert response.status_code == 200
+    assert views_of(article) == 3
+    assert response.context["article"].view_count == 3
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "agent", ["", "Googlebot/2.1 (+http://www.google.com/bot.html)", "facebookexternalhit/1.1",
+              "curl/8.5.0", "python-requests/2.32"],
+)  # fmt: skip
+def test_view_count_ignores_bots(client, agent):
+    article = ArticleFactory()
+    assert client.get(article.get_absolute_url(), HTTP_USER_AGENT=agent).status_code == 200
+    assert views_of(article) == 0
+
+
+@pytest.mark.django_db
+def test_view_count_ignores_head_requests(client):
+    article = ArticleFactory()
+    assert client.head(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER).status_code == 200
+    assert views_of(article) == 0
+
+
+@pytest.mark.django_db
+def test_view_count_ignores_staff_and_their_previews(client, staff_user):
+    article = ArticleFactory()
+    draft = ArticleFactory(status=ArticleStatus.DRAFT)
+    client.force_login(staff_user)
+    assert client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER).status_code == 200
+    assert client.get(draft.get_absolute_url(), HTTP_USER_AGENT=BROWSER).status_code == 200
+    assert (views_of(article), views_of(draft)) == (0, 0)
+
+
+@pytest.mark.django_db
+def test_view_count_is_not_changed_by_admin_save(client, staff_user):
+    article = ArticleFactory(view_count=10)
+    client.force_login(staff_user)
+    url = f"/uk/admin/news/article/{article.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    Article.objects.filter(pk=article.pk).update(view_count=500)  # readers meanwhile
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and not isinstance(value, list | tuple)
+    }
+    data.update(
+        title_uk="Оновлено", slug=article.slug, status="published",
+        published_at_0=timezone.localtime(article.published_at).strftime("%Y-%m-%d"),
+        published_at_1=timezone.localtime(article.published_at).strftime("%H:%M:%S"),
+        tags="", image="", author="", source_url="",
+    )  # fmt: skip
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article.refresh_from_db()
+    assert (article.title_uk, article.view_count) == ("Оновлено", 500)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="Parallel writers need PostgreSQL; SQLite serialises the whole database.",
+)
+@pytest.mark.django_db(transaction=True)
+def test_view_count_is_exact_under_parallel_readers():
+    article = ArticleFactory(published_at=timezone.now() - timedelta(days=1))
+    readers, views_each = 12, 5
+    errors = []
+    start = threading.Barrier(readers)
+
+    def read():
+        client = Client()
+        start.wait()
+        try:
+            for _ in range(views_each):
+                status = client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER).status_code
+                if status != 200:
+                    errors.append(status)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=read) for _ in range(readers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert views_of(article) == readers * views_each
