@@ -135,3 +135,13 @@ def test_open_data_downloads_as_csv_and_json(client, django_assert_max_num_queri
 @pytest.mark.parametrize("path", ["/uk/open-data/users.csv", "/uk/open-data/municipalities.xml"])
 def test_open_data_unknown_dataset_or_format_is_404(client, path):
     assert client.get(path).status_code == 404
+
+
+def test_site_record_carries_the_portal_address(settings):
+    from django.contrib.sites.models import Site
+
+    from twinning.apps import name_the_site
+
+    settings.PORTAL_BASE_URL = "https://twinning.example.gov.ua"
+    name_the_site(sender=None)
+    assert Site.objects.get_current().domain == "twinning.example.gov.ua"
