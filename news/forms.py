@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from partnerships.models import Municipality, Region
+from twinning.listing import ANY
 
 from .models import Article, Comment, TaggedArticle
 
@@ -51,16 +52,25 @@ class ArticleFilter(django_filters.FilterSet):
         label=_("Search the news"), method="filter_search", max_length=100
     )
     tag = django_filters.ModelChoiceFilter(
-        label=_("Topic"), queryset=used_tags, to_field_name="slug", field_name="tags"
+        label=_("Topic"),
+        queryset=used_tags,
+        to_field_name="slug",
+        field_name="tags",
+        empty_label=ANY,
     )
     region = django_filters.ModelChoiceFilter(
-        label=_("Region"), queryset=Region.objects.all(), to_field_name="slug", field_name="regions"
+        label=_("Region"),
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        field_name="regions",
+        empty_label=ANY,
     )
     community = django_filters.ModelChoiceFilter(
         label=_("Community"),
         queryset=communities_with_news,
         to_field_name="slug",
         field_name="communities",
+        empty_label=ANY,
     )
     date_from = django_filters.DateFilter(
         label=_("From"), field_name="published_at", lookup_expr="date__gte", widget=DateInput()

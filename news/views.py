@@ -16,7 +16,7 @@ from django_filters.views import FilterView
 from taggit.models import Tag
 
 from partnerships.models import Municipality, Region
-from partnerships.views.directory import StrictPaginator
+from twinning.listing import ForgivingFilterMixin
 
 from . import services
 from .forms import ArticleFilter, CommentForm
@@ -37,13 +37,12 @@ def is_bot(request) -> bool:
     return not agent or bool(BOT_AGENT.search(agent))
 
 
-class ArticleListView(FilterView):
+class ArticleListView(ForgivingFilterMixin, FilterView):
     """All published news, or one topic's or one region's (scope from the URL)."""
 
     filterset_class = ArticleFilter
     template_name = "news/article_list.html"
     paginate_by = 12
-    paginator_class = StrictPaginator
     scope = None  # None, "tag" or "region"
 
     def get_queryset(self):
@@ -57,30 +56,14 @@ class ArticleListView(FilterView):
             queryset = queryset.filter(regions=self.scope_object)
         return queryset
 
-    def get_filterset(self, filterset_class):
-        """Drop the filters that do not validate, say so, and apply the rest."""
-        filterset = super().get_filterset(filterset_class)
+    def prepare_filterset(self, filterset):
+        # The topic or region is fixed by the URL: no field to change it.
         if self.scope:
             filterset.form.fields.pop(self.scope, None)
-        if filterset.is_bound and not filterset.is_valid():
-            ignored = [str(filterset.form.fields[name].label) for name in filterset.form.errors]
-            data = filterset.data.copy()
-            for name in filterset.form.errors:
-                data.pop(name, None)
-            filterset = filterset_class(data, queryset=filterset.queryset, request=self.request)
-            if self.scope:
-                filterset.form.fields.pop(self.scope, None)
-            messages.warning(
-                self.request,
-                _("Some filters could not be understood and were ignored: %(names)s.")
-                % {"names": ", ".join(ignored)},
-            )
         return filterset
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
         news_url = reverse("news:article-list")
         if self.scope == "tag":
             heading = _("News on “%(tag)s”") % {"tag": self.scope_object.name}
@@ -96,7 +79,6 @@ class ArticleListView(FilterView):
             heading=heading,
             scope=self.scope,
             scope_object=self.scope_object,
-            query_string=query.urlencode(),
             rss_url=reverse(feeds[0], kwargs=feed_kwargs),
             atom_url=reverse(feeds[1], kwargs=feed_kwargs),
             crumbs=[(_("News"), news_url), (heading, "")] if self.scope else [(_("News"), "")],

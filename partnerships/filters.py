@@ -1,9 +1,11 @@
 import django_filters
 from django import forms
 from django.db.models import F
-from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+
+from twinning.listing import ANY
 
 from .choices import MunicipalityKind
 from .models import CooperationArea, Municipality, Region
@@ -16,8 +18,6 @@ SORTS = {
     "-partners": _("Most partners first"),
     "-created": _("Newest in the registry first"),
 }
-
-ANY = pgettext_lazy("filter", "Any")
 
 
 def country_choices():

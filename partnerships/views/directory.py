@@ -1,6 +1,3 @@
-from django.contrib import messages
-from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,46 +8,17 @@ from news.models import Article
 from partnerships.filters import MunicipalityFilter
 from partnerships.maps import profile_map
 from partnerships.models import CooperationRequest, Municipality, Partnership
+from twinning.listing import ForgivingFilterMixin
 
 
-class StrictPaginator(Paginator):
-    """A page number that is not a number, or past the end, is a 404, never page 1."""
-
-    def validate_number(self, number):
-        try:
-            return super().validate_number(number)
-        except InvalidPage as error:
-            raise Http404(str(error)) from error
-
-
-class MunicipalityListView(FilterView):
+class MunicipalityListView(ForgivingFilterMixin, FilterView):
     filterset_class = MunicipalityFilter
     template_name = "partnerships/municipality_list.html"
     paginate_by = 24
-    paginator_class = StrictPaginator
     queryset = Municipality.objects.for_cards()
-
-    def get_filterset(self, filterset_class):
-        """Drop the filters that do not validate, say so, and apply the rest."""
-        filterset = super().get_filterset(filterset_class)
-        if filterset.is_bound and not filterset.is_valid():
-            ignored = [str(filterset.form.fields[name].label) for name in filterset.form.errors]
-            data = filterset.data.copy()
-            for name in filterset.form.errors:
-                data.pop(name, None)
-            filterset = filterset_class(data, queryset=filterset.queryset, request=self.request)
-            messages.warning(
-                self.request,
-                _("Some filters could not be understood and were ignored: %(names)s.")
-                % {"names": ", ".join(ignored)},
-            )
-        return filterset
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["query_string"] = query.urlencode()
         context["crumbs"] = [(_("Municipalities"), "")]
         return context
 
