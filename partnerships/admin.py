@@ -140,3 +140,6 @@ class PartnershipAdmin(admin.ModelAdmin):
     autocomplete_fields = ["municipality_a", "municipality_b"]
     date_hierarchy = "created_at"
     readonly_fields = ["created_at"]
+
+
+from . import admin_memoranda  # noqa: E402, F401  (memoranda admin, issue 4)
