@@ -82,3 +82,40 @@ class PartnershipFactory(factory.django.DjangoModelFactory):
     municipality_b = factory.SubFactory(ForeignMunicipalityFactory)
     kind = PartnershipKind.TWINNING
     source = PartnershipSource.IMPORTED
+
+
+# --- Memoranda (issue 4): officials and accepted requests -------------------------
+# Named for the state they create, so they sit beside any general Official or
+# CooperationRequest factories from the cooperation work without clashing.
+
+from partnerships.choices import CooperationForm, OfficialStatus, RequestStatus  # noqa: E402
+from partnerships.models import CooperationRequest, Official  # noqa: E402
+
+
+class ApprovedOfficialFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Official
+
+    user = factory.SubFactory(UserFactory)
+    municipality = factory.SubFactory(MunicipalityFactory)
+    status = OfficialStatus.APPROVED
+    position = "Голова громади"
+    work_email = factory.LazyAttribute(lambda o: f"{o.user.username}@council.example.org")
+
+
+class AcceptedRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CooperationRequest
+        skip_postgeneration_save = True
+
+    from_municipality = factory.SubFactory(MunicipalityFactory)
+    to_municipality = factory.SubFactory(ForeignMunicipalityFactory)
+    form = CooperationForm.TWINNING
+    message = "Пропонуємо побратимство."
+    contact_person = "Олена Коваль, радниця з міжнародних зв'язків, olena@example.org"
+    status = RequestStatus.ACCEPTED
+
+    @factory.post_generation
+    def areas(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.areas.set(extracted)

@@ -41,10 +41,17 @@ from partnerships.services.memoranda import (
 )
 
 
-def _readable(request, pk: int):
-    """(memorandum, access) for reading; anonymous readers of a non-public text sign in."""
+def _readable(request, pk: int, *, public: bool = True):
+    """(memorandum, access) for reading; anonymous readers of a non-public page sign in.
+
+    `public=False` for drafts and history: once published, only the signed
+    text is public, not how it came about.
+    """
     try:
-        return memorandum_for_user(request.user, pk, action="view")
+        memorandum, access = memorandum_for_user(request.user, pk, action="view")
+        if not public and not access.can_read:
+            raise Http404
+        return memorandum, access
     except Http404:
         if not request.user.is_authenticated:
             raise _LoginRequired from None
@@ -151,9 +158,7 @@ def memorandum_detail(request, pk: int):
 
 @_login_redirect_on_denial
 def memorandum_version(request, pk: int, version: int):
-    memorandum, access = _readable(request, pk)
-    if not access.can_read:
-        raise Http404  # the public sees the signed text only, not the drafts
+    memorandum, _access = _readable(request, pk, public=False)
     document = _version(memorandum, version)
     return render(
         request,
@@ -169,9 +174,7 @@ def memorandum_version(request, pk: int, version: int):
 
 @_login_redirect_on_denial
 def memorandum_compare(request, pk: int):
-    memorandum, access = _readable(request, pk)
-    if not access.can_read:
-        raise Http404
+    memorandum, _access = _readable(request, pk, public=False)
     versions = _versions(memorandum)
     numbers = sorted({v.version for v in versions})
     data = (
@@ -393,8 +396,7 @@ def memorandum_pdf_view(request, pk: int):
     document = memorandum
     raw_version = request.GET.get("version")
     if raw_version is not None:
-        if not access.can_read:
-            raise Http404
+        memorandum, access = _readable(request, pk, public=False)
         if not raw_version.isdigit():
             return HttpResponse(
                 _("The version must be a number."), status=400, content_type="text/plain"
