@@ -392,11 +392,11 @@ def memorandum_publish_view(request, pk: int):
 
 @_login_redirect_on_denial
 def memorandum_pdf_view(request, pk: int):
-    memorandum, access = _readable(request, pk)
-    document = memorandum
+    """The current text (public once published) or, with ?version=N, a draft version."""
     raw_version = request.GET.get("version")
+    memorandum, _access = _readable(request, pk, public=raw_version is None)
+    document = memorandum
     if raw_version is not None:
-        memorandum, access = _readable(request, pk, public=False)
         if not raw_version.isdigit():
             return HttpResponse(
                 _("The version must be a number."), status=400, content_type="text/plain"

@@ -426,9 +426,7 @@ def test_pdf_of_an_old_version_prints_that_version(client, memo_world):
     url = reverse("partnerships:memorandum-pdf", args=[memo_world.memorandum.pk])
     response = client.get(url, {"version": 1})
     assert response.status_code == 200
-    assert response["Content-Disposition"].endswith(
-        "memorandum-%d-v1.pdf" % memo_world.memorandum.pk
-    )
+    assert response["Content-Disposition"].endswith(f"memorandum-{memo_world.memorandum.pk}-v1.pdf")
     assert client.get(url, {"version": "x"}).status_code == 400
     assert client.get(url, {"version": 7}).status_code == 404
 
