@@ -513,3 +513,14 @@ def test_compare_and_list_query_counts_are_flat(
         )
     with django_assert_max_num_queries(6):
         assert client.get(reverse("partnerships:memorandum-list")).status_code == 200
+
+
+def test_demo_load_is_harmless_and_idempotent(memo_world):
+    from partnerships import demo_memoranda
+    from tests.factories import AcceptedRequestFactory
+
+    assert demo_memoranda.load() == 0
+    AcceptedRequestFactory()
+    assert demo_memoranda.load() == 1
+    assert demo_memoranda.load() == 0
+    assert Memorandum.objects.count() == 2
