@@ -211,7 +211,6 @@ def memorandum_sign(
                     kind=KIND_BY_FORM.get(request.form, PartnershipKind.COOPERATION),
                     since=signed_on,
                     source=PartnershipSource.PORTAL,
-                    source_note=str(_("Memorandum signed on the portal")),
                 )
         except IntegrityError:
             # Created by someone else a moment ago (e.g. staff in admin).
