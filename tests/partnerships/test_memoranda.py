@@ -524,3 +524,18 @@ def test_demo_load_is_harmless_and_idempotent(memo_world):
     assert demo_memoranda.load() == 1
     assert demo_memoranda.load() == 0
     assert Memorandum.objects.count() == 2
+
+
+def test_admin_lists_memoranda_with_state_and_history(client, memo_world):
+    from tests.factories import UserFactory
+
+    _save(memo_world, memo_world.official_a, uk="Мета 2.", en="Purpose 2.")
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    pk = memo_world.memorandum.pk
+    changelist = client.get(reverse("admin:partnerships_memorandum_changelist"))
+    assert changelist.status_code == 200
+    assert "Memorandum on Twinning" in changelist.content.decode()
+    assert client.get(reverse("admin:partnerships_memorandum_change", args=[pk])).status_code == 200
+    history = client.get(reverse("admin:partnerships_memorandum_history", args=[pk]))
+    assert history.status_code == 200
