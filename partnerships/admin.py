@@ -313,3 +313,6 @@ class CooperationRequestAdmin(SimpleHistoryAdmin):
     readonly_fields = ["created_at", "updated_at", "answered_at"]
     inlines = [RequestEventInline]
     date_hierarchy = "created_at"
+
+
+from . import admin_memoranda  # noqa: E402, F401  (memoranda admin, issue 4)

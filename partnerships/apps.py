@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class PartnershipsConfig(AppConfig):
     name = "partnerships"
     verbose_name = _("Municipalities and partnerships")
+
+    def ready(self) -> None:
+        from . import receivers_memoranda  # noqa: F401  (connects the signal receivers)

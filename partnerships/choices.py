@@ -46,6 +46,8 @@ class RequestStatus(models.TextChoices):
     ACCEPTED = "accepted", pgettext_lazy("request status", "accepted")
     DECLINED = "declined", pgettext_lazy("request status", "declined")
     WITHDRAWN = "withdrawn", pgettext_lazy("request status", "withdrawn")
+    # Terminal: the memorandum that followed acceptance has been signed.
+    COMPLETED = "completed", pgettext_lazy("request status", "memorandum signed")
 
 
 class RequestEventKind(models.TextChoices):
@@ -54,3 +56,10 @@ class RequestEventKind(models.TextChoices):
     DECLINED = "declined", pgettext_lazy("request event", "declined")
     WITHDRAWN = "withdrawn", pgettext_lazy("request event", "withdrawn")
     NOTE = "note", pgettext_lazy("request event", "note")
+    SIGNED = "signed", pgettext_lazy("request event", "memorandum signed")
+
+
+class MemorandumStatus(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("memorandum status", "draft")
+    FINAL = "final", pgettext_lazy("memorandum status", "agreed by both sides")
+    SIGNED = "signed", pgettext_lazy("memorandum status", "signed")

@@ -152,6 +152,15 @@ class CooperationRequestFactory(factory.django.DjangoModelFactory):
             request.areas.set(extracted)
 
 
+# --- Memoranda: officials and requests in the state a memorandum starts from -------------
+
+ApprovedOfficialFactory = OfficialFactory
+
+
+class AcceptedRequestFactory(CooperationRequestFactory):
+    status = RequestStatus.ACCEPTED
+
+
 # --- News ------------------------------------------------------------------------------
 
 

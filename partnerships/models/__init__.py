@@ -1,4 +1,5 @@
 from .cooperation import CooperationRequest, CooperationRequestQuerySet, RequestEvent
+from .memorandum import Memorandum, MemorandumAgreement, MemorandumQuerySet
 from .municipality import CooperationArea, Municipality, MunicipalityQuerySet, Region
 from .official import Official, OfficialQuerySet
 from .partnership import Partnership, PartnershipQuerySet
@@ -7,6 +8,9 @@ __all__ = [
     "CooperationArea",
     "CooperationRequest",
     "CooperationRequestQuerySet",
+    "Memorandum",
+    "MemorandumAgreement",
+    "MemorandumQuerySet",
     "Municipality",
     "MunicipalityQuerySet",
     "Official",

@@ -36,7 +36,9 @@ class MunicipalityDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         municipality = self.object
-        partnerships = list(Partnership.objects.involving(municipality).with_parties())
+        partnerships = list(
+            Partnership.objects.involving(municipality).with_parties().select_related("memorandum")
+        )
         partners = sorted(
             ((p, p.partner_of(municipality)) for p in partnerships),
             key=lambda pair: (pair[1].country.name, pair[1].name),

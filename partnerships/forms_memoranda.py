@@ -1,0 +1,118 @@
+import re
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+MAX_SCAN_BYTES = 10 * 1024 * 1024
+MAX_SECTION_CHARS = 20_000
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF")
+_OBJECT = re.compile(rb"\s*\d+\s+\d+\s+obj\b")
+
+
+def _normalise(text: str) -> str:
+    # Browsers send \r\n; versions and diffs compare plain \n with no trailing spaces.
+    return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
+
+
+class SectionForm(forms.Form):
+    text_uk = forms.CharField(
+        label=_("Ukrainian text"),
+        max_length=MAX_SECTION_CHARS,
+        widget=forms.Textarea(attrs={"rows": 14, "lang": "uk"}),
+    )
+    text_en = forms.CharField(
+        label=_("English text"),
+        max_length=MAX_SECTION_CHARS,
+        widget=forms.Textarea(attrs={"rows": 14, "lang": "en"}),
+    )
+    # The version the editor started from; a newer one on save is a conflict.
+    base_version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+    def clean_text_uk(self) -> str:
+        return _normalise(self.cleaned_data["text_uk"])
+
+    def clean_text_en(self) -> str:
+        return _normalise(self.cleaned_data["text_en"])
+
+
+class AgreeForm(forms.Form):
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+
+class PublishForm(forms.Form):
+    published = forms.BooleanField(required=False)
+
+
+class CompareForm(forms.Form):
+    """Two existing version numbers; `versions` lists the ones that exist."""
+
+    old = forms.TypedChoiceField(label=_("Compare version"), coerce=int)
+    new = forms.TypedChoiceField(label=_("with version"), coerce=int)
+
+    def __init__(self, *args, versions: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(number, number) for number in versions]
+        self.fields["old"].choices = choices
+        self.fields["new"].choices = choices
+
+
+class SignForm(forms.Form):
+    signed_on = forms.DateField(
+        label=_("Date of signing"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    place = forms.CharField(label=_("Place of signing"), max_length=200)
+    scan = forms.FileField(
+        label=_("Signed scan"),
+        required=False,
+        help_text=_("Optional. A PDF file of at most 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
+
+    def clean_signed_on(self):
+        signed_on = self.cleaned_data["signed_on"]
+        if signed_on > timezone.localdate():
+            raise forms.ValidationError(_("The date of signing cannot be in the future."))
+        return signed_on
+
+    def clean_scan(self):
+        scan = self.cleaned_data.get("scan")
+        if not scan:
+            return None
+        if scan.size > MAX_SCAN_BYTES:
+            raise forms.ValidationError(
+                _("The file is too large: at most 10 MB, and this one is %(size)s MB.")
+                % {"size": f"{scan.size / 1024 / 1024:.1f}"}
+            )
+        if not pdf_looks_valid(scan):
+            raise forms.ValidationError(
+                _("This file is not a readable PDF. Please upload the scan as a PDF file.")
+            )
+        return scan
+
+
+def pdf_looks_valid(upload) -> bool:
+    """Judged by content, not by name or browser-sent type.
+
+    A PDF starts with `%PDF-`, ends with `startxref <offset> %%EOF`, and at
+    that offset holds a cross-reference table (`xref`) or stream (`n 0 obj`).
+    """
+    size = upload.size
+    upload.seek(0)
+    head = upload.read(1024)
+    upload.seek(max(0, size - 2048))
+    tail = upload.read()
+    try:
+        if not head.startswith(b"%PDF-"):
+            return False
+        matches = list(_STARTXREF.finditer(tail))
+        if not matches:
+            return False
+        offset = int(matches[-1].group(1))
+        if not 0 < offset < size:
+            return False
+        upload.seek(offset)
+        at_offset = upload.read(64)
+        return at_offset.lstrip().startswith(b"xref") or bool(_OBJECT.match(at_offset))
+    finally:
+        upload.seek(0)

@@ -1,0 +1,52 @@
+"""The memorandum as a PDF to print and sign (WeasyPrint, system DejaVu fonts)."""
+
+import logging
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from partnerships.memorandum_text import party_name, party_place
+from partnerships.models import Memorandum
+from partnerships.models.memorandum import sections_of
+
+# WeasyPrint reports every rendering step at INFO; keep the server log for requests.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+
+def memorandum_pdf(memorandum: Memorandum, document=None) -> bytes:
+    """`document` is the version to print (a historical row); the current text by default."""
+    document = document if document is not None else memorandum
+    # The document is bilingual whatever the reader's language; labels are fixed too.
+    with translation.override("uk"):
+        html = render_to_string(
+            "partnerships/memorandum_pdf.html",
+            {
+                "memorandum": memorandum,
+                "document": document,
+                "sections": sections_of(document),
+                "is_current": document.version == memorandum.version,
+                "parties": parties_of(memorandum),
+            },
+        )
+    # Imported here: WeasyPrint parses its stylesheets at import, which every
+    # management command would otherwise pay for.
+    from weasyprint import HTML
+
+    return HTML(string=html).write_pdf()
+
+
+def parties_of(memorandum: Memorandum) -> list[dict]:
+    return [
+        {
+            "label_uk": label_uk,
+            "label_en": label_en,
+            "name_uk": party_name(party, "uk"),
+            "name_en": party_name(party, "en"),
+            "place_uk": party_place(party, "uk"),
+            "place_en": party_place(party, "en"),
+        }
+        for party, label_uk, label_en in [
+            (memorandum.party_a, "Сторона 1", "Party 1"),
+            (memorandum.party_b, "Сторона 2", "Party 2"),
+        ]
+    ]

@@ -1,0 +1,253 @@
+"""The clauses of a Memorandum on Twinning, in Ukrainian and English.
+
+They follow the usual structure of municipal twinning agreements (parties,
+purpose, areas and forms of cooperation, obligations, coordinators, duration,
+amendment and termination, final provisions) and are filled in from the two
+profiles and the accepted request. They are a starting point: both sides then
+edit every section on the portal.
+
+Headings are fixed; only the section texts are edited.
+"""
+
+from dataclasses import dataclass
+
+from django.utils import translation
+
+from partnerships.choices import CooperationForm
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    number: int
+    heading_uk: str
+    heading_en: str
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("parties", 1, "Сторони", "The Parties"),
+    Section("purpose", 2, "Мета", "Purpose"),
+    Section("areas", 3, "Напрями співпраці", "Areas of cooperation"),
+    Section("forms", 4, "Форми співпраці", "Forms of cooperation"),
+    Section("obligations", 5, "Зобов'язання Сторін", "Obligations of the Parties"),
+    Section("coordination", 6, "Координатори та контакти", "Coordinators and contacts"),
+    Section("duration", 7, "Строк дії", "Duration"),
+    Section("amendment", 8, "Зміни та припинення", "Amendment and termination"),
+    Section("final", 9, "Прикінцеві положення", "Final provisions"),
+)
+SECTION_KEYS: tuple[str, ...] = tuple(section.key for section in SECTIONS)
+SECTIONS_BY_KEY: dict[str, Section] = {section.key: section for section in SECTIONS}
+
+# (title uk, title en, relationship uk, relationship en) by form of cooperation.
+TITLES: dict[str, tuple[str, str, str, str]] = {
+    CooperationForm.TWINNING: (
+        "Меморандум про побратимство",
+        "Memorandum on Twinning",
+        "побратимські відносини",
+        "twinning relations",
+    ),
+    CooperationForm.PARTNERSHIP_AGREEMENT: (
+        "Меморандум про партнерство",
+        "Memorandum of Partnership",
+        "партнерські відносини",
+        "partnership relations",
+    ),
+    CooperationForm.PROJECT_COOPERATION: (
+        "Меморандум про співпрацю",
+        "Memorandum of Cooperation",
+        "відносини проєктної співпраці",
+        "relations of project cooperation",
+    ),
+    CooperationForm.HUMANITARIAN_HELP: (
+        "Меморандум про гуманітарну співпрацю",
+        "Memorandum on Humanitarian Cooperation",
+        "відносини гуманітарної співпраці",
+        "relations of humanitarian cooperation",
+    ),
+}
+
+
+def _country(municipality, language: str) -> str:
+    with translation.override(language):
+        return str(municipality.country.name)
+
+
+def party_place(municipality, language: str) -> str:
+    parts = [_country(municipality, language)]
+    if municipality.region_id:
+        parts.append(getattr(municipality.region, f"name_{language}") or municipality.region.name)
+    return ", ".join(parts)
+
+
+def party_name(municipality, language: str) -> str:
+    name = getattr(municipality, f"name_{language}") or municipality.name
+    if language == "en" and municipality.name_native and municipality.name_native != name:
+        name = f"{name} ({municipality.name_native})"
+    return name
+
+
+def _bullets(lines: list[str]) -> str:
+    return "\n".join(f"— {line};" for line in lines[:-1]) + (f"\n— {lines[-1]}." if lines else "")
+
+
+def _coordinator(contact: str, municipality, language: str) -> str:
+    details = contact.strip() or (
+        "визначається Стороною додатково" if language == "uk" else "to be designated"
+    )
+    if municipality.email and municipality.email not in details:
+        details = f"{details}; {municipality.email}"
+    return f"{party_name(municipality, language)}: {details}"
+
+
+def initial_text(
+    *,
+    party_a,
+    party_b,
+    form: str,
+    areas: list,
+    contact_a: str,
+    contact_b: str,
+) -> dict[str, str]:
+    """Every field of a fresh memorandum: title_uk/en and <section>_uk/en."""
+    title_uk, title_en, relation_uk, relation_en = TITLES.get(
+        form, TITLES[CooperationForm.TWINNING]
+    )
+    a_uk, a_en, b_uk, b_en = (
+        party_name(party_a, "uk"),
+        party_name(party_a, "en"),
+        party_name(party_b, "uk"),
+        party_name(party_b, "en"),
+    )
+    areas_uk = [area.name_uk or area.name for area in areas]
+    areas_en = [area.name_en or area.name for area in areas]
+    text = {
+        "title_uk": title_uk,
+        "title_en": title_en,
+        "parties_uk": (
+            f"{a_uk} ({party_place(party_a, 'uk')}) в особі уповноваженої посадової особи, "
+            f"з однієї сторони, та {b_uk} ({party_place(party_b, 'uk')}) в особі уповноваженої "
+            "посадової особи, з іншої сторони (далі разом — «Сторони»), керуючись принципами "
+            "Європейської хартії місцевого самоврядування та прагнучи розвивати дружні "
+            "зв'язки між своїми громадами, уклали цей Меморандум про таке."
+        ),
+        "parties_en": (
+            f"{a_en} ({party_place(party_a, 'en')}), represented by its authorised official, "
+            f"of the one part, and {b_en} ({party_place(party_b, 'en')}), represented by its "
+            "authorised official, of the other part (together “the Parties”), guided by the "
+            "principles of the European Charter of Local Self-Government and wishing to "
+            "develop friendly ties between their communities, have agreed as follows."
+        ),
+        "purpose_uk": (
+            f"Сторони встановлюють {relation_uk} з метою довгострокової взаємовигідної "
+            "співпраці між своїми громадами, установами, підприємствами та мешканцями, "
+            "обміну досвідом і підтримки відновлення та сталого розвитку громад."
+        ),
+        "purpose_en": (
+            f"The Parties establish {relation_en} for long-term, mutually beneficial "
+            "cooperation between their communities, institutions, businesses and residents, "
+            "for the exchange of experience and in support of the recovery and sustainable "
+            "development of their communities."
+        ),
+        "areas_uk": "Сторони співпрацюють, зокрема, у таких напрямах:\n"
+        + _bullets([*areas_uk, "інших сферах, що становлять взаємний інтерес"]),
+        "areas_en": "The Parties cooperate in particular in the following areas:\n"
+        + _bullets([*areas_en, "other fields of mutual interest"]),
+        "forms_uk": "Співпраця здійснюється, зокрема, у формі:\n"
+        + _bullets(
+            [
+                "обміну офіційними делегаціями, фахівцями та досвідом",
+                "спільних проєктів, зокрема за підтримки міжнародних програм",
+                "обмінів між навчальними закладами, молоддю, культурними та спортивними колективами",
+                "гуманітарної та технічної допомоги",
+                "регулярних зустрічей робочих груп, зокрема онлайн",
+            ]
+        ),
+        "forms_en": "Cooperation takes place in particular through:\n"
+        + _bullets(
+            [
+                "exchanges of official delegations, experts and experience",
+                "joint projects, including with the support of international programmes",
+                "exchanges between schools, young people, cultural and sports groups",
+                "humanitarian and technical assistance",
+                "regular meetings of working groups, including online",
+            ]
+        ),
+        "obligations_uk": (
+            "Кожна Сторона зобов'язується:\n"
+            "1) призначити координатора та забезпечити його участь у спільній роботі;\n"
+            "2) щороку погоджувати з іншою Стороною план спільних заходів;\n"
+            "3) сприяти контактам між установами, підприємствами, громадськими "
+            "організаціями та мешканцями;\n"
+            "4) своєчасно інформувати іншу Сторону про можливості участі в програмах і проєктах;\n"
+            "5) щороку оприлюднювати звіт про результати співпраці.\n"
+            "Кожна Сторона самостійно несе витрати, пов'язані з виконанням цього Меморандуму, "
+            "у межах власного бюджету, якщо інше не погоджено окремо."
+        ),
+        "obligations_en": (
+            "Each Party undertakes to:\n"
+            "1) appoint a coordinator and ensure their part in the joint work;\n"
+            "2) agree every year with the other Party on a plan of joint activities;\n"
+            "3) encourage contacts between institutions, businesses, civil society "
+            "organisations and residents;\n"
+            "4) inform the other Party in good time of opportunities to join programmes "
+            "and projects;\n"
+            "5) publish every year a report on the results of the cooperation.\n"
+            "Each Party bears its own costs of implementing this Memorandum within its own "
+            "budget, unless agreed otherwise in writing."
+        ),
+        "coordination_uk": "Координатори співпраці:\n"
+        + _bullets(
+            [
+                _coordinator(contact_a, party_a, "uk"),
+                _coordinator(contact_b, party_b, "uk"),
+            ]
+        )
+        + "\nСторони письмово повідомляють одна одну про зміну координаторів.",
+        "coordination_en": "Coordinators of the cooperation:\n"
+        + _bullets(
+            [
+                _coordinator(contact_a, party_a, "en"),
+                _coordinator(contact_b, party_b, "en"),
+            ]
+        )
+        + "\nThe Parties inform each other in writing of any change of coordinator.",
+        "duration_uk": (
+            "Меморандум набирає чинності з дати його підписання обома Сторонами та діє "
+            "протягом п'яти років. Строк його дії автоматично продовжується на наступні "
+            "п'ятирічні періоди, якщо жодна зі Сторін не повідомить письмово про намір "
+            "припинити його не пізніше ніж за шість місяців до закінчення чергового періоду."
+        ),
+        "duration_en": (
+            "This Memorandum enters into force on the date of its signature by both Parties "
+            "and remains in force for five years. It is extended automatically for further "
+            "periods of five years unless either Party gives written notice of termination "
+            "at least six months before the end of the current period."
+        ),
+        "amendment_uk": (
+            "Зміни та доповнення до цього Меморандуму вносяться за взаємною письмовою згодою "
+            "Сторін і є його невід'ємною частиною. Кожна Сторона може припинити дію "
+            "Меморандуму, письмово повідомивши про це іншу Сторону не пізніше ніж за шість "
+            "місяців. Припинення не впливає на виконання проєктів, розпочатих до цієї дати, "
+            "якщо Сторони не домовляться інакше."
+        ),
+        "amendment_en": (
+            "This Memorandum may be amended or supplemented by mutual written consent of the "
+            "Parties; amendments form an integral part of it. Either Party may terminate this "
+            "Memorandum by giving the other Party six months' written notice. Termination "
+            "does not affect projects begun before that date, unless the Parties agree "
+            "otherwise."
+        ),
+        "final_uk": (
+            "Цей Меморандум не створює міжнародно-правових чи фінансових зобов'язань для "
+            "Сторін. Спірні питання вирішуються шляхом консультацій і переговорів. "
+            "Меморандум укладено у двох примірниках українською та англійською мовами, по "
+            "одному для кожної Сторони; обидва тексти мають однакову силу."
+        ),
+        "final_en": (
+            "This Memorandum creates no obligations under international law and no financial "
+            "obligations for the Parties. Any disagreement is settled by consultation and "
+            "negotiation. It is made in two copies in the Ukrainian and English languages, "
+            "one for each Party; both texts are equally authentic."
+        ),
+    }
+    return text

@@ -1,0 +1,240 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from partnerships.choices import MemorandumStatus
+from partnerships.memorandum_text import SECTIONS
+
+from .cooperation import CooperationRequest
+from .municipality import Municipality
+from .partnership import Partnership
+
+
+def signed_scan_path(instance: "Memorandum", filename: str) -> str:
+    # A generated name: the uploader's file name never reaches the disk.
+    return f"memoranda/{uuid.uuid4().hex}.pdf"
+
+
+class MemorandumQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Memoranda the user may read in full: staff all, officials their municipality's.
+
+        Signed memoranda both sides chose to publish are readable by anyone; see
+        `published()`.
+        """
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_staff:
+            return self
+        from .official import Official
+
+        municipality_ids = Official.objects.approved().filter(user=user).values("municipality")
+        return self.filter(Q(party_a__in=municipality_ids) | Q(party_b__in=municipality_ids))
+
+    def published(self):
+        return self.filter(status=MemorandumStatus.SIGNED, published_a=True, published_b=True)
+
+    def with_parties(self):
+        return self.select_related("party_a__region", "party_b__region", "request")
+
+    def for_detail(self):
+        return self.with_parties().prefetch_related("agreements__user", "agreements__municipality")
+
+
+class Memorandum(models.Model):
+    """The memorandum two municipalities draft after a request was accepted.
+
+    The texts are kept as explicit `<section>_uk` / `<section>_en` columns
+    rather than through modeltranslation: both languages are always shown and
+    printed side by side, so neither is a "translation" with a fallback, and
+    the model can carry a plain `HistoricalRecords()` (modeltranslation plus
+    simple-history on one model needs a special registration order).
+
+    Every saved text is a version: `version` counts up and simple-history
+    keeps one historical row per version, with its author and time. Changes
+    that are not text (status, agreements, signature, publish flags) are
+    written with `QuerySet.update()` or `save_without_historical_record()`, so
+    the history holds text versions only.
+    """
+
+    request = models.OneToOneField(
+        CooperationRequest,
+        verbose_name=_("request"),
+        on_delete=models.CASCADE,
+        related_name="memorandum",
+    )
+    # The sender of the request is party A, the partner who accepted is party B.
+    party_a = models.ForeignKey(
+        Municipality,
+        verbose_name=_("party A"),
+        on_delete=models.CASCADE,
+        related_name="memoranda_as_a",
+    )
+    party_b = models.ForeignKey(
+        Municipality,
+        verbose_name=_("party B"),
+        on_delete=models.CASCADE,
+        related_name="memoranda_as_b",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=MemorandumStatus.choices,
+        default=MemorandumStatus.DRAFT,
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
+
+    title_uk = models.CharField(_("title (Ukrainian)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    parties_uk = models.TextField(_("parties (Ukrainian)"), blank=True)
+    parties_en = models.TextField(_("parties (English)"), blank=True)
+    purpose_uk = models.TextField(_("purpose (Ukrainian)"), blank=True)
+    purpose_en = models.TextField(_("purpose (English)"), blank=True)
+    areas_uk = models.TextField(_("areas of cooperation (Ukrainian)"), blank=True)
+    areas_en = models.TextField(_("areas of cooperation (English)"), blank=True)
+    forms_uk = models.TextField(_("forms of cooperation (Ukrainian)"), blank=True)
+    forms_en = models.TextField(_("forms of cooperation (English)"), blank=True)
+    obligations_uk = models.TextField(_("obligations (Ukrainian)"), blank=True)
+    obligations_en = models.TextField(_("obligations (English)"), blank=True)
+    coordination_uk = models.TextField(_("coordinators (Ukrainian)"), blank=True)
+    coordination_en = models.TextField(_("coordinators (English)"), blank=True)
+    duration_uk = models.TextField(_("duration (Ukrainian)"), blank=True)
+    duration_en = models.TextField(_("duration (English)"), blank=True)
+    amendment_uk = models.TextField(_("amendment and termination (Ukrainian)"), blank=True)
+    amendment_en = models.TextField(_("amendment and termination (English)"), blank=True)
+    final_uk = models.TextField(_("final provisions (Ukrainian)"), blank=True)
+    final_en = models.TextField(_("final provisions (English)"), blank=True)
+
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    signed_place = models.CharField(_("place of signing"), max_length=200, blank=True)
+    signed_scan = models.FileField(_("signed scan (PDF)"), upload_to=signed_scan_path, blank=True)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("marked signed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    partnership = models.OneToOneField(
+        Partnership,
+        verbose_name=_("partnership"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memorandum",
+    )
+    # Each side decides whether the signed text may be public; both must agree.
+    published_a = models.BooleanField(_("party A publishes the text"), default=False)
+    published_b = models.BooleanField(_("party B publishes the text"), default=False)
+
+    created_at = models.DateTimeField(_("opened"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords(
+        excluded_fields=[
+            "signed_on",
+            "signed_place",
+            "signed_scan",
+            "signed_by",
+            "partnership",
+            "published_a",
+            "published_b",
+            "updated_at",
+        ]
+    )
+
+    objects = MemorandumQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("memorandum")
+        verbose_name_plural = _("memoranda")
+        ordering = ["-updated_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(party_a=F("party_b")), name="memorandum_parties_differ"
+            ),
+            models.CheckConstraint(condition=Q(version__gte=1), name="memorandum_version_positive"),
+            models.CheckConstraint(
+                condition=~Q(status=MemorandumStatus.SIGNED) | Q(signed_on__isnull=False),
+                name="memorandum_signed_has_date",
+            ),
+        ]
+        indexes = [models.Index(fields=["status"], name="memorandum_status")]
+
+    def __str__(self) -> str:
+        return f"{self.title_en}: {self.party_a} — {self.party_b}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:memorandum-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_signed(self) -> bool:
+        return self.status == MemorandumStatus.SIGNED
+
+    @property
+    def is_public(self) -> bool:
+        return self.is_signed and self.published_a and self.published_b
+
+    def side_of(self, municipality_id: int | None) -> str | None:
+        if municipality_id == self.party_a_id:
+            return "a"
+        if municipality_id == self.party_b_id:
+            return "b"
+        return None
+
+
+def sections_of(document) -> list[dict]:
+    """The numbered sections of a memorandum or of one of its historical versions."""
+    return [
+        {
+            "key": section.key,
+            "number": section.number,
+            "heading_uk": section.heading_uk,
+            "heading_en": section.heading_en,
+            "text_uk": getattr(document, f"{section.key}_uk"),
+            "text_en": getattr(document, f"{section.key}_en"),
+        }
+        for section in SECTIONS
+    ]
+
+
+class MemorandumAgreement(models.Model):
+    """One side's agreement to one version; cleared when a new version is saved."""
+
+    memorandum = models.ForeignKey(
+        Memorandum,
+        verbose_name=_("memorandum"),
+        on_delete=models.CASCADE,
+        related_name="agreements",
+    )
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("side"), on_delete=models.CASCADE, related_name="+"
+    )
+    version = models.PositiveIntegerField(_("version"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("agreed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("agreed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("agreement to a version")
+        verbose_name_plural = _("agreements to versions")
+        ordering = ["at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["memorandum", "municipality"], name="memorandum_agreement_one_per_side"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} → v{self.version}"

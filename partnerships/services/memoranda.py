@@ -1,0 +1,258 @@
+"""Writes on memoranda: open, save a section, agree, sign, publish.
+
+Every write that reads the memorandum first takes a row lock on it
+(`select_for_update`), so two officials saving, agreeing or signing at the
+same moment are served one after the other and see each other's result.
+"""
+
+import datetime
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partnerships.choices import (
+    CooperationForm,
+    MemorandumStatus,
+    PartnershipKind,
+    PartnershipSource,
+    RequestEventKind,
+    RequestStatus,
+)
+from partnerships.memorandum_text import SECTION_KEYS, initial_text
+from partnerships.models import (
+    CooperationRequest,
+    Memorandum,
+    MemorandumAgreement,
+    Municipality,
+    Official,
+    Partnership,
+    RequestEvent,
+)
+
+KIND_BY_FORM = {
+    CooperationForm.TWINNING: PartnershipKind.TWINNING,
+    CooperationForm.PARTNERSHIP_AGREEMENT: PartnershipKind.PARTNERSHIP,
+    CooperationForm.PROJECT_COOPERATION: PartnershipKind.COOPERATION,
+    CooperationForm.HUMANITARIAN_HELP: PartnershipKind.COOPERATION,
+}
+
+
+class MemorandumError(Exception):
+    """A write that the memorandum's state does not allow; the message says why."""
+
+
+class MemorandumConflict(MemorandumError):
+    """Someone saved a newer version since the editor loaded theirs."""
+
+    def __init__(self, memorandum: Memorandum):
+        self.memorandum = memorandum
+        super().__init__(
+            _(
+                "Someone else saved version %(version)s while you were editing. "
+                "Your text has not been saved yet: compare it with their change below, "
+                "then save again."
+            )
+            % {"version": memorandum.version}
+        )
+
+
+def _official_contact(user, municipality: Municipality) -> str:
+    if user is None:
+        return ""
+    official = Official.objects.approved().filter(user=user, municipality=municipality).first()
+    if official is None:
+        return ""
+    parts = [
+        user.get_full_name() or user.get_username(),
+        official.position,
+        official.work_email,
+        official.phone,
+    ]
+    return ", ".join(part for part in parts if part)
+
+
+@transaction.atomic
+def memorandum_open(*, cooperation_request: CooperationRequest, actor) -> Memorandum:
+    """The draft for an accepted request, pre-filled; the existing one if already open."""
+    existing = Memorandum.objects.filter(request=cooperation_request).first()
+    if existing is not None:
+        return existing
+    if cooperation_request.status != RequestStatus.ACCEPTED:
+        raise MemorandumError(_("A memorandum can only be opened for an accepted request."))
+    request = (
+        CooperationRequest.objects.with_parties()
+        .prefetch_related("areas")
+        .get(pk=cooperation_request.pk)
+    )
+    party_a, party_b = request.from_municipality, request.to_municipality
+    text = initial_text(
+        party_a=party_a,
+        party_b=party_b,
+        form=request.form,
+        areas=list(request.areas.all()),
+        contact_a=request.contact_person,
+        contact_b=_official_contact(actor, party_b),
+    )
+    memorandum = Memorandum(request=request, party_a=party_a, party_b=party_b, **text)
+    memorandum._history_user = actor
+    memorandum.save()
+    return memorandum
+
+
+def _locked(memorandum: Memorandum) -> Memorandum:
+    return Memorandum.objects.select_for_update().get(pk=memorandum.pk)
+
+
+@transaction.atomic
+def memorandum_save_section(
+    *,
+    memorandum: Memorandum,
+    section: str,
+    text_uk: str,
+    text_en: str,
+    base_version: int,
+    actor,
+) -> tuple[Memorandum, bool]:
+    """Save one section as a new version; (memorandum, whether anything changed).
+
+    Refused with MemorandumConflict when the editor's form was based on an
+    older version than the current one. A new version clears both agreements.
+    """
+    if section not in SECTION_KEYS:
+        raise MemorandumError(_("There is no such section."))
+    memorandum = _locked(memorandum)
+    if memorandum.is_signed:
+        raise MemorandumError(_("The memorandum is signed and can no longer be changed."))
+    if memorandum.version != base_version:
+        raise MemorandumConflict(memorandum)
+    field_uk, field_en = f"{section}_uk", f"{section}_en"
+    if getattr(memorandum, field_uk) == text_uk and getattr(memorandum, field_en) == text_en:
+        return memorandum, False
+    setattr(memorandum, field_uk, text_uk)
+    setattr(memorandum, field_en, text_en)
+    memorandum.version += 1
+    memorandum.status = MemorandumStatus.DRAFT
+    memorandum._history_user = actor
+    memorandum.save()
+    memorandum.agreements.all().delete()
+    return memorandum, True
+
+
+@transaction.atomic
+def memorandum_agree(
+    *, memorandum: Memorandum, municipality: Municipality, version: int, actor
+) -> Memorandum:
+    """Record that `municipality` agrees to `version`; final once both sides agreed to it.
+
+    Only the current version can be agreed to: agreeing to an older one is
+    refused and changes nothing, so it can never make the memorandum final.
+    """
+    memorandum = _locked(memorandum)
+    if memorandum.is_signed:
+        raise MemorandumError(_("The memorandum is already signed."))
+    if memorandum.side_of(municipality.pk) is None:
+        raise MemorandumError(_("Only the two parties can agree to the memorandum."))
+    if version != memorandum.version:
+        raise MemorandumError(
+            _(
+                "You agreed to version %(old)s, but the current version is %(new)s. "
+                "Read the current version and agree to it."
+            )
+            % {"old": version, "new": memorandum.version}
+        )
+    MemorandumAgreement.objects.update_or_create(
+        memorandum=memorandum,
+        municipality=municipality,
+        defaults={"version": version, "user": actor},
+    )
+    agreed_sides = MemorandumAgreement.objects.filter(
+        memorandum=memorandum, version=memorandum.version
+    ).count()
+    if agreed_sides == 2 and memorandum.status != MemorandumStatus.FINAL:
+        Memorandum.objects.filter(pk=memorandum.pk).update(status=MemorandumStatus.FINAL)
+        memorandum.status = MemorandumStatus.FINAL
+    return memorandum
+
+
+@transaction.atomic
+def memorandum_sign(
+    *,
+    memorandum: Memorandum,
+    signed_on: datetime.date,
+    place: str,
+    scan: UploadedFile | None,
+    actor,
+) -> Partnership:
+    """Mark a final memorandum signed: create the partnership and close the request.
+
+    Runs once: the row lock makes a second, parallel call wait and then find
+    the memorandum signed, and the partnership's unique pair is the backstop.
+    """
+    memorandum = _locked(memorandum)
+    if memorandum.is_signed:
+        raise MemorandumError(_("The memorandum has already been marked signed."))
+    if memorandum.status != MemorandumStatus.FINAL:
+        raise MemorandumError(
+            _("Both sides must agree to the same version before the memorandum is signed.")
+        )
+    request = CooperationRequest.objects.select_for_update().get(pk=memorandum.request_id)
+    partnership = Partnership.objects.filter(
+        municipality_a_id=min(memorandum.party_a_id, memorandum.party_b_id),
+        municipality_b_id=max(memorandum.party_a_id, memorandum.party_b_id),
+    ).first()
+    if partnership is None:
+        try:
+            with transaction.atomic():
+                partnership = Partnership.objects.create(
+                    municipality_a_id=memorandum.party_a_id,
+                    municipality_b_id=memorandum.party_b_id,
+                    kind=KIND_BY_FORM.get(request.form, PartnershipKind.COOPERATION),
+                    since=signed_on,
+                    source=PartnershipSource.PORTAL,
+                )
+        except IntegrityError:
+            # Created by someone else a moment ago (e.g. staff in admin).
+            partnership = Partnership.objects.get(
+                municipality_a_id=min(memorandum.party_a_id, memorandum.party_b_id),
+                municipality_b_id=max(memorandum.party_a_id, memorandum.party_b_id),
+            )
+    if Memorandum.objects.filter(partnership=partnership).exists():
+        # An older memorandum already documents this partnership; keep that link.
+        partnership_link = None
+    else:
+        partnership_link = partnership
+    memorandum.status = MemorandumStatus.SIGNED
+    memorandum.signed_on = signed_on
+    memorandum.signed_place = place
+    memorandum.signed_by = actor
+    memorandum.partnership = partnership_link
+    if scan is not None:
+        memorandum.signed_scan = scan
+    memorandum.save_without_historical_record()
+
+    request.status = RequestStatus.COMPLETED
+    request.save(update_fields=["status", "updated_at"])
+    RequestEvent.objects.create(
+        request=request,
+        kind=RequestEventKind.SIGNED,
+        actor=actor,
+        note=f"{signed_on:%Y-%m-%d}, {place}" if place else f"{signed_on:%Y-%m-%d}",
+    )
+    return partnership
+
+
+@transaction.atomic
+def memorandum_set_published(
+    *, memorandum: Memorandum, municipality: Municipality, published: bool
+) -> Memorandum:
+    side = memorandum.side_of(municipality.pk)
+    if side is None:
+        raise MemorandumError(_("Only the two parties decide whether the text is public."))
+    field = f"published_{side}"
+    Memorandum.objects.filter(pk=memorandum.pk).update(
+        **{field: published, "updated_at": timezone.now()}
+    )
+    setattr(memorandum, field, published)
+    return memorandum

@@ -1,0 +1,118 @@
+"""Who may do what with a memorandum: every role against every action, exact answers.
+
+A denied request changes no row: the memorandum, its versions, agreements,
+partnerships and request events are compared before and after.
+"""
+
+import pytest
+from django.urls import reverse
+
+from partnerships.models import Memorandum, MemorandumAgreement, Partnership, RequestEvent
+from partnerships.services.memoranda import memorandum_agree
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "login"
+ROLES = ["anonymous", "user", "official_a", "official_b", "official_c", "staff"]
+# action -> expected status for each role, in ROLES order.
+EXPECTED = {
+    "view": [LOGIN, 404, 200, 200, 404, 200],
+    "edit": [LOGIN, 404, 302, 302, 404, 403],
+    "agree": [LOGIN, 404, 302, 302, 404, 403],
+    "sign": [LOGIN, 404, 302, 302, 404, 302],
+    "download": [LOGIN, 404, 200, 200, 404, 200],
+}
+CASES = [
+    (action, role, expected)
+    for action, answers in EXPECTED.items()
+    for role, expected in zip(ROLES, answers, strict=True)
+]
+
+
+def _snapshot():
+    memorandum = Memorandum.objects.get()
+    return {
+        "memorandum": (
+            memorandum.version,
+            memorandum.status,
+            memorandum.purpose_en,
+            memorandum.signed_on,
+        ),
+        "versions": memorandum.history.count(),
+        "agreements": sorted(MemorandumAgreement.objects.values_list("municipality", "version")),
+        "partnerships": Partnership.objects.count(),
+        "events": RequestEvent.objects.count(),
+    }
+
+
+def _do(client, world, action):
+    pk = world.memorandum.pk
+    if action == "view":
+        return client.get(reverse("partnerships:memorandum-detail", args=[pk]))
+    if action == "download":
+        return client.get(reverse("partnerships:memorandum-pdf", args=[pk]))
+    if action == "edit":
+        return client.post(
+            reverse("partnerships:memorandum-section-edit", args=[pk, "purpose"]),
+            {"text_uk": "Змінена мета.", "text_en": "Changed purpose.", "base_version": 1},
+        )
+    if action == "agree":
+        return client.post(reverse("partnerships:memorandum-agree", args=[pk]), {"version": 1})
+    if action == "sign":
+        return client.post(
+            reverse("partnerships:memorandum-sign", args=[pk]),
+            {"signed_on": "2025-05-09", "place": "Ізюм"},
+        )
+    raise AssertionError(action)
+
+
+@pytest.mark.parametrize(("action", "role", "expected"), CASES)
+def test_memorandum_role_table(client, memo_world, action, role, expected):
+    if action == "sign":
+        m = memo_world.memorandum
+        for side, user in (
+            (memo_world.a, memo_world.official_a),
+            (memo_world.b, memo_world.official_b),
+        ):
+            memorandum_agree(memorandum=m, municipality=side, version=1, actor=user)
+    if role != "anonymous":
+        client.force_login(getattr(memo_world, role))
+    before = _snapshot()
+
+    response = _do(client, memo_world, action)
+
+    after = _snapshot()
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+    else:
+        assert response.status_code == expected
+    if expected in {LOGIN, 403, 404} or action in {"view", "download"}:
+        assert after == before
+    elif action == "edit":
+        assert after["memorandum"][:3] == (2, "draft", "Changed purpose.")
+        assert after["versions"] == 2
+    elif action == "agree":
+        side = memo_world.a if role == "official_a" else memo_world.b
+        assert after["agreements"] == [(side.pk, 1)]
+    elif action == "sign":
+        assert after["memorandum"][1] == "signed"
+        assert (after["partnerships"], after["events"]) == (1, 1)
+
+
+def test_memorandum_list_shows_only_own_memoranda(client, memo_world):
+    url = reverse("partnerships:memorandum-list")
+    assert client.get(url).status_code == 302
+    client.force_login(memo_world.official_c)
+    assert list(client.get(url).context["memoranda"]) == []
+    client.force_login(memo_world.official_a)
+    assert list(client.get(url).context["memoranda"]) == [memo_world.memorandum]
+
+
+def test_revoked_official_loses_access(client, memo_world):
+    from partnerships.choices import OfficialStatus
+    from partnerships.models import Official
+
+    Official.objects.filter(user=memo_world.official_a).update(status=OfficialStatus.REVOKED)
+    client.force_login(memo_world.official_a)
+    assert client.get(memo_world.memorandum.get_absolute_url()).status_code == 404
