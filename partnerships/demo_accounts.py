@@ -1,4 +1,6 @@
-"""Demo accounts for a first look: a ministry staff member and two approved officials.
+"""Demo accounts for a first look: a ministry staff member, three approved officials,
+and the story between them: a request waiting for an answer, and an accepted one
+whose Memorandum on Twinning is being drafted.
 
 Created only when DEBUG is on, with verified e-mail addresses and a known
 password; re-running changes nothing that exists.
@@ -9,8 +11,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from partnerships.choices import OfficialStatus
-from partnerships.models import Municipality, Official
+from partnerships.choices import CooperationForm, OfficialStatus
+from partnerships.models import CooperationArea, CooperationRequest, Municipality, Official
+from partnerships.services.requests import request_accept, request_create
 
 DEMO_PASSWORD = "twinning-demo-2026"  # noqa: S105 - printed on purpose, DEBUG only
 STAFF_EMAIL = "staff@demo.twinning.example.org"
@@ -22,6 +25,28 @@ OFFICIALS = [
         "fr-chennevieres-sur-marne",
         "International relations officer",
         "en",
+    ),
+    ("lviv@demo.twinning.example.org", "UA46060250000025047", "Радник міського голови", "uk"),
+]
+# (from, to, form, areas, message, answered): the demo's requests for cooperation.
+STORY = [
+    (
+        "UA46060250000025047",
+        "fr-chennevieres-sur-marne",
+        CooperationForm.TWINNING,
+        ["health", "culture", "youth-sport"],
+        "Львів пропонує побратимство: обмін досвідом реабілітації, молодіжні табори та "
+        "спільні культурні події.",
+        True,
+    ),
+    (
+        "UA63040090000021240",
+        "pl-krakow",
+        CooperationForm.PROJECT_COOPERATION,
+        ["reconstruction", "water"],
+        "Ізюм шукає партнера для відновлення водогону та шкіл; просимо поділитися досвідом "
+        "і фахівцями.",
+        False,
     ),
 ]
 
@@ -49,7 +74,33 @@ def load() -> list[str]:
                 decided_at=timezone.now(),
             )
         emails.append(email)
+    _tell_the_story()
     return emails
+
+
+def _tell_the_story() -> None:
+    areas = {area.slug: area for area in CooperationArea.objects.all()}
+    for sender_key, partner_key, form, area_slugs, message, answered in STORY:
+        sender = Municipality.objects.filter(registry_key=sender_key).first()
+        partner = Municipality.objects.filter(registry_key=partner_key).first()
+        if sender is None or partner is None:
+            continue
+        if CooperationRequest.objects.between(sender, partner).exists():
+            continue  # told on an earlier run
+        author = Official.objects.approved().filter(municipality=sender).first()
+        request = request_create(
+            user=author.user,
+            from_municipality=sender,
+            to_municipality=partner,
+            areas=[areas[slug] for slug in area_slugs],
+            form=form,
+            message=message,
+            contact_person=f"{author.user.email}, {author.position}",
+        )
+        answerer = Official.objects.approved().filter(municipality=partner).first()
+        if answered and answerer:
+            # Accepting opens the memorandum draft (see partnerships.receivers_memoranda).
+            request_accept(cooperation_request=request, user=answerer.user, reply="With pleasure!")
 
 
 def _user(email: str, *, is_staff: bool = False, is_superuser: bool = False):

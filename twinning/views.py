@@ -1,3 +1,4 @@
+from django.db.models import F
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -20,7 +21,10 @@ def home(request):
                 "partnerships": Partnership.objects.count(),
                 "countries": registry.foreign().values("country").distinct().count(),
             },
-            "recent_partnerships": Partnership.objects.with_parties()[:6],
+            # Dated ones (signed on the portal) first; imported ones carry no date.
+            "recent_partnerships": Partnership.objects.with_parties().order_by(
+                F("since").desc(nulls_last=True), "-created_at", "-pk"
+            )[:6],
             "open_municipalities": Municipality.objects.for_cards()
             .open_to_partners()
             .exclude(description="")

@@ -36,7 +36,7 @@ class CooperationRequestQuerySet(models.QuerySet):
 
     def with_parties(self):
         return self.select_related(
-            "from_municipality__region", "to_municipality__region", "created_by"
+            "from_municipality__region", "to_municipality__region", "created_by", "memorandum"
         )
 
     def for_detail(self):

@@ -515,17 +515,6 @@ def test_compare_and_list_query_counts_are_flat(
         assert client.get(reverse("partnerships:memorandum-list")).status_code == 200
 
 
-def test_demo_load_is_harmless_and_idempotent(memo_world):
-    from partnerships import demo_memoranda
-    from tests.factories import AcceptedRequestFactory
-
-    assert demo_memoranda.load() == 0
-    AcceptedRequestFactory()
-    assert demo_memoranda.load() == 1
-    assert demo_memoranda.load() == 0
-    assert Memorandum.objects.count() == 2
-
-
 def test_admin_lists_memoranda_with_state_and_history(client, memo_world):
     from tests.factories import UserFactory
 
