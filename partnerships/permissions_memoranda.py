@@ -13,7 +13,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from partnerships.models import Memorandum, Municipality, Official
+from partnerships.models import Memorandum, Municipality
+from partnerships.permissions import approved_official
 
 Action = Literal["view", "edit", "agree", "sign", "publish"]
 
@@ -47,20 +48,9 @@ class MemorandumAccess:
 
 
 def memorandum_access(user, memorandum: Memorandum) -> MemorandumAccess:
-    side = None
-    if user.is_authenticated:
-        municipality_id = (
-            Official.objects.approved()
-            .filter(user=user, municipality__in=[memorandum.party_a_id, memorandum.party_b_id])
-            .values_list("municipality_id", flat=True)
-            .first()
-        )
-        if municipality_id is not None:
-            side = (
-                memorandum.party_a
-                if municipality_id == memorandum.party_a_id
-                else memorandum.party_b
-            )
+    official = approved_official(user)
+    parties = {memorandum.party_a_id: memorandum.party_a, memorandum.party_b_id: memorandum.party_b}
+    side = parties.get(official.municipality_id) if official else None
     return MemorandumAccess(
         side=side,
         is_staff=bool(user.is_authenticated and user.is_staff),
