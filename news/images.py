@@ -1,57 +1,28 @@
-"""Article images: checked by content, re-encoded without metadata, resized renditions.
-
-Kept small and self-contained so it can merge with the project's shared upload
-validator later: `clean_uploaded_image()` is the whole contract.
-"""
+"""Article images: the shared upload check, then one stored size and smaller renditions."""
 
 import io
 import uuid
 from pathlib import PurePosixPath
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
-from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_PIXELS = 40_000_000  # about 8000 × 5000; more is a decompression bomb, not a photo
-ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
+from twinning.uploads import clean_image
+
+# Photos from a camera are larger than a coat of arms; the stored copy is resized anyway.
+MAX_SIDE = 8000
 STORED_MAX_WIDTH = 1600
 RENDITION_WIDTHS = (480, 960)
 
 
 def clean_uploaded_image(upload) -> ContentFile:
-    """Validate an upload by its content and return it re-encoded under a generated name.
-
-    Raises ValidationError with a message for the editor. Re-encoding drops EXIF
-    (including GPS position) and anything appended to the file.
-    """
-    if upload.size > MAX_UPLOAD_BYTES:
-        raise ValidationError(_("The image is larger than 5 MB."), code="too_large")
-    upload.seek(0)
-    try:
-        with Image.open(upload) as probe:
-            image_format = probe.format
-            width, height = probe.size
-            if image_format not in ALLOWED_FORMATS:
-                raise ValidationError(_("Upload a JPEG, PNG or WebP image."), code="bad_format")
-            if width * height > MAX_PIXELS:
-                raise ValidationError(
-                    _("The image has too many pixels (at most 40 megapixels)."),
-                    code="too_many_pixels",
-                )
-            probe.verify()
-        upload.seek(0)
-        with Image.open(upload) as image:
-            image.load()
-            image = ImageOps.exif_transpose(image)
-            data = encode(image, max_width=STORED_MAX_WIDTH)
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as error:
-        raise ValidationError(
-            _("This file is not an image we can read. Upload a JPEG, PNG or WebP image."),
-            code="unreadable",
-        ) from error
+    """Check an upload by its content (twinning.uploads) and store it as a JPEG at most
+    1,600 pixels wide, under a generated name. Raises ValidationError for the editor."""
+    checked = clean_image(upload, max_side=MAX_SIDE)
+    with Image.open(checked) as image:
+        image.load()
+        data = encode(image, max_width=STORED_MAX_WIDTH)
     return ContentFile(data, name=f"{uuid.uuid4().hex}.jpg")
 
 

@@ -24,10 +24,6 @@ FORMATS = {
     "WEBP": ("webp", "image/webp"),
 }
 
-# Pillow's own decompression-bomb guard, tightened to our bound: anything
-# bigger than MAX_SIDE x MAX_SIDE is refused before it is decoded.
-Image.MAX_IMAGE_PIXELS = MAX_SIDE * MAX_SIDE
-
 
 def clean_image(upload, *, max_bytes: int = MAX_BYTES, max_side: int = MAX_SIDE):
     """Return a re-encoded copy of an uploaded JPEG, PNG or WebP, or raise ValidationError."""
@@ -39,6 +35,8 @@ def clean_image(upload, *, max_bytes: int = MAX_BYTES, max_side: int = MAX_SIDE)
         )
     data = b"".join(upload.chunks())
     try:
+        # Image.open reads the header only: the size is checked before any decoding,
+        # and Pillow's own decompression-bomb guard is turned into a refusal.
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as probe:

@@ -77,3 +77,15 @@ def test_uploaded_image_over_5_mb_is_refused():
     upload.size = 5 * 1024 * 1024 + 1
     with pytest.raises(ValidationError):
         clean_uploaded_image(upload)
+
+
+def test_uploaded_photo_is_stored_at_most_1600_wide():
+    cleaned = clean_uploaded_image(SimpleUploadedFile("wide.jpg", _image_bytes("JPEG", (4000, 1000))))
+    with Image.open(io.BytesIO(cleaned.read())) as image:
+        assert image.size == (1600, 400)
+
+
+def test_uploaded_image_with_too_many_pixels_is_refused():
+    with pytest.raises(ValidationError) as refused:
+        clean_uploaded_image(SimpleUploadedFile("huge.png", _image_bytes("PNG", (8001, 10))))
+    assert refused.value.code == "too_many_pixels"
