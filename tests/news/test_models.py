@@ -80,7 +80,9 @@ def test_uploaded_image_over_5_mb_is_refused():
 
 
 def test_uploaded_photo_is_stored_at_most_1600_wide():
-    cleaned = clean_uploaded_image(SimpleUploadedFile("wide.jpg", _image_bytes("JPEG", (4000, 1000))))
+    cleaned = clean_uploaded_image(
+        SimpleUploadedFile("wide.jpg", _image_bytes("JPEG", (4000, 1000)))
+    )
     with Image.open(io.BytesIO(cleaned.read())) as image:
         assert image.size == (1600, 400)
 

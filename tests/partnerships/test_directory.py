@@ -1,9 +1,8 @@
 import pytest
 
-from partnerships.models import Municipality, Partnership
+from tests.bulk import bulk_registry
 from tests.factories import (
     CooperationAreaFactory,
-    ForeignMunicipalityFactory,
     MunicipalityFactory,
     PartnershipFactory,
     RegionFactory,
@@ -16,40 +15,6 @@ URL = "/uk/municipalities/"
 
 def names(response) -> list[str]:
     return [m.name for m in response.context["object_list"]]
-
-
-def bulk_registry(count: int) -> None:
-    """`count` municipalities, each with areas and a partnership, written in a few queries."""
-    region = RegionFactory()
-    energy, water = CooperationAreaFactory(slug="energy"), CooperationAreaFactory(slug="water")
-    towns = Municipality.objects.bulk_create(
-        Municipality(
-            name_uk=f"Громада {i}",
-            name_en=f"Hromada {i}",
-            slug=f"bulk-{i}",
-            country="UA",
-            region=region,
-            kind="rural",
-            population=i,
-            registry_key=f"bulk-{i}",
-            latitude=49,
-            longitude=30,
-            search_text=f"громада {i} hromada {i}",
-        )
-        for i in range(count)
-    )
-    abroad = ForeignMunicipalityFactory()
-    Municipality.offers.through.objects.bulk_create(
-        Municipality.offers.through(municipality_id=t.pk, cooperationarea_id=energy.pk)
-        for t in towns
-    )
-    Municipality.needs.through.objects.bulk_create(
-        Municipality.needs.through(municipality_id=t.pk, cooperationarea_id=water.pk) for t in towns
-    )
-    Partnership.objects.bulk_create(
-        Partnership(municipality_a_id=min(t.pk, abroad.pk), municipality_b_id=max(t.pk, abroad.pk))
-        for t in towns
-    )
 
 
 def test_directory_lists_municipalities_with_a_count(client):

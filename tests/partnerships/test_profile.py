@@ -1,6 +1,7 @@
 import pytest
 
 from partnerships.models import Partnership
+from tests.bulk import bulk_registry
 from tests.factories import ForeignMunicipalityFactory, MunicipalityFactory, PartnershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,8 +33,9 @@ def test_profile_shows_names_figures_and_partners_both_ways(client):
     assert izium.get_absolute_url() in back
 
 
-@pytest.mark.parametrize("partners", [1, 30])
-def test_profile_query_count_is_flat(client, django_assert_max_num_queries, partners):
+@pytest.mark.parametrize(("registry", "partners"), [(10, 1), (1000, 30)])
+def test_profile_query_count_is_flat(client, django_assert_max_num_queries, registry, partners):
+    bulk_registry(registry)
     town = MunicipalityFactory()
     for _ in range(partners):
         PartnershipFactory(municipality_a=town)
