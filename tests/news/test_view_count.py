@@ -1,12 +1,11 @@
-import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
 from news.models import Article, ArticleStatus
+from tests.concurrency import in_parallel, needs_postgresql
 from tests.factories import ArticleFactory
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/156.0 Safari/537.36"
@@ -78,32 +77,16 @@ def test_view_count_is_not_changed_by_admin_save(client, staff_user):
     assert (article.title_uk, article.view_count) == ("Оновлено", 500)
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="Parallel writers need PostgreSQL; SQLite serialises the whole database.",
-)
+@needs_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_view_count_is_exact_under_parallel_readers():
     article = ArticleFactory(published_at=timezone.now() - timedelta(days=1))
     readers, views_each = 12, 5
-    errors = []
-    start = threading.Barrier(readers)
 
     def read():
         client = Client()
-        start.wait()
-        try:
-            for _ in range(views_each):
-                status = client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER).status_code
-                if status != 200:
-                    errors.append(status)
-        finally:
-            connection.close()
+        url = article.get_absolute_url()
+        return [client.get(url, HTTP_USER_AGENT=BROWSER).status_code for _ in range(views_each)]
 
-    threads = [threading.Thread(target=read) for _ in range(readers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert in_parallel(*[read] * readers) == [[200] * views_each] * readers
     assert views_of(article) == readers * views_each

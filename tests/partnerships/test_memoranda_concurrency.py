@@ -6,10 +6,8 @@ are skipped on SQLite.
 """
 
 import datetime
-import threading
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -22,38 +20,12 @@ from partnerships.services.memoranda import (
     memorandum_save_section,
     memorandum_sign,
 )
+from tests.concurrency import in_parallel, needs_postgresql
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="row locks (select_for_update) need PostgreSQL; SQLite would only time out",
-    ),
+    needs_postgresql,
 ]
-
-
-def _in_parallel(*calls):
-    """Run the calls at the same moment in threads; return what each returned or raised."""
-    from django.db import connections
-
-    barrier = threading.Barrier(len(calls))
-    results: list = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            results[index] = call()
-        except Exception as error:
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
 
 
 def _finalise(world):
@@ -71,7 +43,7 @@ def test_parallel_signing_creates_one_partnership(memo_world):
             memorandum=m, signed_on=datetime.date(2025, 5, 9), place="Ізюм", scan=None, actor=user
         )
 
-    results = _in_parallel(sign(memo_world.official_a), sign(memo_world.official_b))
+    results = in_parallel(sign(memo_world.official_a), sign(memo_world.official_b))
 
     assert sorted(type(r).__name__ for r in results) == ["MemorandumError", "Partnership"]
     assert Partnership.objects.count() == 1
@@ -94,7 +66,7 @@ def test_double_submitted_sign_form_creates_one_partnership(memo_world):
 
         return call
 
-    results = _in_parallel(post(memo_world.official_a), post(memo_world.official_a))
+    results = in_parallel(post(memo_world.official_a), post(memo_world.official_a))
 
     assert results == [302, 302]  # the second gets "already signed", not an error page
     assert Partnership.objects.count() == 1
@@ -114,7 +86,7 @@ def test_parallel_saves_on_one_version_keep_one_and_refuse_the_other(memo_world)
             actor=user,
         )
 
-    results = _in_parallel(
+    results = in_parallel(
         save(memo_world.official_a, "Текст A."), save(memo_world.official_b, "Текст B.")
     )
 

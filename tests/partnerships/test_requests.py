@@ -1,7 +1,5 @@
 """The cooperate workflow: the life of a request, who may do what, the database rules."""
 
-import threading
-
 import pytest
 from django.core import mail
 from django.db import IntegrityError, connection, transaction
@@ -11,6 +9,7 @@ from partnerships.choices import RequestEventKind, RequestStatus
 from partnerships.models import CooperationRequest, RequestEvent
 from partnerships.services import requests as request_services
 from partnerships.signals import request_accepted
+from tests.concurrency import in_parallel, needs_postgresql
 from tests.factories import (
     CooperationAreaFactory,
     CooperationRequestFactory,
@@ -341,10 +340,7 @@ def test_repeated_post_creates_one_request(client, official_a, municipality_b):
     assert first.url == second.url == created.get_absolute_url()
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="Parallel writers need PostgreSQL; SQLite serialises all writes anyway.",
-)
+@needs_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_parallel_double_submit_creates_one_request():
     from django.test import Client
@@ -353,25 +349,13 @@ def test_parallel_double_submit_creates_one_request():
     target = ForeignMunicipalityFactory()
     area = CooperationAreaFactory()
     url = reverse("partnerships:cooperate", kwargs={"slug": target.slug})
-    workers = 6
-    barrier = threading.Barrier(workers)
-    results = []
 
     def submit():
         client = Client()
         client.force_login(official.user)
-        barrier.wait()
-        try:
-            results.append(client.post(url, cooperate_data(area)).status_code)
-        finally:
-            connection.close()
+        return client.post(url, cooperate_data(area)).status_code
 
-    threads = [threading.Thread(target=submit) for _ in range(workers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert results == [302] * workers
+    assert in_parallel(*[submit] * 6) == [302] * 6
     assert CooperationRequest.objects.count() == 1
     assert RequestEvent.objects.count() == 1
 
