@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -7,6 +8,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
+from taggit.models import Tag
+from taggit.utils import parse_tags
 
 from . import services
 from .images import clean_uploaded_image
@@ -15,6 +18,20 @@ from .widgets import RichTextWidget
 
 
 class ArticleAdminForm(forms.ModelForm):
+    # Existing topics are picked with the admin's autocomplete; new ones typed beside it.
+    tags = forms.ModelMultipleChoiceField(
+        label=_("Topics"),
+        queryset=Tag.objects.all(),
+        required=False,
+        widget=AutocompleteSelectMultiple(Article._meta.get_field("tags"), admin.site),
+    )
+    new_tags = forms.CharField(
+        label=_("New topics"),
+        required=False,
+        max_length=200,
+        help_text=_("Topics not in the list yet, separated by commas."),
+    )
+
     class Meta:
         model = Article
         fields = [
@@ -31,6 +48,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        cleaned["tags"] = [*cleaned.get("tags", []), *parse_tags(cleaned.get("new_tags", ""))]
         titles = {code: cleaned.get(f"title_{code}") for code in ("uk", "en")}
         if not any(titles.values()):
             raise forms.ValidationError(_("Give the article a title in at least one language."))
@@ -87,7 +105,7 @@ class ArticleAdmin(TranslationAdmin):
             _("Publication"),
             {"fields": ["status", "published_at", "author", "source_url"]},
         ),
-        (_("Labels"), {"fields": ["tags", "regions", "communities"]}),
+        (_("Labels"), {"fields": ["tags", "new_tags", "regions", "communities"]}),
         (_("Figures"), {"fields": ["view_count", "created_at", "updated_at"]}),
     ]
 

@@ -145,3 +145,9 @@ def test_site_record_carries_the_portal_address(settings):
     settings.PORTAL_BASE_URL = "https://twinning.example.gov.ua"
     name_the_site(sender=None)
     assert Site.objects.get_current().domain == "twinning.example.gov.ua"
+
+
+def test_favicon_ico_leads_to_the_svg_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/favicon.svg")

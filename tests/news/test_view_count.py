@@ -69,7 +69,7 @@ def test_view_count_is_not_changed_by_admin_save(client, staff_user):
         title_uk="Оновлено", slug=article.slug, status="published",
         published_at_0=timezone.localtime(article.published_at).strftime("%Y-%m-%d"),
         published_at_1=timezone.localtime(article.published_at).strftime("%H:%M:%S"),
-        tags="", image="", author="", source_url="",
+        image="", author="", source_url="",
     )  # fmt: skip
     response = client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors

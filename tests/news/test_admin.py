@@ -1,0 +1,50 @@
+import pytest
+from django.utils import timezone
+from taggit.models import Tag
+
+from news.models import Article
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def change_form_data(client, article, **changes):
+    url = f"/uk/admin/news/article/{article.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and not isinstance(value, list | tuple)
+    }
+    data.update(
+        slug=article.slug, status="published",
+        published_at_0=timezone.localtime(article.published_at).strftime("%Y-%m-%d"),
+        published_at_1=timezone.localtime(article.published_at).strftime("%H:%M:%S"),
+        image="", author="", source_url="", **changes,
+    )  # fmt: skip
+    return url, data
+
+
+def test_editor_picks_existing_topics_and_adds_new_ones(client, staff_user):
+    existing = Tag.objects.create(name="партнерство", slug="partnership")
+    article = ArticleFactory()
+    client.force_login(staff_user)
+    url, data = change_form_data(client, article, tags=[existing.pk], new_tags="відбудова, energy")
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert sorted(Article.objects.get(pk=article.pk).tags.names()) == [
+        "energy",
+        "відбудова",
+        "партнерство",
+    ]
+
+
+def test_topic_autocomplete_finds_topics_for_staff_only(client, staff_user, plain_user):
+    Tag.objects.create(name="партнерство", slug="partnership")
+    Tag.objects.create(name="культура", slug="culture")
+    url = "/uk/admin/autocomplete/?app_label=news&model_name=article&field_name=tags&term=парт"
+    client.force_login(plain_user)
+    assert client.get(url).status_code in {302, 403}
+    client.force_login(staff_user)
+    response = client.get(url)
+    assert [item["text"] for item in response.json()["results"]] == ["партнерство"]
