@@ -151,3 +151,18 @@ def test_favicon_ico_leads_to_the_svg_icon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"].endswith("img/favicon.svg")
+
+
+def test_statistics_chart_partnerships_by_year_agreed(client, django_assert_max_num_queries):
+    import datetime
+
+    PartnershipFactory(since=datetime.date(2024, 5, 1))
+    PartnershipFactory(since=datetime.date(2026, 3, 1))
+    PartnershipFactory(since=datetime.date(2026, 9, 1))
+    PartnershipFactory()  # imported, no date
+    with django_assert_max_num_queries(7):
+        response = client.get("/uk/statistics/")
+    assert [(b.label, b.value) for b in response.context["year_chart"].bars] == [
+        ("2024", 1),
+        ("2026", 2),
+    ]

@@ -2,6 +2,7 @@ import hashlib
 
 from django.core.cache import cache
 from django.db.models import Count, Max
+from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -129,6 +130,13 @@ def statistics_page(request):
         (countries.name(code), count, f"{list_url}?country={code}") for code, count in by_country
     ]
     kinds = Municipality.objects.order_by().values_list("kind").annotate(n=Count("pk"))
+    by_year = (
+        Partnership.objects.filter(since__isnull=False)
+        .annotate(year=ExtractYear("since"))
+        .order_by("year")
+        .values_list("year")
+        .annotate(n=Count("pk"))
+    )
     return render(
         request,
         "partnerships/statistics.html",
@@ -136,6 +144,7 @@ def statistics_page(request):
             "region_chart": bar_chart([(r.name, c, r.get_absolute_url()) for r, c in region_rows]),
             "country_chart": bar_chart(country_rows[:25]),
             "country_total": len(country_rows),
+            "year_chart": bar_chart([(str(year), n, "") for year, n in by_year]),
             "kind_rows": [(KIND_LABELS.get(kind, _("kind not known")), n) for kind, n in kinds],
             "crumbs": [(_("Statistics"), "")],
         },
