@@ -50,3 +50,17 @@ def test_header_links_dashboard_for_officials_only(
     assert reverse("partnerships:dashboard") in client.get("/uk/").content.decode()
     client.force_login(plain_user)
     assert reverse("partnerships:dashboard") not in client.get("/uk/").content.decode()
+
+
+def test_sign_in_is_throttled_after_five_failures(client, db):
+    from tests.factories import VerifiedUserFactory
+
+    user = VerifiedUserFactory(password="the-right-pass-phrase")
+    url = reverse("account_login")
+    for _ in range(5):
+        client.post(url, {"login": user.email, "password": "wrong"})
+        assert "_auth_user_id" not in client.session
+    response = client.post(url, {"login": user.email, "password": "the-right-pass-phrase"})
+    # Even the right password waits now: the sixth attempt inside five minutes is refused.
+    assert "_auth_user_id" not in client.session
+    assert response.status_code in {200, 429}
