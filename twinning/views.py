@@ -1,5 +1,7 @@
 from django.db.models import F
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -50,3 +52,9 @@ def accessibility(request):
     return render(
         request, "pages/accessibility.html", {"crumbs": [(_("Accessibility statement"), "")]}
     )
+
+
+@require_safe
+def favicon(request):
+    # Resolved per request: the hashed name exists only after collectstatic.
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
