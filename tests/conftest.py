@@ -3,6 +3,23 @@ from django.core.cache import cache
 from django.utils import translation
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _release_test_database(django_db_setup, django_db_blocker):
+    """Threads of the live server can outlive their requests with a connection open, and
+    PostgreSQL will not drop a database in use (pytest-django #429): end those sessions
+    before the test database is torn down."""
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+
+
 @pytest.fixture(autouse=True)
 def _isolate(settings, tmp_path):
     """Uploads go to a temporary folder; every test starts in the default language
