@@ -21,6 +21,9 @@ PAGES = [
     "/uk/municipalities/iziumska-urban-hromada/",
     "/en/map/",
     "/en/statistics/",
+    "/uk/news/",
+    "/uk/news/?region=kharkiv-oblast",
+    "/uk/news/izium-negotiating-cooperation-with-chennevieres-sur-marne/",
 ]
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
