@@ -2,7 +2,8 @@ import uuid
 from pathlib import PurePath
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -82,21 +83,20 @@ class MunicipalityQuerySet(models.QuerySet):
         return self.filter(~Exists(foreign_partner))
 
     def with_partner_count(self):
+        """Annotate partner_count: one indexed count per side (an OR across both sides
+        would scan every partnership for every municipality)."""
         from .partnership import Partnership
 
-        count = (
-            Partnership.objects.filter(
-                Q(municipality_a=OuterRef("pk")) | Q(municipality_b=OuterRef("pk"))
+        def count_on(side: str):
+            rows = Partnership.objects.filter(**{side: OuterRef("pk")}).order_by().values(side)
+            return Coalesce(
+                models.Subquery(
+                    rows.annotate(n=Count("pk")).values("n"), output_field=models.IntegerField()
+                ),
+                0,
             )
-            .order_by()
-            .annotate(one=models.Value(1))
-            .values("one")
-            .annotate(total=models.Func(models.F("one"), function="COUNT"))
-            .values("total")
-        )
-        return self.annotate(
-            partner_count=models.Subquery(count, output_field=models.IntegerField())
-        )
+
+        return self.annotate(partner_count=count_on("municipality_a") + count_on("municipality_b"))
 
     def for_cards(self):
         """Everything a municipality card shows, in a fixed number of queries."""
