@@ -166,3 +166,8 @@ def test_statistics_chart_partnerships_by_year_agreed(client, django_assert_max_
         ("2024", 1),
         ("2026", 2),
     ]
+
+
+def test_unknown_host_gets_a_400_page_not_a_500(client):
+    response = client.get("/uk/", headers={"host": "evil.example"})
+    assert response.status_code == 400

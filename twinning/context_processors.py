@@ -27,7 +27,8 @@ def portal(request):
         "PORTAL_CONTACT_EMAIL": settings.PORTAL_CONTACT_EMAIL,
         # The approved Official of the user, or None. Templates call it lazily:
         # no query on pages that never ask, at most one per request (cached on the user).
-        "user_official": partial(approved_official, request.user),
+        # A request refused before the auth middleware (bad Host: a 400 page) has no user.
+        "user_official": partial(approved_official, getattr(request, "user", None)),
         "language_links": [
             LanguageLink(
                 code=code,

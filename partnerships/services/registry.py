@@ -48,6 +48,21 @@ class BadRow(ValueError):
     """A row that cannot be loaded; the message says why."""
 
 
+class BadFile(ValueError):
+    """A file that cannot be read at all; the whole load is rolled back."""
+
+
+# Columns each file must have; anything else in a file is ignored.
+COLUMNS = {
+    "oblasts.csv": {"code", "name_uk", "name_en", "kind"},
+    "hromadas.csv": {"katottg", "name_uk", "name_en", "kind", "oblast_code"},
+    "foreign_municipalities.csv": {"key", "name", "country"},
+    "twin_links.csv": {"hromada_katottg", "foreign_key"},
+}
+# PositiveIntegerField's range on every database.
+MAX_INTEGER = 2_147_483_647
+
+
 @dataclass
 class Tally:
     created: int = 0
@@ -65,10 +80,18 @@ Progress = Callable[[str, int, int], None]
 
 
 def _rows(path: Path) -> Iterable[tuple[int, dict]]:
-    with path.open(newline="", encoding="utf-8") as handle:
-        # Line 1 is the header, so the first data row is line 2.
-        for line, row in enumerate(csv.DictReader(handle), start=2):
-            yield line, {key: _clean(value) for key, value in row.items() if key}
+    # utf-8-sig: a spreadsheet program may have saved the file with a byte-order mark.
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        try:
+            reader = csv.DictReader(handle)
+            missing = COLUMNS.get(path.name, set()) - set(reader.fieldnames or [])
+            if missing:
+                raise BadFile(f"{path.name} lacks the columns {', '.join(sorted(missing))}")
+            # Line 1 is the header, so the first data row is line 2.
+            for line, row in enumerate(reader, start=2):
+                yield line, {key: _clean(value) for key, value in row.items() if key}
+        except UnicodeDecodeError as error:
+            raise BadFile(f"{path.name} is not UTF-8 text ({error.reason})") from error
 
 
 # Markers the sources use for "no value".
@@ -103,9 +126,19 @@ def _integer(row: dict, name: str) -> int | None:
     text = row.get(name, "")
     if not text:
         return None
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):
         raise BadRow(f"'{name}' is not a whole number: {text!r}")
+    if int(text) > MAX_INTEGER:
+        raise BadRow(f"'{name}' is out of range: {text}")
     return int(text)
+
+
+def _check_lengths(instance) -> None:
+    """Text longer than its column would fail on PostgreSQL (SQLite stores it silently)."""
+    for column in instance._meta.concrete_fields:
+        value = getattr(instance, column.attname, None)
+        if isinstance(value, str) and column.max_length and len(value) > column.max_length:
+            raise BadRow(f"'{column.name}' is longer than {column.max_length} characters")
 
 
 class RegistryLoader:
@@ -125,13 +158,21 @@ class RegistryLoader:
         self.load_links(by_key)
         return self.report
 
-    def _read(self, file_name: str, parse) -> list:
-        parsed = []
+    def _read(self, file_name: str, parse, key) -> list:
+        """Parsed rows; bad ones and repeated keys are reported with their line and skipped."""
+        parsed, seen = [], {}
         for line, row in _rows(self.data_dir / file_name):
             try:
-                parsed.append(parse(row))
+                item = parse(row)
+                if hasattr(item, "_meta"):
+                    _check_lengths(item)
+                if key(item) in seen:
+                    raise BadRow(f"repeats the key of line {seen[key(item)]}")
             except BadRow as error:
                 self.problem(file_name, line, str(error))
+                continue
+            seen[key(item)] = line
+            parsed.append(item)
         return parsed
 
     def load_regions(self) -> dict[str, Region]:
@@ -147,7 +188,7 @@ class RegistryLoader:
                 kind=kind,
             )
 
-        wanted = self._read("oblasts.csv", parse)
+        wanted = self._read("oblasts.csv", parse, key=lambda region: region.code)
         self._upsert("regions", Region, wanted, "code", ["name_uk", "name_en", "kind"])
         return {region.code: region for region in Region.objects.all()}
 
@@ -177,7 +218,7 @@ class RegistryLoader:
                 longitude=_decimal(row, "lon", 22, 41),
             )
 
-        wanted = self._read("hromadas.csv", parse)
+        wanted = self._read("hromadas.csv", parse, key=lambda m: m.registry_key)
         return self._upsert_municipalities("communities", wanted, regions)
 
     def load_foreign(self) -> dict[str, Municipality]:
@@ -204,7 +245,7 @@ class RegistryLoader:
                 slug=slugify(row["key"]),
             )
 
-        wanted = self._read("foreign_municipalities.csv", parse)
+        wanted = self._read("foreign_municipalities.csv", parse, key=lambda m: m.registry_key)
         return self._upsert_municipalities("foreign municipalities", wanted, {})
 
     def load_links(self, by_key: dict[str, Municipality]) -> None:
@@ -218,7 +259,7 @@ class RegistryLoader:
             low, high = sorted([first.pk, second.pk])
             return (low, high), row.get("source", "")
 
-        links = dict(self._read("twin_links.csv", parse))
+        links = dict(self._read("twin_links.csv", parse, key=lambda link: link[0]))
         existing = {
             (a, b): (pk, note)
             for pk, a, b, note in Partnership.objects.values_list(

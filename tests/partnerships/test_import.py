@@ -103,3 +103,65 @@ def test_load_registry_leaves_nothing_half_loaded_after_a_failure(tmp_path, monk
 def test_load_registry_refuses_a_folder_without_the_files(tmp_path):
     with pytest.raises(CommandError, match="Missing"):
         load(tmp_path)
+
+
+def _edit(data: Path, name: str, change) -> None:
+    path = data / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(change(lines)) + "\n", encoding="utf-8")
+
+
+def test_load_registry_reports_a_repeated_key_and_keeps_the_first(tmp_path):
+    data = _copy_data(tmp_path)
+    _edit(data, "hromadas.csv", lambda lines: [*lines, lines[5]])
+    _output, errors = load(data)
+    assert "hromadas.csv, line 1774: repeats the key of line 6" in errors
+    assert Municipality.objects.ukrainian().count() == 1772
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        (1, "Я" * 250, "is longer than 200 characters"),
+        (11, "99999999999", "'population' is out of range: 99999999999"),
+        (11, "١٢٣", "'population' is not a whole number"),
+    ],
+)
+def test_load_registry_skips_values_the_database_would_refuse(tmp_path, column, value, message):
+    data = _copy_data(tmp_path)
+
+    def spoil(lines):
+        fields = lines[5].split(",")
+        fields[column] = value
+        lines[5] = ",".join(fields)
+        return lines
+
+    _edit(data, "hromadas.csv", spoil)
+    _output, errors = load(data)
+    assert "hromadas.csv, line 6: " in errors
+    assert message in errors
+    assert Municipality.objects.ukrainian().count() == 1771
+
+
+def test_load_registry_reads_a_file_saved_with_a_byte_order_mark(tmp_path):
+    data = _copy_data(tmp_path)
+    oblasts = data / "oblasts.csv"
+    oblasts.write_bytes(b"\xef\xbb\xbf" + oblasts.read_bytes())
+    _output, errors = load(data)
+    assert errors == ""
+    assert counts() == (27, 1772, 778, 890)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("код,назва\n1,2\n".encode("cp1251"), "is not UTF-8 text"),
+        (b"code,name\nUA1,Somewhere\n", "lacks the columns kind, name_en, name_uk"),
+    ],
+)
+def test_load_registry_refuses_an_unreadable_file_and_changes_nothing(tmp_path, content, message):
+    data = _copy_data(tmp_path)
+    (data / "oblasts.csv").write_bytes(content)
+    with pytest.raises(CommandError, match=message):
+        load(data)
+    assert counts() == (0, 0, 0, 0)

@@ -4,7 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from partnerships.services.registry import RegistryLoader
+from partnerships.services.registry import BadFile, RegistryLoader
 
 
 class Command(BaseCommand):
@@ -32,7 +32,10 @@ class Command(BaseCommand):
         if missing:
             raise CommandError(f"Missing in {data_dir}: {', '.join(missing)}")
         progress = self._progress_bar if self.stdout.isatty() else None
-        report = RegistryLoader(data_dir, progress=progress).load()
+        try:
+            report = RegistryLoader(data_dir, progress=progress).load()
+        except BadFile as error:
+            raise CommandError(f"{error}. Nothing was changed.") from error
         for problem in report.problems:
             self.stderr.write(self.style.WARNING(f"Skipped {problem}"))
         for label, tally in report.tallies.items():
