@@ -5,6 +5,8 @@ import unicodedata
 # Apostrophes in Ukrainian names come in several code points (’ ʼ ' `); a
 # reader types whichever their keyboard gives.
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
+# Latin letters that do not decompose into a base letter and an accent.
+_LATIN = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "ı": "i", "þ": "th", "ħ": "h"})
 
 
 def normalise_for_search(text: str) -> str:
@@ -13,7 +15,7 @@ def normalise_for_search(text: str) -> str:
     SQLite's LIKE folds case for ASCII only, so matching is done on this
     pre-normalised column on every database.
     """
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).casefold())
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_APOSTROPHES).translate(_LATIN))
     # Drop combining accents, but keep Ukrainian letters whole (й, ї decompose too).
     kept = []
     for char in text:

@@ -83,3 +83,17 @@ def test_without_foreign_partner_ignores_partners_at_home():
         lonely,
         *ukrainian.exclude(pk__in=[lonely.pk, twinned.pk]),
     }
+
+
+def test_search_and_order_treat_letters_like_l_with_stroke_as_their_base_letter():
+    lodz = ForeignMunicipalityFactory(name_uk="Łódź", name_en="Łódź", country="PL")
+    ForeignMunicipalityFactory(name_uk="Kraków", name_en="Kraków", country="PL")
+    ForeignMunicipalityFactory(name_uk="Lublin", name_en="Lublin", country="PL")
+    ForeignMunicipalityFactory(name_uk="Moss", name_en="Moss", country="NO")
+    assert list(Municipality.objects.search("lodz")) == [lodz]
+    assert [m.name_en for m in Municipality.objects.foreign().order_by("sort_key_en")] == [
+        "Kraków",
+        "Lublin",
+        "Łódź",
+        "Moss",
+    ]
