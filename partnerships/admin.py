@@ -136,6 +136,13 @@ class MunicipalityAdmin(ImportExportModelAdmin, TranslationAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_partner_count()
 
+    def get_search_results(self, request, queryset, search_term):
+        # SQLite folds case for ASCII only: also match the normalised names.
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            found = found | queryset.search(search_term)
+        return found, may_have_duplicates
+
     @admin.display(description=_("partnerships"), ordering="partner_count")
     def partners(self, municipality):
         return municipality.partner_count

@@ -1,14 +1,15 @@
 import django_filters
 from django import forms
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from twinning.listing import ANY
+from twinning.listing import ANY, AlphabeticalChoiceFilter
 
 from .choices import MunicipalityKind
 from .models import CooperationArea, Municipality, Region
+from .text import sort_key
 
 SORTS = {
     "name": _("Name, A to Z"),
@@ -22,7 +23,9 @@ SORTS = {
 
 def country_choices():
     present = set(Municipality.objects.order_by().values_list("country", flat=True).distinct())
-    return [(code, name) for code, name in countries if code in present]
+    return sorted(
+        ((code, name) for code, name in countries if code in present), key=lambda c: sort_key(c[1])
+    )
 
 
 class MunicipalityFilter(django_filters.FilterSet):
@@ -35,8 +38,12 @@ class MunicipalityFilter(django_filters.FilterSet):
     country = django_filters.ChoiceFilter(
         label=_("Country"), choices=country_choices, empty_label=ANY
     )
-    region = django_filters.ModelChoiceFilter(
-        label=_("Oblast"), queryset=Region.objects.all(), to_field_name="slug", empty_label=ANY
+    region = AlphabeticalChoiceFilter(
+        label=_("Oblast"),
+        # Kyiv and Sevastopol are not communities in the codifier: no municipality to find.
+        queryset=Region.objects.filter(Exists(Municipality.objects.filter(region=OuterRef("pk")))),
+        to_field_name="slug",
+        empty_label=ANY,
     )
     offers = django_filters.ModelChoiceFilter(
         label=_("Offers"),

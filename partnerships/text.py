@@ -6,7 +6,9 @@ import unicodedata
 # reader types whichever their keyboard gives.
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
 # Latin letters that do not decompose into a base letter and an accent.
-_LATIN = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "ı": "i", "þ": "th", "ħ": "h"})
+_LATIN = str.maketrans(
+    {"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "ı": "i", "þ": "th", "ħ": "h"}
+)
 
 
 def normalise_for_search(text: str) -> str:

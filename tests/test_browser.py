@@ -73,3 +73,12 @@ def test_phone_width_has_no_sideways_scroll(live_server, page, registry, path):
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(live_server.url + path)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_keyboard_users_can_skip_past_the_map(live_server, page, registry):
+    page.goto(live_server.url + "/uk/map/")
+    page.focus("a[href='#main-map-after']")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-map-after"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('svg')") is None

@@ -171,3 +171,22 @@ def test_statistics_chart_partnerships_by_year_agreed(client, django_assert_max_
 def test_unknown_host_gets_a_400_page_not_a_500(client):
     response = client.get("/uk/", headers={"host": "evil.example"})
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("language", ["uk", "en"])
+def test_form_without_csrf_token_gets_the_portals_own_403_page(language):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(f"/{language}/accounts/login/", {"login": "x"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "site.css" in html
+    expected = "Термін дії форми минув" if language == "uk" else "The form has expired"
+    assert expected in html
+
+
+def test_wrong_method_gets_a_405_page_in_the_sites_look(client):
+    response = client.post("/en/about/")
+    assert response.status_code == 405
+    assert "This page cannot do that" in response.content.decode()
+    assert response["Allow"] == "GET, HEAD"

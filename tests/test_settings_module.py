@@ -8,10 +8,10 @@ from django.conf import settings
 ROOT = Path(settings.BASE_DIR)
 
 
-def run_check(env: dict) -> subprocess.CompletedProcess:
+def run_check(env: dict, *args: str) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    return subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+    return subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+        [sys.executable, "manage.py", "check", *(args or ("--deploy", "--fail-level", "WARNING"))],
         cwd=ROOT,
         env={
             **clean,
@@ -28,9 +28,10 @@ def run_check(env: dict) -> subprocess.CompletedProcess:
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():
-    result = run_check({"DJANGO_SECRET_KEY": ""})
-    assert result.returncode != 0
-    assert "SECRET_KEY" in result.stderr
+    for env in ({"DJANGO_SECRET_KEY": ""}, {"DJANGO_SECRET_KEY": "   "}):
+        result = run_check(env, "--database", "default")
+        assert result.returncode != 0
+        assert "ImproperlyConfigured" in result.stderr and "DJANGO_SECRET_KEY" in result.stderr
 
 
 def test_production_settings_pass_the_deploy_check():

@@ -1,10 +1,14 @@
 """What every filtered, paginated list of the portal shares."""
 
+import django_filters
+from django import forms
 from django.contrib import messages
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
+
+from partnerships.text import sort_key
 
 # Label of an unset choice in filter forms.
 ANY = pgettext_lazy("filter", "Any")
@@ -53,3 +57,21 @@ class ForgivingFilterMixin:
         query.pop("page", None)
         context["query_string"] = query.urlencode()
         return context
+
+
+class _AlphabeticalIterator(forms.models.ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        choices = (self.choice(obj) for obj in self.queryset)
+        yield from sorted(choices, key=lambda choice: sort_key(str(choice[1])))
+
+
+class _AlphabeticalChoiceField(forms.ModelChoiceField):
+    iterator = _AlphabeticalIterator
+
+
+class AlphabeticalChoiceFilter(django_filters.ModelChoiceFilter):
+    """Choices in the alphabet of the reader's language (the database may not collate it)."""
+
+    field_class = _AlphabeticalChoiceField

@@ -1,6 +1,10 @@
+import contextlib
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.choices import PartnershipKind, PartnershipSource
@@ -99,6 +103,19 @@ class Partnership(models.Model):
             and self.municipality_a_id > self.municipality_b_id
         ):
             self.municipality_a, self.municipality_b = self.municipality_b, self.municipality_a
+
+    @property
+    def documented_in(self) -> str:
+        """Where an imported partnership is documented, in the reader's language."""
+        note = self.source_note
+        if note == "wikipedia":
+            return _("Wikipedia list of twin towns")
+        if note.startswith("news "):
+            day = note.removeprefix("news ")
+            with contextlib.suppress(ValueError):  # not a date: shown as written
+                day = date_format(date.fromisoformat(day), "d.m.Y")
+            return _("ministry news of %(date)s") % {"date": day}
+        return note
 
     def partner_of(self, municipality: Municipality) -> Municipality:
         return (

@@ -70,3 +70,10 @@ def test_csv_import_updates_by_slug_without_duplicates():
     assert Municipality.objects.count() == 1
     town.refresh_from_db()
     assert town.name_en == "Renamed"
+
+
+def test_admin_search_finds_cyrillic_names_in_any_case(staff_client):
+    lviv = MunicipalityFactory(name_uk="Львівська міська громада", center_uk="Львів")
+    MunicipalityFactory(name_uk="Одеська міська громада")
+    response = staff_client.get("/uk/admin/partnerships/municipality/", {"q": "львів"})
+    assert list(response.context["cl"].result_list) == [lviv]

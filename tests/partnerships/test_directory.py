@@ -3,6 +3,7 @@ import pytest
 from tests.bulk import bulk_registry
 from tests.factories import (
     CooperationAreaFactory,
+    ForeignMunicipalityFactory,
     MunicipalityFactory,
     PartnershipFactory,
     RegionFactory,
@@ -27,9 +28,11 @@ def test_directory_lists_municipalities_with_a_count(client):
 
 
 @pytest.mark.parametrize("size", [10, 1000])
-def test_directory_query_count_is_flat(client, django_assert_max_num_queries, size):
+def test_directory_query_count_is_flat(client, django_assert_num_queries, size):
     bulk_registry(size)
-    with django_assert_max_num_queries(9):
+    # areas (to validate the filter), count, countries, oblasts, areas offered and needed
+    # (the two dropdowns), the page, and the page's areas offered and needed
+    with django_assert_num_queries(9):
         response = client.get(URL, {"offers": "energy", "sort": "-partners", "q": "громада"})
     assert response.status_code == 200
     assert len(response.context["object_list"]) == min(size, 24)
@@ -124,3 +127,22 @@ def test_directory_paginates(client):
     second = client.get(URL, {"page": "2"})
     assert len(first.context["object_list"]) == 24
     assert len(second.context["object_list"]) == 1
+
+
+def test_directory_dropdowns_are_in_alphabet_order_and_skip_empty_oblasts(client):
+    for name in ("Харківська область", "Вінницька область", "Івано-Франківська область"):
+        MunicipalityFactory(region=RegionFactory(name_uk=name))
+    RegionFactory(name_uk="Київ")  # no community: nothing to find there
+    ForeignMunicipalityFactory(country="AU")
+    ForeignMunicipalityFactory(country="AM")
+    form = client.get(URL).context["filter"].form
+    assert [label for _v, label in form.fields["region"].choices][1:] == [
+        "Вінницька область",
+        "Івано-Франківська область",
+        "Харківська область",
+    ]
+    assert [label for _v, label in form.fields["country"].choices][1:] == [
+        "Австралія",
+        "Вірменія",
+        "Україна",
+    ]

@@ -97,3 +97,15 @@ def test_search_and_order_treat_letters_like_l_with_stroke_as_their_base_letter(
         "Lublin",
         "Moss",
     ]
+
+
+def test_imported_partnership_names_its_source_in_the_readers_language():
+    from django.utils import translation
+
+    wikipedia = PartnershipFactory(source_note="wikipedia")
+    news = PartnershipFactory(source_note="news 2023-01-10")
+    with translation.override("en"):
+        assert (wikipedia.documented_in, news.documented_in) == (
+            "Wikipedia list of twin towns",
+            "ministry news of 10.01.2023",
+        )
