@@ -76,3 +76,18 @@ def linkify_plain_text(text: str) -> str:
 def search_text(*pieces: str) -> str:
     """Normalised words of the given texts, for search on any database."""
     return normalise_for_search(" ".join(html_to_text(piece) for piece in pieces if piece))
+
+
+def public_name(user) -> str:
+    """How a reader is named on public pages: never their e-mail address.
+
+    The first name when they gave one, otherwise the first letters of the address's
+    local part ("olena.koval@…" → "ol…"): stable for the same person, and at most two
+    characters and at most half of the local part, so the address cannot be rebuilt.
+    """
+    first_name = " ".join((user.first_name or "").split())
+    if first_name and "@" not in first_name:
+        return first_name
+    local = (first_name or user.email or user.get_username() or "").split("@")[0]
+    shown = max(1, min(2, len(local) // 2))
+    return f"{local[:shown]}…" if local else "…"

@@ -183,3 +183,17 @@ def test_comment_moderation_queue_lists_only_awaiting(client, staff_user):
 def test_comment_draft_article_has_no_public_page(client):
     article = ArticleFactory(status=ArticleStatus.DRAFT)
     assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_comment_author_is_shown_by_first_name_or_a_masked_address_never_the_email(client):
+    article = ArticleFactory()
+    named = VerifiedUserFactory(email="taras.shevchenko@example.org", first_name="Тарас")
+    unnamed = VerifiedUserFactory(email="olena.koval@example.org", first_name="")
+    email_as_name = VerifiedUserFactory(email="ivan@example.net", first_name="ivan@example.net")
+    for author in (named, unnamed, email_as_name):
+        CommentFactory(article=article, author=author)
+    html = client.get(article.get_absolute_url()).content.decode()
+    names = [c.split("</strong>")[0] for c in html.split('class="comment__meta"><strong>')[1:]]
+    assert names == ["Тарас", "ol…", "iv…"]
+    for leak in ("taras.shevchenko", "olena.koval", "ivan@", "@example.org", "@example.net"):
+        assert leak not in html
