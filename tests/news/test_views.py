@@ -236,3 +236,16 @@ def test_comment_threads_are_paginated(client):
     assert len(first.context["comments"].object_list) == 50
     second = client.get(f"{article.get_absolute_url()}?comments=2")
     assert len(second.context["comments"].object_list) == 5
+
+
+@pytest.mark.parametrize(
+    "url", ["/uk/news/tags/%00/", "/uk/news/tags/%00/feed/rss/", "/uk/news/tags/%00/feed/atom/",
+            "/uk/news/tags/a%0Ab/", "/uk/news/%00/"],
+)  # fmt: skip
+def test_tag_urls_with_control_characters_are_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_tag_urls_accept_unicode_slugs(client, hidden_articles):
+    assert client.get("/uk/news/tags/партнерство/").status_code == 200
+    assert client.get("/uk/news/tags/партнерство/feed/atom/").status_code == 200
