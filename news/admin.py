@@ -16,6 +16,9 @@ from .images import clean_uploaded_image
 from .models import Article, ArticleStatus, Comment, CommentReport, CommentStatus
 from .widgets import RichTextWidget
 
+# taggit's Tag.name is a varchar(100): a longer topic must be a form error, not a 500.
+TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
+
 
 class ArticleAdminForm(forms.ModelForm):
     # Existing topics are picked with the admin's autocomplete; new ones typed beside it.
@@ -48,7 +51,15 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        cleaned["tags"] = [*cleaned.get("tags", []), *parse_tags(cleaned.get("new_tags", ""))]
+        new_tags = parse_tags(cleaned.get("new_tags", ""))
+        for name in new_tags:
+            if len(name) > TAG_MAX_LENGTH:
+                self.add_error(
+                    "new_tags",
+                    _("A topic can be at most %(limit)d characters long: “%(start)s…”.")
+                    % {"limit": TAG_MAX_LENGTH, "start": name[:40]},
+                )
+        cleaned["tags"] = [*cleaned.get("tags", []), *new_tags]
         titles = {code: cleaned.get(f"title_{code}") for code in ("uk", "en")}
         if not any(titles.values()):
             raise forms.ValidationError(_("Give the article a title in at least one language."))

@@ -48,3 +48,13 @@ def test_topic_autocomplete_finds_topics_for_staff_only(client, staff_user, plai
     client.force_login(staff_user)
     response = client.get(url)
     assert [item["text"] for item in response.json()["results"]] == ["партнерство"]
+
+
+def test_editor_gets_a_form_error_for_a_new_topic_over_100_characters(client, staff_user):
+    article = ArticleFactory()
+    client.force_login(staff_user)
+    url, data = change_form_data(client, article, new_tags=f"енергетика, {'я' * 101}")
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert list(response.context["adminform"].form.errors) == ["new_tags"]
+    assert list(Tag.objects.values_list("name", flat=True)) == []
