@@ -20,6 +20,19 @@ from .widgets import RichTextWidget
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
 
 
+def existing_tag(name: str) -> Tag | None:
+    """The topic a typed name means, whatever its case.
+
+    TAGGIT_CASE_INSENSITIVE makes taggit match with iexact, but SQLite folds only ASCII
+    case, so the slug (lower-cased by taggit's slugify) is compared as well.
+    """
+    return (
+        Tag.objects.filter(Q(name__iexact=name) | Q(slug=Tag().slugify(name)))
+        .order_by("pk")
+        .first()
+    )
+
+
 class ArticleAdminForm(forms.ModelForm):
     # Existing topics are picked with the admin's autocomplete; new ones typed beside it.
     tags = forms.ModelMultipleChoiceField(
@@ -59,7 +72,7 @@ class ArticleAdminForm(forms.ModelForm):
                     _("A topic can be at most %(limit)d characters long: “%(start)s…”.")
                     % {"limit": TAG_MAX_LENGTH, "start": name[:40]},
                 )
-        cleaned["tags"] = [*cleaned.get("tags", []), *new_tags]
+        cleaned["tags"] = [*cleaned.get("tags", []), *(existing_tag(n) or n for n in new_tags)]
         titles = {code: cleaned.get(f"title_{code}") for code in ("uk", "en")}
         if not any(titles.values()):
             raise forms.ValidationError(_("Give the article a title in at least one language."))

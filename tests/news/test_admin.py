@@ -58,3 +58,18 @@ def test_editor_gets_a_form_error_for_a_new_topic_over_100_characters(client, st
     assert response.status_code == 200
     assert list(response.context["adminform"].form.errors) == ["new_tags"]
     assert list(Tag.objects.values_list("name", flat=True)) == []
+
+
+def test_new_topic_differing_only_in_case_reuses_the_existing_one(client, staff_user):
+    existing = Tag.objects.create(name="партнерство")
+    article = ArticleFactory()
+    client.force_login(staff_user)
+    url, data = change_form_data(client, article, new_tags="Партнерство, Energy")
+    assert client.post(url, data).status_code == 302
+    other = ArticleFactory()
+    url, data = change_form_data(client, other, new_tags="energy")
+    assert client.post(url, data).status_code == 302
+    assert sorted(Tag.objects.values_list("name", flat=True)) == ["Energy", "партнерство"]
+    assert sorted(Article.objects.get(pk=article.pk).tags.names()) == ["Energy", "партнерство"]
+    assert list(Article.objects.get(pk=other.pk).tags.all()) == [Tag.objects.get(name="Energy")]
+    assert existing.pk in Article.objects.get(pk=article.pk).tags.values_list("pk", flat=True)
