@@ -33,6 +33,14 @@ def hidden_articles():
         article.tags.set(["партнерство"])
         article.regions.set([region])
         article.communities.set([community])
+    # Labels only the hidden articles carry: no filter may offer them.
+    scheduled.tags.add("запланований-тема")
+    draft.tags.add("чернетка-тема")
+    hidden_only = MunicipalityFactory(
+        region=region, name_uk="громада запланований чернетка", open_to_partners=False
+    )
+    scheduled.communities.add(hidden_only)
+    draft.communities.add(hidden_only)
     other = ArticleFactory(slug="other")
     other.communities.set([community])
     return {"live": live, "scheduled": scheduled, "draft": draft, "other": other,
