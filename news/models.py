@@ -5,7 +5,7 @@ from django.db import connections, models
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -278,6 +278,12 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("news:article-detail", kwargs={"slug": self.slug})
 
+    def get_canonical_url(self) -> str:
+        """The address in the language the text is written in: an article in one
+        language has one page, the other language's address only shows it as a fallback."""
+        with translation.override(self.content_language):
+            return self.get_absolute_url()
+
     # Which language the reader gets ---------------------------------------
     @property
     def content_language(self) -> str:
@@ -286,6 +292,11 @@ class Article(models.Model):
         if getattr(self, f"title_{current}", ""):
             return current
         return next((code for code in LANGUAGES if getattr(self, f"title_{code}", "")), current)
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages the article is written in (those with a title)."""
+        return [code for code in LANGUAGES if getattr(self, f"title_{code}", "")]
 
     @property
     def is_translated(self) -> bool:

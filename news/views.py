@@ -95,7 +95,7 @@ def article_queryset():
 
 
 def share_links(request, article: Article) -> dict[str, str]:
-    url = request.build_absolute_uri(article.get_absolute_url())
+    url = request.build_absolute_uri(article.get_canonical_url())
     u, t = quote(url, safe=""), quote(article.display_title, safe="")
     return {
         "url": url,

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
@@ -257,3 +258,30 @@ def test_tag_urls_with_control_characters_are_404(client, url):
 def test_tag_urls_accept_unicode_slugs(client, hidden_articles):
     assert client.get("/uk/news/tags/партнерство/").status_code == 200
     assert client.get("/uk/news/tags/партнерство/feed/atom/").status_code == 200
+
+
+def path(url: str) -> str:
+    return urlsplit(url).path
+
+
+def test_one_language_article_is_canonical_in_its_language_and_alone_in_the_sitemap(client):
+    ArticleFactory(slug="english-only", title_uk="", lead_uk="", body_uk="")
+    ArticleFactory(slug="both")
+    html = client.get("/uk/news/english-only/").content.decode()
+    assert '<link rel="canonical" href="http://testserver/en/news/english-only/">' in html
+    html = client.get("/en/news/both/").content.decode()
+    assert '<link rel="canonical" href="http://testserver/en/news/both/">' in html
+    sitemap = ElementTree.fromstring(client.get("/sitemap-news.xml").content)  # noqa: S314
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locs = sorted(
+        path(url.findtext("s:loc", namespaces=ns)) for url in sitemap.iterfind("s:url", ns)
+    )
+    assert locs == ["/en/news/both/", "/en/news/english-only/", "/uk/news/both/"]
+    alternates = {
+        path(url.findtext("s:loc", namespaces=ns)): sorted(
+            link.get("hreflang") for link in url.iterfind("x:link", ns)
+        )
+        for url in sitemap.iterfind("s:url", ns)
+    }
+    assert alternates["/en/news/english-only/"] == ["en"]
+    assert alternates["/uk/news/both/"] == ["en", "uk", "x-default"]
