@@ -1,3 +1,4 @@
+import html
 from datetime import timedelta
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
@@ -285,3 +286,37 @@ def test_one_language_article_is_canonical_in_its_language_and_alone_in_the_site
     }
     assert alternates["/en/news/english-only/"] == ["en"]
     assert alternates["/uk/news/both/"] == ["en", "uk", "x-default"]
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_atom_feed_has_the_required_elements_and_plain_text_summaries(client):
+    lead = "Партнери <b> & друзі: «5 > 3»"
+    ArticleFactory(slug="lead", lead_uk=lead)
+    ArticleFactory(slug="plain")
+    for url in ["/uk/news/feed/atom/", "/uk/news/tags/партнерство/feed/atom/"]:
+        if "tags" in url:
+            for article in Article.objects.all():
+                article.tags.add("партнерство")
+        feed = ElementTree.fromstring(client.get(url).content)  # noqa: S314
+        for element in ("id", "title", "updated"):
+            assert feed.findtext(f"{ATOM}{element}"), element
+        assert feed.findtext(f"{ATOM}author/{ATOM}name") == "Портал побратимства"
+        entries = feed.findall(f"{ATOM}entry")
+        assert len(entries) == 2
+        for entry in entries:
+            for element in ("id", "title", "updated"):
+                assert entry.findtext(f"{ATOM}{element}"), element
+            assert path(entry.find(f"{ATOM}link").get("href")).startswith("/uk/news/")
+        summary = entries[0].find(f"{ATOM}summary")
+        assert (summary.get("type"), summary.text) == ("text", lead)
+
+
+def test_rss_feed_sends_the_lead_as_escaped_html(client):
+    lead = "Партнери <b> & друзі"
+    ArticleFactory(lead_uk=lead)
+    rss = ElementTree.fromstring(client.get("/uk/news/feed/rss/").content)  # noqa: S314
+    description = rss.find("channel/item/description").text
+    assert description == "Партнери &lt;b&gt; &amp; друзі"
+    assert html.unescape(description) == lead
