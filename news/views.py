@@ -16,6 +16,7 @@ from django_filters.views import FilterView
 from taggit.models import Tag
 
 from partnerships.models import Municipality, Region
+from twinning.context_processors import language_links
 from twinning.listing import ForgivingFilterMixin
 
 from . import services
@@ -108,15 +109,24 @@ def share_links(request, article: Article) -> dict[str, str]:
 
 
 def article_page(request, article: Article, *, comment_form=None, status: int = 200):
-    """The article page, shared by the detail view and the comment form's error path."""
+    """The article page, shared by the detail view and the comment form's error path.
+
+    Links are built from the article's own address, not the request's: after a failed
+    comment the page is at the POST-only .../comments/, where the language switcher
+    and the comment pages would answer 405.
+    """
     user = request.user
+    article_url = article.get_absolute_url()
+    query = request.GET.urlencode() if request.method == "GET" else ""
     may_comment = can_comment(user)
     comments = Paginator(
         Comment.objects.filter(article=article).for_thread(), COMMENTS_PER_PAGE
     ).get_page(request.GET.get("comments"))
-    login_next = f"{article.get_absolute_url()}#comments"
+    login_next = f"{article_url}#comments"
     context = {
         "article": article,
+        "article_url": article_url,
+        "language_links": language_links(f"{article_url}?{query}" if query else article_url),
         "related": list(Article.objects.related_to(article)),
         "share": share_links(request, article),
         "comments": comments,

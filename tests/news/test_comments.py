@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -197,3 +198,22 @@ def test_comment_author_is_shown_by_first_name_or_a_masked_address_never_the_ema
     assert names == ["Тарас", "ol…", "iv…"]
     for leak in ("taras.shevchenko", "olena.koval", "ivan@", "@example.org", "@example.net"):
         assert leak not in html
+
+
+def test_comment_error_page_links_back_to_the_article_not_the_post_only_address(
+    client, verified_user
+):
+    article = ArticleFactory()
+    CommentFactory.create_batch(51, article=article, author=VerifiedUserFactory())
+    client.force_login(verified_user)
+    response = post_comment(client, article, "я" * (Comment.MAX_LENGTH + 1))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "я" * (Comment.MAX_LENGTH + 1) in html
+    # The language switcher is in the header and again in the footer.
+    links = sorted(set(re.findall(r'href="([^"]+)" lang="(?:uk|en)" hreflang', html)))
+    pages = re.findall(r'href="([^"]*comments=2[^"]*)"', html)
+    assert links == [f"/en/news/{article.slug}/", f"/uk/news/{article.slug}/"]
+    assert pages == [f"/uk/news/{article.slug}/?comments=2#comments"]
+    for url in [*links, *pages]:
+        assert client.get(url).status_code == 200, url
