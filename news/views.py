@@ -118,7 +118,9 @@ def article_page(request, article: Article, *, comment_form=None, status: int = 
     user = request.user
     article_url = article.get_absolute_url()
     query = request.GET.urlencode() if request.method == "GET" else ""
-    may_comment = can_comment(user)
+    is_preview = not article.is_public
+    # A preview is for staff to read; nobody can comment on an unpublished article.
+    may_comment = not is_preview and can_comment(user)
     comments = Paginator(
         Comment.objects.filter(article=article).for_thread(), COMMENTS_PER_PAGE
     ).get_page(request.GET.get("comments"))
@@ -135,7 +137,7 @@ def article_page(request, article: Article, *, comment_form=None, status: int = 
         "login_url": f"{reverse('account_login')}?next={quote(login_next)}",
         "signup_url": f"{reverse('account_signup')}?next={quote(login_next)}",
         "email_url": reverse("account_email"),
-        "is_preview": not article.is_public,
+        "is_preview": is_preview,
         "crumbs": [(_("News"), reverse("news:article-list")), (article.display_title, "")],
     }
     return render(request, "news/article_detail.html", context, status=status)

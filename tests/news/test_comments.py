@@ -217,3 +217,18 @@ def test_comment_error_page_links_back_to_the_article_not_the_post_only_address(
     assert pages == [f"/uk/news/{article.slug}/?comments=2#comments"]
     for url in [*links, *pages]:
         assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("when", ["draft", "scheduled"])
+def test_comment_form_is_not_shown_in_a_staff_preview(client, staff_user, when):
+    if when == "draft":
+        article = ArticleFactory(status=ArticleStatus.DRAFT)
+    else:
+        article = ArticleFactory(published_at=timezone.now() + timedelta(days=1))
+    client.force_login(staff_user)
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert response.context["is_preview"] is True
+    html = response.content.decode()
+    assert 'name="body"' not in html
+    assert "/comments/" not in html
