@@ -203,6 +203,10 @@ def comment_create(request, slug):
 def comment_delete(request, pk):
     comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
     if not can_delete_comment(request.user, comment):
+        if comment.author_id == request.user.pk:
+            raise PermissionDenied(
+                _("A comment the moderators are reviewing or have hidden cannot be deleted.")
+            )
         raise PermissionDenied(_("Only the author can delete this comment."))
     article = comment.article
     services.comment_delete(comment=comment)

@@ -232,3 +232,18 @@ def test_comment_form_is_not_shown_in_a_staff_preview(client, staff_user, when):
     html = response.content.decode()
     assert 'name="body"' not in html
     assert "/comments/" not in html
+
+
+@pytest.mark.parametrize("status", [CommentStatus.AWAITING_REVIEW, CommentStatus.HIDDEN])
+def test_comment_author_cannot_delete_a_comment_under_review_or_hidden(client, status):
+    comment = CommentFactory(status=status)
+    reporters = VerifiedUserFactory.create_batch(3)
+    for reporter in reporters:
+        comment.reports.create(reporter=reporter)
+    client.force_login(comment.author)
+    assert client.post(f"/uk/news/comments/{comment.pk}/delete/").status_code == 403
+    comment.refresh_from_db()
+    assert comment.status == status
+    assert sorted(comment.reports.values_list("reporter", flat=True)) == sorted(
+        r.pk for r in reporters
+    )
