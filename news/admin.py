@@ -84,8 +84,14 @@ class ArticleAdminForm(forms.ModelForm):
                         f"{field}_{code}",
                         _("Needed because the article has a title in this language."),
                     )
-        if cleaned.get("image") and not any(cleaned.get(f"image_alt_{c}") for c in ("uk", "en")):
-            self.add_error("image_alt_uk", _("Describe the image for readers who cannot see it."))
+        # Readers of each language the article is written in get the image described.
+        if cleaned.get("image"):
+            for code, title in titles.items():
+                if title and not (cleaned.get(f"image_alt_{code}") or "").strip():
+                    self.add_error(
+                        f"image_alt_{code}",
+                        _("Describe the image for readers who cannot see it."),
+                    )
         return cleaned
 
 

@@ -1,5 +1,9 @@
+import io
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image
 from taggit.models import Tag
 
 from news.models import Article
@@ -20,8 +24,9 @@ def change_form_data(client, article, **changes):
         slug=article.slug, status="published",
         published_at_0=timezone.localtime(article.published_at).strftime("%Y-%m-%d"),
         published_at_1=timezone.localtime(article.published_at).strftime("%H:%M:%S"),
-        image="", author="", source_url="", **changes,
+        image="", author="", source_url="",
     )  # fmt: skip
+    data.update(changes)
     return url, data
 
 
@@ -73,3 +78,34 @@ def test_new_topic_differing_only_in_case_reuses_the_existing_one(client, staff_
     assert sorted(Article.objects.get(pk=article.pk).tags.names()) == ["Energy", "партнерство"]
     assert list(Article.objects.get(pk=other.pk).tags.all()) == [Tag.objects.get(name="Energy")]
     assert existing.pk in Article.objects.get(pk=article.pk).tags.values_list("pk", flat=True)
+
+
+def png(size=(64, 48)) -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (0, 87, 183)).save(buffer, "PNG")
+    return SimpleUploadedFile("photo.png", buffer.getvalue(), content_type="image/png")
+
+
+def test_image_needs_a_description_in_every_language_with_a_title(client, staff_user):
+    article = ArticleFactory()
+    client.force_login(staff_user)
+    url, data = change_form_data(
+        client, article, image=png(), image_alt_uk="Площа", image_alt_en=""
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert list(response.context["adminform"].form.errors) == ["image_alt_en"]
+    url, data = change_form_data(
+        client, article, image=png(), image_alt_uk="Площа", image_alt_en="The square"
+    )
+    assert client.post(url, data).status_code == 302
+
+
+def test_image_of_a_one_language_article_needs_a_description_in_that_language(client, staff_user):
+    article = ArticleFactory(title_en="", lead_en="", body_en="")
+    client.force_login(staff_user)
+    url, data = change_form_data(client, article, image=png(), image_alt_uk="", image_alt_en="x")
+    response = client.post(url, data)
+    assert list(response.context["adminform"].form.errors) == ["image_alt_uk"]
+    url, data = change_form_data(client, article, image=png(), image_alt_uk="Площа")
+    assert client.post(url, data).status_code == 302
