@@ -157,12 +157,18 @@ class ArticleAdmin(TranslationAdmin):
     def comment_total(self, article):
         return article.comments_total
 
-    @admin.action(description=_("Publish the selected articles now"))
+    @admin.action(
+        description=_("Publish the selected articles now (their publication time becomes now)")
+    )
     def publish_now(self, request, queryset):
         count = services.articles_publish(article_ids=list(queryset.values_list("pk", flat=True)))
         self.message_user(
             request,
-            ngettext("%(count)d article published.", "%(count)d articles published.", count)
+            ngettext(
+                "%(count)d article published, dated now.",
+                "%(count)d articles published, dated now.",
+                count,
+            )
             % {"count": count},
             messages.SUCCESS,
         )

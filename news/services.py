@@ -83,11 +83,14 @@ def comments_moderate(*, comment_ids: list[int], hide: bool) -> int:
 
 
 def articles_publish(*, article_ids: list[int]) -> int:
-    """Publish now: articles whose time is in the future are published at once."""
+    """Publish now: every selected draft or scheduled article goes live dated now.
+
+    A draft keeps no stale date from when it was started, and a scheduled article does
+    not wait. Articles already live keep their date. Returns how many were published.
+    """
     now = timezone.now()
-    scheduled = Article.objects.filter(pk__in=article_ids, published_at__gt=now).update(
-        status=ArticleStatus.PUBLISHED, published_at=now
+    return (
+        Article.objects.filter(pk__in=article_ids)
+        .exclude(status=ArticleStatus.PUBLISHED, published_at__lte=now)
+        .update(status=ArticleStatus.PUBLISHED, published_at=now)
     )
-    return scheduled + Article.objects.filter(pk__in=article_ids, published_at__lte=now).exclude(
-        status=ArticleStatus.PUBLISHED
-    ).update(status=ArticleStatus.PUBLISHED)

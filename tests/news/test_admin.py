@@ -109,3 +109,33 @@ def test_image_of_a_one_language_article_needs_a_description_in_that_language(cl
     assert list(response.context["adminform"].form.errors) == ["image_alt_uk"]
     url, data = change_form_data(client, article, image=png(), image_alt_uk="Площа")
     assert client.post(url, data).status_code == 302
+
+
+def test_publish_now_dates_drafts_and_scheduled_articles_now_and_leaves_live_ones(
+    client, staff_user
+):
+    from datetime import timedelta
+
+    from news.models import ArticleStatus
+
+    long_ago = timezone.now() - timedelta(days=3)
+    draft = ArticleFactory(status=ArticleStatus.DRAFT, published_at=long_ago)
+    scheduled = ArticleFactory(published_at=timezone.now() + timedelta(days=2))
+    live = ArticleFactory(published_at=long_ago)
+    client.force_login(staff_user)
+    before = timezone.now()
+    response = client.post(
+        "/uk/admin/news/article/",
+        {"action": "publish_now", "_selected_action": [draft.pk, scheduled.pk, live.pk]},
+        follow=True,
+    )
+    after = timezone.now()
+    for article in (draft, scheduled, live):
+        article.refresh_from_db()
+        assert article.status == ArticleStatus.PUBLISHED
+    assert before <= draft.published_at <= after
+    assert before <= scheduled.published_at <= after
+    assert live.published_at == long_ago
+    assert [str(m) for m in response.context["messages"]] == [
+        "Опубліковано 2 статті, дата публікації — зараз."
+    ]
