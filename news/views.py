@@ -25,10 +25,11 @@ from .models import Article, Comment
 from .permissions import can_comment, can_delete_comment, can_report_comment
 
 COMMENTS_PER_PAGE = 50
-# Crawlers, link previewers and scripts announce themselves; they are not readers.
+# Crawlers, link previewers, headless browsers and scripts announce themselves; they
+# are not readers. "preview" only as a word: some browsers' names merely contain it.
 BOT_AGENT = re.compile(
-    r"bot|crawl|spider|slurp|facebookexternalhit|embedly|preview|curl|wget|python-|"
-    r"httpclient|java/|go-http|scrapy|monitor|lighthouse|pingdom",
+    r"bot|crawl|spider|slurp|facebookexternalhit|embedly|whatsapp|headless|\bpreview\b|"
+    r"curl|wget|python-|httpclient|java/|go-http|scrapy|monitor|lighthouse|pingdom",
     re.IGNORECASE,
 )
 
@@ -36,6 +37,12 @@ BOT_AGENT = re.compile(
 def is_bot(request) -> bool:
     agent = request.headers.get("User-Agent", "")
     return not agent or bool(BOT_AGENT.search(agent))
+
+
+def is_prefetch(request) -> bool:
+    """A speculative load (link prefetch or prerender): the reader may never see the page."""
+    purpose = request.headers.get("Sec-Purpose", "") or request.headers.get("Purpose", "")
+    return "prefetch" in purpose.lower()
 
 
 class ArticleListView(ForgivingFilterMixin, FilterView):
@@ -161,6 +168,7 @@ class ArticleDetailView(DetailView):
             and article.is_public
             and not request.user.is_staff
             and not is_bot(request)
+            and not is_prefetch(request)
             and services.article_count_view(article_id=article.pk)
         ):
             article.view_count += 1
