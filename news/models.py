@@ -242,8 +242,11 @@ class Article(models.Model):
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-pk"]
         constraints = [
+            # ~Q(title_uk="") alone becomes NOT (title_uk = '' AND title_uk IS NOT NULL),
+            # which is true for NULL: two NULL titles passed. Hence the explicit IS NOT NULL.
             models.CheckConstraint(
-                condition=~Q(title_uk="") | ~Q(title_en=""),
+                condition=(Q(title_uk__isnull=False) & ~Q(title_uk=""))
+                | (Q(title_en__isnull=False) & ~Q(title_en="")),
                 name="news_article_has_a_title",
             ),
         ]
