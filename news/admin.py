@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count, Q
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -141,6 +142,23 @@ class ArticleAdmin(TranslationAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(comments_total=Count("comments"))
+
+    def preview(self, request, article):
+        """ "Save and preview": the article page, where staff see drafts and scheduled ones."""
+        self.message_user(
+            request, _("The article is saved. This is how readers will see it."), messages.SUCCESS
+        )
+        return redirect(article.get_canonical_url())
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_preview" in request.POST:
+            return self.preview(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if "_preview" in request.POST:
+            return self.preview(request, obj)
+        return super().response_change(request, obj)
 
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}

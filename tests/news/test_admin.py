@@ -139,3 +139,38 @@ def test_publish_now_dates_drafts_and_scheduled_articles_now_and_leaves_live_one
     assert [str(m) for m in response.context["messages"]] == [
         "Опубліковано 2 статті, дата публікації — зараз."
     ]
+
+
+def test_save_and_preview_saves_and_opens_the_article_page(client, staff_user):
+    from news.models import ArticleStatus
+
+    article = ArticleFactory(status=ArticleStatus.DRAFT)
+    client.force_login(staff_user)
+    url = f"/uk/admin/news/article/{article.pk}/change/"
+    assert 'name="_preview"' in client.get(url).content.decode()
+    url, data = change_form_data(client, article, status="draft", title_uk="Нова назва")
+    response = client.post(url, {**data, "_preview": "1"})
+    assert response.status_code == 302
+    assert response.url == f"/uk/news/{article.slug}/"
+    article.refresh_from_db()
+    assert (article.title_uk, article.status) == ("Нова назва", ArticleStatus.DRAFT)
+    page = client.get(response.url)
+    assert page.status_code == 200 and page.context["is_preview"] is True
+    assert "Нова назва" in page.content.decode()
+    assert [str(m) for m in page.context["messages"]] == [
+        "Статтю збережено. Так її побачать читачі."
+    ]
+
+
+def test_save_and_preview_on_a_new_article(client, staff_user):
+    client.force_login(staff_user)
+    data = {
+        "title_uk": "Чернетка", "lead_uk": "Коротко.", "body_uk": "<p>Текст.</p>",
+        "slug": "new-draft", "status": "draft",
+        "published_at_0": timezone.localdate().isoformat(), "published_at_1": "10:00:00",
+        "_preview": "1",
+    }  # fmt: skip
+    response = client.post("/uk/admin/news/article/add/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert response.url == "/uk/news/new-draft/"
+    assert client.get(response.url).status_code == 200
