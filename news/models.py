@@ -1,7 +1,7 @@
 import re
 
 from django.conf import settings
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -14,7 +14,13 @@ from taggit.models import TaggedItemBase
 from partnerships.models import Municipality, Region
 from partnerships.text import normalise_for_search
 
-from .images import RENDITION_WIDTHS, STORED_MAX_WIDTH, make_renditions, rendition_name
+from .images import (
+    RENDITION_WIDTHS,
+    STORED_MAX_WIDTH,
+    delete_image_files,
+    make_renditions,
+    rendition_name,
+)
 from .text import sanitise_body, search_text
 
 LANGUAGES = ("uk", "en")
@@ -237,6 +243,9 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
+    # The image name as loaded from the database (see from_db); "" for a new article.
+    _stored_image = ""
+
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
@@ -277,6 +286,9 @@ class Article(models.Model):
         super().save(*args, **kwargs)
         if self.image:
             make_renditions(self.image.storage, self.image.name)
+        if self._stored_image and self._stored_image != self.image.name:
+            self.discard_image_after_commit(self._stored_image)
+        self._stored_image = self.image.name or ""
 
     def get_absolute_url(self) -> str:
         return reverse("news:article-detail", kwargs={"slug": self.slug})
@@ -286,6 +298,27 @@ class Article(models.Model):
         language has one page, the other language's address only shows it as a fallback."""
         with translation.override(self.content_language):
             return self.get_absolute_url()
+
+    # Image files ------------------------------------------------------------
+    @classmethod
+    def from_db(cls, *args, **kwargs):
+        article = super().from_db(*args, **kwargs)
+        # The image as stored, to delete its files once a replacement is committed
+        # (absent when the field was deferred: then nothing is deleted).
+        stored = article.__dict__.get("image")
+        article._stored_image = getattr(stored, "name", stored) or ""
+        return article
+
+    def discard_image_after_commit(self, name: str) -> None:
+        """Delete an image's files once the transaction that dropped it has committed
+        (a rollback keeps them), unless another article still uses the same file."""
+        storage = self.image.storage
+
+        def delete():
+            if not Article.objects.filter(image=name).exists():
+                delete_image_files(storage, name)
+
+        transaction.on_commit(delete, using=self._state.db)
 
     # Which language the reader gets ---------------------------------------
     @property

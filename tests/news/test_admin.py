@@ -174,3 +174,40 @@ def test_save_and_preview_on_a_new_article(client, staff_user):
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert response.url == "/uk/news/new-draft/"
     assert client.get(response.url).status_code == 200
+
+
+def stored_files(settings) -> list[str]:
+    folder = settings.MEDIA_ROOT / "news"
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def test_replacing_or_deleting_the_image_removes_the_old_files_after_commit(
+    client, staff_user, settings, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory()
+    client.force_login(staff_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        url, data = change_form_data(
+            client, article, image=png(), image_alt_uk="а", image_alt_en="a"
+        )
+        assert client.post(url, data).status_code == 302
+    first = Article.objects.get(pk=article.pk).image.name.rsplit("/", 1)[-1]
+    stem = first.removesuffix(".jpg")
+    assert stored_files(settings) == [first, f"{stem}_w480.jpg", f"{stem}_w960.jpg"]
+    with django_capture_on_commit_callbacks(execute=True):
+        url, data = change_form_data(client, article, title_uk="Без зміни зображення")
+        assert client.post(url, data).status_code == 302
+    assert stored_files(settings)[0] == first
+    with django_capture_on_commit_callbacks(execute=True):
+        url, data = change_form_data(
+            client, article, image=png(), image_alt_uk="б", image_alt_en="b"
+        )
+        assert client.post(url, data).status_code == 302
+    second = Article.objects.get(pk=article.pk).image.name.rsplit("/", 1)[-1]
+    assert second != first
+    assert [name for name in stored_files(settings) if name.startswith(stem)] == []
+    assert second in stored_files(settings)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/uk/admin/news/article/{article.pk}/delete/", {"post": "yes"})
+        assert response.status_code == 302
+    assert stored_files(settings) == []
