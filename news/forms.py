@@ -59,9 +59,25 @@ def communities_with_news(request=None):
     ).order_by("name_uk")
 
 
+SEARCH_MAX_LENGTH = 100
+
+
+class TruncatedCharField(forms.CharField):
+    """A text that is cut to max_length instead of being refused: a long pasted search
+    still filters (by its first words) rather than being dropped with a warning."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value[: self.max_length].strip() if self.max_length else value
+
+
+class TruncatedCharFilter(django_filters.CharFilter):
+    field_class = TruncatedCharField
+
+
 class ArticleFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Search the news"), method="filter_search", max_length=100
+    q = TruncatedCharFilter(
+        label=_("Search the news"), method="filter_search", max_length=SEARCH_MAX_LENGTH
     )
     tag = django_filters.ModelChoiceFilter(
         label=_("Topic"),

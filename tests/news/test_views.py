@@ -320,3 +320,12 @@ def test_rss_feed_sends_the_lead_as_escaped_html(client):
     description = rss.find("channel/item/description").text
     assert description == "Партнери &lt;b&gt; &amp; друзі"
     assert html.unescape(description) == lead
+
+
+def test_search_over_100_characters_is_cut_to_100_not_dropped(client, hidden_articles):
+    query = "живий партнер " * 12
+    assert len(query) > 100
+    response = client.get("/uk/news/", {"q": query})
+    assert slugs(response) == ["live"]
+    assert list(response.context["messages"]) == []
+    assert response.context["filter"].form.cleaned_data["q"] == query[:100].strip()
