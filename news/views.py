@@ -194,16 +194,24 @@ def comment_create(request, slug):
             comment = services.comment_create(
                 article=article, author=request.user, body=form.cleaned_data["body"]
             )
+        except services.DuplicateComment as duplicate:
+            messages.info(request, _("You have already published this comment."))
+            return redirect(comment_location(article, duplicate.comment))
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Your comment is published."))
-            last_page = Paginator(
-                Comment.objects.filter(article=article).for_thread(), COMMENTS_PER_PAGE
-            ).num_pages
-            suffix = f"?comments={last_page}" if last_page > 1 else ""
-            return redirect(f"{article.get_absolute_url()}{suffix}#comment-{comment.pk}")
+            return redirect(comment_location(article, comment))
     return article_page(request, article, comment_form=form, status=400)
+
+
+def comment_location(article: Article, comment: Comment) -> str:
+    """A new comment's place: the last page of the thread, at the comment."""
+    last_page = Paginator(
+        Comment.objects.filter(article=article).for_thread(), COMMENTS_PER_PAGE
+    ).num_pages
+    suffix = f"?comments={last_page}" if last_page > 1 else ""
+    return f"{article.get_absolute_url()}{suffix}#comment-{comment.pk}"
 
 
 @require_POST

@@ -2,10 +2,12 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from news.models import ArticleStatus, Comment, CommentStatus
 from news.services import COMMENT_RATE_LIMIT
+from tests.concurrency import in_parallel, needs_postgresql
 from tests.factories import ArticleFactory, CommentFactory, VerifiedUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -247,3 +249,62 @@ def test_comment_author_cannot_delete_a_comment_under_review_or_hidden(client, s
     assert sorted(comment.reports.values_list("reporter", flat=True)) == sorted(
         r.pk for r in reporters
     )
+
+
+def test_comment_double_submit_creates_one_comment(client, verified_user):
+    article = ArticleFactory()
+    client.force_login(verified_user)
+    first = post_comment(client, article, "Дякую за новину")
+    second = post_comment(client, article, "  Дякую за новину ")
+    comment = Comment.objects.get()
+    assert first.status_code == second.status_code == 302
+    assert second.url == first.url == f"{article.get_absolute_url()}#comment-{comment.pk}"
+    page = client.get(second.url)
+    assert [str(m) for m in page.context["messages"]] == [
+        "Ваш коментар опубліковано.",
+        "Цей коментар ви вже опублікували.",
+    ]
+
+
+def test_comment_same_text_is_fine_on_another_article_or_after_ten_minutes(client, verified_user):
+    article, other = ArticleFactory(), ArticleFactory()
+    CommentFactory(
+        article=article, author=verified_user, body="Так!",
+        created_at=timezone.now() - timedelta(minutes=11),
+    )  # fmt: skip
+    client.force_login(verified_user)
+    assert post_comment(client, article, "Так!").status_code == 302
+    assert post_comment(client, other, "Так!").status_code == 302
+    assert Comment.objects.filter(author=verified_user, body="Так!").count() == 3
+
+
+def signed_in_client(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_comment_rate_limit_holds_under_parallel_posts():
+    article = ArticleFactory()
+    author = VerifiedUserFactory()
+    clients = [signed_in_client(author) for _ in range(COMMENT_RATE_LIMIT + 3)]
+    calls = [
+        (lambda c=c, n=n: post_comment(c, article, f"comment {n}").status_code)
+        for n, c in enumerate(clients)
+    ]
+    statuses = in_parallel(*calls)
+    assert sorted(statuses) == [302] * COMMENT_RATE_LIMIT + [400] * 3
+    assert Comment.objects.filter(author=author).count() == COMMENT_RATE_LIMIT
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_comment_parallel_double_submit_creates_one_comment():
+    article = ArticleFactory()
+    author = VerifiedUserFactory()
+    clients = [signed_in_client(author) for _ in range(4)]
+    calls = [(lambda c=c: post_comment(c, article, "Дякую!").status_code) for c in clients]
+    assert in_parallel(*calls) == [302] * 4
+    assert Comment.objects.filter(author=author).count() == 1
