@@ -1,8 +1,9 @@
-import re
+import operator
+from functools import reduce
 
 from django.conf import settings
 from django.db import connections, models, transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -12,7 +13,6 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from partnerships.models import Municipality, Region
-from partnerships.text import normalise_for_search
 
 from .images import (
     RENDITION_WIDTHS,
@@ -21,9 +21,33 @@ from .images import (
     make_renditions,
     rendition_name,
 )
-from .text import sanitise_body, search_text
+from .text import sanitise_body, search_terms, search_text, ukrainian_stem
 
 LANGUAGES = ("uk", "en")
+
+# Search: a normalised copy (news.text.search_text) of each text, by weight and language.
+# English is stemmed by PostgreSQL's 'english' configuration; Ukrainian has no dictionary
+# there, so it is matched by prefix ('simple') on a crude stem of each query word.
+SEARCH_WEIGHTS = {"title": "A", "lead": "B", "body": "C"}
+SEARCH_CONFIGS = {"uk": "simple", "en": "english"}
+SEARCH_TEXT_FIELDS = [f"search_{field}_{code}" for field in SEARCH_WEIGHTS for code in LANGUAGES]
+# Topic, region and community names: found too, but below any match in the text.
+SEARCH_LABELS_FIELD = "search_labels"
+SEARCH_FIELDS = [*SEARCH_TEXT_FIELDS, SEARCH_LABELS_FIELD]
+
+
+def search_vector():
+    """The weighted tsvector of an article (PostgreSQL). Migration 0006 indexes exactly
+    this expression with GIN; change both together."""
+    from django.contrib.postgres.search import SearchVector
+
+    parts = [
+        SearchVector(f"search_{field}_{code}", config=SEARCH_CONFIGS[code], weight=weight)
+        for field, weight in SEARCH_WEIGHTS.items()
+        for code in LANGUAGES
+    ]
+    parts.append(SearchVector(SEARCH_LABELS_FIELD, config="simple", weight="D"))
+    return reduce(operator.add, parts)
 
 
 class ArticleStatus(models.TextChoices):
@@ -66,7 +90,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_cards(self):
         """Everything a news card shows (tags, regions), newest first, in fixed queries."""
         return (
-            self.defer("body_uk", "body_en", "search_text")
+            self.defer("body_uk", "body_en", *SEARCH_FIELDS)
             .prefetch_related("tags", "regions")
             .order_by("-published_at", "-pk")
         )
@@ -77,29 +101,76 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def search(self, query: str):
-        """Full-text search on PostgreSQL (ranked), every-word match elsewhere."""
-        words = [w for w in re.split(r"[^\w']+", normalise_for_search(query)) if w][:8]
+        """Articles with every word of the query, best first.
+
+        PostgreSQL: full-text search over the weighted vector (title A, lead B, body C,
+        labels D; GIN-indexed), each word matching either as a Ukrainian prefix or as an
+        English stem. Elsewhere: every word's stem in some normalised column, titles
+        first. The vector and rank are aliases, so rows do not carry the tsvector.
+        """
+        words = search_terms(query)
         if not words:
             return self.none()
         if connections[self.db].vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+            from django.contrib.postgres.search import SearchQuery, SearchRank
 
-            # 'simple' config: no stemming (PostgreSQL has no Ukrainian dictionary), so
-            # each word is a prefix query and "партнерств" finds "партнерства", "партнерство".
-            vector = SearchVector("search_text", config="simple")
-            words = [w.replace("'", "") for w in words if w.replace("'", "")]
-            tsquery = SearchQuery(
-                " & ".join(f"{w}:*" for w in words), config="simple", search_type="raw"
+            tsquery = reduce(
+                operator.and_,
+                (
+                    SearchQuery(f"{ukrainian_stem(word)}:*", config="simple", search_type="raw")
+                    | SearchQuery(f"{word}:*", config="english", search_type="raw")
+                    for word in words
+                ),
             )
             return (
-                self.annotate(search=vector, rank=SearchRank(vector, tsquery))
+                self.alias(search=search_vector())
                 .filter(search=tsquery)
+                .alias(rank=SearchRank(F("search"), tsquery))
                 .order_by("-rank", "-published_at", "-pk")
             )
+        stems = [ukrainian_stem(word) for word in words]
+
+        def anywhere(fields, stem):
+            return reduce(operator.or_, (Q(**{f"{name}__contains": stem}) for name in fields))
+
         queryset = self
-        for word in words:
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset.order_by("-published_at", "-pk")
+        for stem in stems:
+            queryset = queryset.filter(anywhere(SEARCH_FIELDS, stem))
+        # A rough rank, in the spirit of the weights: per word, title > lead > body > labels.
+        rank = reduce(
+            operator.add,
+            (
+                Case(
+                    *(
+                        When(
+                            anywhere([f"search_{field}_{c}" for c in LANGUAGES], stem), then=points
+                        )
+                        for field, points in (("title", 8), ("lead", 4), ("body", 2))
+                    ),
+                    default=Value(1),
+                )
+                for stem in stems
+            ),
+        )
+        return queryset.alias(rank=rank).order_by("-rank", "-published_at", "-pk")
+
+    def refresh_search_labels(self) -> None:
+        """Rewrite the search copy of the topic, region and community names."""
+        articles = self.only("pk").prefetch_related(
+            "tags",
+            Prefetch("regions", queryset=Region.objects.only("name_uk", "name_en")),
+            Prefetch(
+                "communities",
+                queryset=Municipality.objects.only("name_uk", "name_en", "name_native"),
+            ),
+        )
+        for article in articles:
+            names = [tag.name for tag in article.tags.all()]
+            for place in [*article.regions.all(), *article.communities.all()]:
+                names += [place.name_uk, place.name_en, getattr(place, "name_native", "")]
+            Article.objects.filter(pk=article.pk).update(
+                search_labels=search_text(*dict.fromkeys(n for n in names if n))
+            )
 
     def related_to(self, article: "Article", *, limit: int = 4):
         """Shared communities first, then shared tags, then region, then the newest.
@@ -236,8 +307,14 @@ class Article(models.Model):
     )
     # Only ever changed by a single UPDATE ... SET view_count = view_count + 1.
     view_count = models.PositiveBigIntegerField(_("views"), default=0, editable=False)
-    # Normalised words of titles, leads and bodies in both languages (search).
-    search_text = models.TextField(editable=False, blank=True)
+    # Normalised copies for search (see SEARCH_FIELDS); labels are kept by news.signals.
+    search_title_uk = models.TextField(editable=False, blank=True, default="")
+    search_title_en = models.TextField(editable=False, blank=True, default="")
+    search_lead_uk = models.TextField(editable=False, blank=True, default="")
+    search_lead_en = models.TextField(editable=False, blank=True, default="")
+    search_body_uk = models.TextField(editable=False, blank=True, default="")
+    search_body_en = models.TextField(editable=False, blank=True, default="")
+    search_labels = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -269,19 +346,21 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         for code in LANGUAGES:
             setattr(self, f"body_{code}", sanitise_body(getattr(self, f"body_{code}") or ""))
-        self.search_text = search_text(
-            *(getattr(self, f"{field}_{code}") or "" for code in LANGUAGES
-              for field in ("title", "lead", "body"))
-        )  # fmt: skip
+        for field in SEARCH_WEIGHTS:
+            for code in LANGUAGES:
+                text = search_text(getattr(self, f"{field}_{code}") or "")
+                setattr(self, f"search_{field}_{code}", text)
+        # Written elsewhere, never from a possibly stale instance: the count by one
+        # UPDATE per view, the labels when topics, regions or communities change.
+        kept = {"view_count", SEARCH_LABELS_FIELD}
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text"} - {"view_count"}
+            kwargs["update_fields"] = {*update_fields, *SEARCH_TEXT_FIELDS} - kept
         elif not self._state.adding:
-            # A save from a form loaded minutes ago must not write back a stale count.
             kwargs["update_fields"] = [
                 f.name
                 for f in self._meta.concrete_fields
-                if not f.primary_key and f.name != "view_count"
+                if not f.primary_key and f.name not in kept
             ]
         super().save(*args, **kwargs)
         if self.image:
