@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count, Q
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,22 @@ from . import services
 from .images import clean_uploaded_image
 from .models import Article, ArticleStatus, Comment, CommentReport, CommentStatus
 from .widgets import RichTextWidget
+
+# taggit's Tag.name is a varchar(100): a longer topic must be a form error, not a 500.
+TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
+
+
+def existing_tag(name: str) -> Tag | None:
+    """The topic a typed name means, whatever its case.
+
+    TAGGIT_CASE_INSENSITIVE makes taggit match with iexact, but SQLite folds only ASCII
+    case, so the slug (lower-cased by taggit's slugify) is compared as well.
+    """
+    return (
+        Tag.objects.filter(Q(name__iexact=name) | Q(slug=Tag().slugify(name)))
+        .order_by("pk")
+        .first()
+    )
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -48,7 +65,15 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        cleaned["tags"] = [*cleaned.get("tags", []), *parse_tags(cleaned.get("new_tags", ""))]
+        new_tags = parse_tags(cleaned.get("new_tags", ""))
+        for name in new_tags:
+            if len(name) > TAG_MAX_LENGTH:
+                self.add_error(
+                    "new_tags",
+                    _("A topic can be at most %(limit)d characters long: “%(start)s…”.")
+                    % {"limit": TAG_MAX_LENGTH, "start": name[:40]},
+                )
+        cleaned["tags"] = [*cleaned.get("tags", []), *(existing_tag(n) or n for n in new_tags)]
         titles = {code: cleaned.get(f"title_{code}") for code in ("uk", "en")}
         if not any(titles.values()):
             raise forms.ValidationError(_("Give the article a title in at least one language."))
@@ -60,8 +85,14 @@ class ArticleAdminForm(forms.ModelForm):
                         f"{field}_{code}",
                         _("Needed because the article has a title in this language."),
                     )
-        if cleaned.get("image") and not any(cleaned.get(f"image_alt_{c}") for c in ("uk", "en")):
-            self.add_error("image_alt_uk", _("Describe the image for readers who cannot see it."))
+        # Readers of each language the article is written in get the image described.
+        if cleaned.get("image"):
+            for code, title in titles.items():
+                if title and not (cleaned.get(f"image_alt_{code}") or "").strip():
+                    self.add_error(
+                        f"image_alt_{code}",
+                        _("Describe the image for readers who cannot see it."),
+                    )
         return cleaned
 
 
@@ -112,6 +143,23 @@ class ArticleAdmin(TranslationAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(comments_total=Count("comments"))
 
+    def preview(self, request, article):
+        """ "Save and preview": the article page, where staff see drafts and scheduled ones."""
+        self.message_user(
+            request, _("The article is saved. This is how readers will see it."), messages.SUCCESS
+        )
+        return redirect(article.get_canonical_url())
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_preview" in request.POST:
+            return self.preview(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if "_preview" in request.POST:
+            return self.preview(request, obj)
+        return super().response_change(request, obj)
+
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
 
@@ -127,12 +175,18 @@ class ArticleAdmin(TranslationAdmin):
     def comment_total(self, article):
         return article.comments_total
 
-    @admin.action(description=_("Publish the selected articles now"))
+    @admin.action(
+        description=_("Publish the selected articles now (their publication time becomes now)")
+    )
     def publish_now(self, request, queryset):
         count = services.articles_publish(article_ids=list(queryset.values_list("pk", flat=True)))
         self.message_user(
             request,
-            ngettext("%(count)d article published.", "%(count)d articles published.", count)
+            ngettext(
+                "%(count)d article published, dated now.",
+                "%(count)d articles published, dated now.",
+                count,
+            )
             % {"count": count},
             messages.SUCCESS,
         )

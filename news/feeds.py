@@ -2,6 +2,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
@@ -12,8 +13,18 @@ from .models import Article
 FEED_SIZE = 30
 
 
+class PlainTextSummaryAtom1Feed(Atom1Feed):
+    """Atom whose entry summaries are plain text (Atom1Feed always says type="html")."""
+
+    def add_item_elements(self, handler, item):
+        summary = item["description"]
+        super().add_item_elements(handler, {**item, "description": None})
+        if summary is not None:
+            handler.addQuickElement("summary", summary, {"type": "text"})
+
+
 class LatestNewsFeed(Feed):
-    """RSS 2.0; the Atom variants below only change the generator."""
+    """RSS 2.0; the Atom variants below change the generator and the summary type."""
 
     def get_object(self, request, slug=None):
         return None
@@ -26,6 +37,10 @@ class LatestNewsFeed(Feed):
 
     subtitle = description
 
+    def author_name(self, obj):
+        # Atom needs an author for the feed or for every entry; the portal publishes them all.
+        return _("Twinning portal")
+
     def link(self, obj):
         return reverse("news:article-list")
 
@@ -36,7 +51,8 @@ class LatestNewsFeed(Feed):
         return item.display_title
 
     def item_description(self, item):
-        return item.display_lead
+        # An RSS description is HTML; the lead is plain text, so "<b> & " must stay as typed.
+        return escape(item.display_lead)
 
     def item_link(self, item):
         return item.get_absolute_url()
@@ -79,13 +95,20 @@ class RegionNewsFeed(LatestNewsFeed):
         return Article.objects.published().for_cards().filter(regions=obj)[:FEED_SIZE]
 
 
-class LatestNewsAtom(LatestNewsFeed):
-    feed_type = Atom1Feed
+class AtomMixin:
+    feed_type = PlainTextSummaryAtom1Feed
+
+    def item_description(self, item):
+        return item.display_lead
 
 
-class TagNewsAtom(TagNewsFeed):
-    feed_type = Atom1Feed
+class LatestNewsAtom(AtomMixin, LatestNewsFeed):
+    pass
 
 
-class RegionNewsAtom(RegionNewsFeed):
-    feed_type = Atom1Feed
+class TagNewsAtom(AtomMixin, TagNewsFeed):
+    pass
+
+
+class RegionNewsAtom(AtomMixin, RegionNewsFeed):
+    pass

@@ -1,13 +1,14 @@
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
+from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from partnerships.models import Municipality, Region
 from twinning.listing import ANY
 
-from .models import Article, Comment, TaggedArticle
+from .models import Article, ArticleStatus, Comment, TaggedArticle
 
 
 class CommentForm(forms.ModelForm):
@@ -35,21 +36,48 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+def live(prefix: str) -> dict:
+    """Article.objects.published() as lookups through a relation (a join, not an IN list)."""
+    return {f"{prefix}__status": ArticleStatus.PUBLISHED, f"{prefix}__published_at__lte": now()}
+
+
 def used_tags(request=None):
-    return Tag.objects.filter(Exists(TaggedArticle.objects.filter(tag=OuterRef("pk")))).order_by(
-        "name"
-    )
+    """Topics of live articles only: a draft's or a scheduled article's topic is not offered."""
+    return Tag.objects.filter(
+        Exists(TaggedArticle.objects.filter(tag=OuterRef("pk"), **live("content_object")))
+    ).order_by("name")
 
 
 def communities_with_news(request=None):
+    """Communities that live articles are about (not drafts or scheduled ones)."""
     return Municipality.objects.filter(
-        Exists(Article.communities.through.objects.filter(municipality=OuterRef("pk")))
+        Exists(
+            Article.communities.through.objects.filter(
+                municipality=OuterRef("pk"), **live("article")
+            )
+        )
     ).order_by("name_uk")
 
 
+SEARCH_MAX_LENGTH = 100
+
+
+class TruncatedCharField(forms.CharField):
+    """A text that is cut to max_length instead of being refused: a long pasted search
+    still filters (by its first words) rather than being dropped with a warning."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value[: self.max_length].strip() if self.max_length else value
+
+
+class TruncatedCharFilter(django_filters.CharFilter):
+    field_class = TruncatedCharField
+
+
 class ArticleFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Search the news"), method="filter_search", max_length=100
+    q = TruncatedCharFilter(
+        label=_("Search the news"), method="filter_search", max_length=SEARCH_MAX_LENGTH
     )
     tag = django_filters.ModelChoiceFilter(
         label=_("Topic"),

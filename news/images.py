@@ -56,3 +56,9 @@ def make_renditions(storage: Storage, name: str) -> None:
         image.load()
         for width in missing:
             storage.save(rendition_name(name, width), ContentFile(encode(image, max_width=width)))
+
+
+def delete_image_files(storage: Storage, name: str) -> None:
+    """Remove a stored image and its renditions (a file that is already gone is fine)."""
+    for path in (name, *(rendition_name(name, w) for w in RENDITION_WIDTHS)):
+        storage.delete(path)

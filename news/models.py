@@ -1,23 +1,53 @@
-import re
+import operator
+from functools import reduce
 
 from django.conf import settings
-from django.db import connections, models
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db import connections, models, transaction
+from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from partnerships.models import Municipality, Region
-from partnerships.text import normalise_for_search
 
-from .images import RENDITION_WIDTHS, STORED_MAX_WIDTH, make_renditions, rendition_name
-from .text import sanitise_body, search_text
+from .images import (
+    RENDITION_WIDTHS,
+    STORED_MAX_WIDTH,
+    delete_image_files,
+    make_renditions,
+    rendition_name,
+)
+from .text import sanitise_body, search_terms, search_text, ukrainian_stem
 
 LANGUAGES = ("uk", "en")
+
+# Search: a normalised copy (news.text.search_text) of each text, by weight and language.
+# English is stemmed by PostgreSQL's 'english' configuration; Ukrainian has no dictionary
+# there, so it is matched by prefix ('simple') on a crude stem of each query word.
+SEARCH_WEIGHTS = {"title": "A", "lead": "B", "body": "C"}
+SEARCH_CONFIGS = {"uk": "simple", "en": "english"}
+SEARCH_TEXT_FIELDS = [f"search_{field}_{code}" for field in SEARCH_WEIGHTS for code in LANGUAGES]
+# Topic, region and community names: found too, but below any match in the text.
+SEARCH_LABELS_FIELD = "search_labels"
+SEARCH_FIELDS = [*SEARCH_TEXT_FIELDS, SEARCH_LABELS_FIELD]
+
+
+def search_vector():
+    """The weighted tsvector of an article (PostgreSQL). Migration 0006 indexes exactly
+    this expression with GIN; change both together."""
+    from django.contrib.postgres.search import SearchVector
+
+    parts = [
+        SearchVector(f"search_{field}_{code}", config=SEARCH_CONFIGS[code], weight=weight)
+        for field, weight in SEARCH_WEIGHTS.items()
+        for code in LANGUAGES
+    ]
+    parts.append(SearchVector(SEARCH_LABELS_FIELD, config="simple", weight="D"))
+    return reduce(operator.add, parts)
 
 
 class ArticleStatus(models.TextChoices):
@@ -60,7 +90,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_cards(self):
         """Everything a news card shows (tags, regions), newest first, in fixed queries."""
         return (
-            self.defer("body_uk", "body_en", "search_text")
+            self.defer("body_uk", "body_en", *SEARCH_FIELDS)
             .prefetch_related("tags", "regions")
             .order_by("-published_at", "-pk")
         )
@@ -71,29 +101,76 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def search(self, query: str):
-        """Full-text search on PostgreSQL (ranked), every-word match elsewhere."""
-        words = [w for w in re.split(r"[^\w']+", normalise_for_search(query)) if w][:8]
+        """Articles with every word of the query, best first.
+
+        PostgreSQL: full-text search over the weighted vector (title A, lead B, body C,
+        labels D; GIN-indexed), each word matching either as a Ukrainian prefix or as an
+        English stem. Elsewhere: every word's stem in some normalised column, titles
+        first. The vector and rank are aliases, so rows do not carry the tsvector.
+        """
+        words = search_terms(query)
         if not words:
             return self.none()
         if connections[self.db].vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+            from django.contrib.postgres.search import SearchQuery, SearchRank
 
-            # 'simple' config: no stemming (PostgreSQL has no Ukrainian dictionary), so
-            # each word is a prefix query and "партнерств" finds "партнерства", "партнерство".
-            vector = SearchVector("search_text", config="simple")
-            words = [w.replace("'", "") for w in words if w.replace("'", "")]
-            tsquery = SearchQuery(
-                " & ".join(f"{w}:*" for w in words), config="simple", search_type="raw"
+            tsquery = reduce(
+                operator.and_,
+                (
+                    SearchQuery(f"{ukrainian_stem(word)}:*", config="simple", search_type="raw")
+                    | SearchQuery(f"{word}:*", config="english", search_type="raw")
+                    for word in words
+                ),
             )
             return (
-                self.annotate(search=vector, rank=SearchRank(vector, tsquery))
+                self.alias(search=search_vector())
                 .filter(search=tsquery)
+                .alias(rank=SearchRank(F("search"), tsquery))
                 .order_by("-rank", "-published_at", "-pk")
             )
+        stems = [ukrainian_stem(word) for word in words]
+
+        def anywhere(fields, stem):
+            return reduce(operator.or_, (Q(**{f"{name}__contains": stem}) for name in fields))
+
         queryset = self
-        for word in words:
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset.order_by("-published_at", "-pk")
+        for stem in stems:
+            queryset = queryset.filter(anywhere(SEARCH_FIELDS, stem))
+        # A rough rank, in the spirit of the weights: per word, title > lead > body > labels.
+        rank = reduce(
+            operator.add,
+            (
+                Case(
+                    *(
+                        When(
+                            anywhere([f"search_{field}_{c}" for c in LANGUAGES], stem), then=points
+                        )
+                        for field, points in (("title", 8), ("lead", 4), ("body", 2))
+                    ),
+                    default=Value(1),
+                )
+                for stem in stems
+            ),
+        )
+        return queryset.alias(rank=rank).order_by("-rank", "-published_at", "-pk")
+
+    def refresh_search_labels(self) -> None:
+        """Rewrite the search copy of the topic, region and community names."""
+        articles = self.only("pk").prefetch_related(
+            "tags",
+            Prefetch("regions", queryset=Region.objects.only("name_uk", "name_en")),
+            Prefetch(
+                "communities",
+                queryset=Municipality.objects.only("name_uk", "name_en", "name_native"),
+            ),
+        )
+        for article in articles:
+            names = [tag.name for tag in article.tags.all()]
+            for place in [*article.regions.all(), *article.communities.all()]:
+                names += [place.name_uk, place.name_en, getattr(place, "name_native", "")]
+            Article.objects.filter(pk=article.pk).update(
+                search_labels=search_text(*dict.fromkeys(n for n in names if n))
+            )
 
     def related_to(self, article: "Article", *, limit: int = 4):
         """Shared communities first, then shared tags, then region, then the newest.
@@ -230,20 +307,32 @@ class Article(models.Model):
     )
     # Only ever changed by a single UPDATE ... SET view_count = view_count + 1.
     view_count = models.PositiveBigIntegerField(_("views"), default=0, editable=False)
-    # Normalised words of titles, leads and bodies in both languages (search).
-    search_text = models.TextField(editable=False, blank=True)
+    # Normalised copies for search (see SEARCH_FIELDS); labels are kept by news.signals.
+    search_title_uk = models.TextField(editable=False, blank=True, default="")
+    search_title_en = models.TextField(editable=False, blank=True, default="")
+    search_lead_uk = models.TextField(editable=False, blank=True, default="")
+    search_lead_en = models.TextField(editable=False, blank=True, default="")
+    search_body_uk = models.TextField(editable=False, blank=True, default="")
+    search_body_en = models.TextField(editable=False, blank=True, default="")
+    search_labels = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
+
+    # The image name as loaded from the database (see from_db); "" for a new article.
+    _stored_image = ""
 
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-pk"]
         constraints = [
+            # ~Q(title_uk="") alone becomes NOT (title_uk = '' AND title_uk IS NOT NULL),
+            # which is true for NULL: two NULL titles passed. Hence the explicit IS NOT NULL.
             models.CheckConstraint(
-                condition=~Q(title_uk="") | ~Q(title_en=""),
+                condition=(Q(title_uk__isnull=False) & ~Q(title_uk=""))
+                | (Q(title_en__isnull=False) & ~Q(title_en="")),
                 name="news_article_has_a_title",
             ),
         ]
@@ -257,26 +346,58 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         for code in LANGUAGES:
             setattr(self, f"body_{code}", sanitise_body(getattr(self, f"body_{code}") or ""))
-        self.search_text = search_text(
-            *(getattr(self, f"{field}_{code}") or "" for code in LANGUAGES
-              for field in ("title", "lead", "body"))
-        )  # fmt: skip
+        for field in SEARCH_WEIGHTS:
+            for code in LANGUAGES:
+                text = search_text(getattr(self, f"{field}_{code}") or "")
+                setattr(self, f"search_{field}_{code}", text)
+        # Written elsewhere, never from a possibly stale instance: the count by one
+        # UPDATE per view, the labels when topics, regions or communities change.
+        kept = {"view_count", SEARCH_LABELS_FIELD}
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text"} - {"view_count"}
+            kwargs["update_fields"] = {*update_fields, *SEARCH_TEXT_FIELDS} - kept
         elif not self._state.adding:
-            # A save from a form loaded minutes ago must not write back a stale count.
             kwargs["update_fields"] = [
                 f.name
                 for f in self._meta.concrete_fields
-                if not f.primary_key and f.name != "view_count"
+                if not f.primary_key and f.name not in kept
             ]
         super().save(*args, **kwargs)
         if self.image:
             make_renditions(self.image.storage, self.image.name)
+        if self._stored_image and self._stored_image != self.image.name:
+            self.discard_image_after_commit(self._stored_image)
+        self._stored_image = self.image.name or ""
 
     def get_absolute_url(self) -> str:
         return reverse("news:article-detail", kwargs={"slug": self.slug})
+
+    def get_canonical_url(self) -> str:
+        """The address in the language the text is written in: an article in one
+        language has one page, the other language's address only shows it as a fallback."""
+        with translation.override(self.content_language):
+            return self.get_absolute_url()
+
+    # Image files ------------------------------------------------------------
+    @classmethod
+    def from_db(cls, *args, **kwargs):
+        article = super().from_db(*args, **kwargs)
+        # The image as stored, to delete its files once a replacement is committed
+        # (absent when the field was deferred: then nothing is deleted).
+        stored = article.__dict__.get("image")
+        article._stored_image = getattr(stored, "name", stored) or ""
+        return article
+
+    def discard_image_after_commit(self, name: str) -> None:
+        """Delete an image's files once the transaction that dropped it has committed
+        (a rollback keeps them), unless another article still uses the same file."""
+        storage = self.image.storage
+
+        def delete():
+            if not Article.objects.filter(image=name).exists():
+                delete_image_files(storage, name)
+
+        transaction.on_commit(delete, using=self._state.db)
 
     # Which language the reader gets ---------------------------------------
     @property
@@ -286,6 +407,11 @@ class Article(models.Model):
         if getattr(self, f"title_{current}", ""):
             return current
         return next((code for code in LANGUAGES if getattr(self, f"title_{code}", "")), current)
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages the article is written in (those with a title)."""
+        return [code for code in LANGUAGES if getattr(self, f"title_{code}", "")]
 
     @property
     def is_translated(self) -> bool:

@@ -4,7 +4,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 
-from .models import Comment
+from .models import Comment, CommentStatus
 
 
 def can_comment(user: AbstractBaseUser | AnonymousUser) -> bool:
@@ -15,7 +15,14 @@ def can_comment(user: AbstractBaseUser | AnonymousUser) -> bool:
 
 
 def can_delete_comment(user: AbstractBaseUser | AnonymousUser, comment: Comment) -> bool:
-    return user.is_authenticated and user.is_active and comment.author_id == user.pk
+    """The author, while the comment is visible: a comment that reports or staff hid stays,
+    with its reports, until the moderators decide (deleting it would erase the evidence)."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and comment.author_id == user.pk
+        and comment.status == CommentStatus.VISIBLE
+    )
 
 
 def can_report_comment(user: AbstractBaseUser | AnonymousUser, comment: Comment) -> bool:

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -13,6 +14,8 @@ from .models import Article, ArticleStatus, Comment, CommentReport, CommentStatu
 
 COMMENT_RATE_LIMIT = 5  # comments per user ...
 COMMENT_RATE_WINDOW = timedelta(minutes=10)  # ... in this window
+# The same text by the same author on the same article within this time is a double submit.
+DUPLICATE_WINDOW = timedelta(minutes=10)
 REPORTS_TO_HIDE = 3
 
 
@@ -27,21 +30,47 @@ def article_count_view(*, article_id: int) -> bool:
     )
 
 
+class DuplicateComment(Exception):
+    """The author has just published this very text on this article (a double submit)."""
+
+    def __init__(self, comment: Comment):
+        super().__init__(comment.pk)
+        self.comment = comment
+
+
 @transaction.atomic
 def comment_create(*, article: Article, author: AbstractBaseUser, body: str) -> Comment:
-    """Create a comment; raises ValidationError when the author writes too fast."""
-    since = timezone.now() - COMMENT_RATE_WINDOW
-    recent = Comment.objects.filter(author=author, created_at__gte=since).count()
-    if recent >= COMMENT_RATE_LIMIT:
+    """Create a comment.
+
+    Raises ValidationError when the author writes too fast or the article is not
+    public, and DuplicateComment when the same text is already there (a double submit).
+    """
+    if article.status != ArticleStatus.PUBLISHED or not article.is_public:
+        raise ValidationError(_("This article is not open for comments."), code="not_public")
+    body = body.strip()
+    # The author's row is the lock: their parallel posts take turns here, so each one's
+    # count and duplicate check below see the comments the others committed.
+    get_user_model().objects.select_for_update().filter(pk=author.pk).values("pk").get()
+    now = timezone.now()
+    duplicate = (
+        Comment.objects.filter(
+            author=author, article=article, body=body, created_at__gte=now - DUPLICATE_WINDOW
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if duplicate is not None:
+        raise DuplicateComment(duplicate)
+    recent = Comment.objects.filter(author=author, created_at__gte=now - COMMENT_RATE_WINDOW)
+    count = recent.count()
+    if count >= COMMENT_RATE_LIMIT:
         raise ValidationError(
             _("You have written %(count)s comments in the last %(minutes)s minutes. "
               "Please wait a little before writing again.")
-            % {"count": recent, "minutes": int(COMMENT_RATE_WINDOW.total_seconds() // 60)},
+            % {"count": count, "minutes": int(COMMENT_RATE_WINDOW.total_seconds() // 60)},
             code="rate_limited",
         )  # fmt: skip
-    if article.status != ArticleStatus.PUBLISHED or not article.is_public:
-        raise ValidationError(_("This article is not open for comments."), code="not_public")
-    comment = Comment(article=article, author=author, body=body.strip())
+    comment = Comment(article=article, author=author, body=body)
     comment.full_clean()
     comment.save()
     return comment
@@ -83,11 +112,14 @@ def comments_moderate(*, comment_ids: list[int], hide: bool) -> int:
 
 
 def articles_publish(*, article_ids: list[int]) -> int:
-    """Publish now: articles whose time is in the future are published at once."""
+    """Publish now: every selected draft or scheduled article goes live dated now.
+
+    A draft keeps no stale date from when it was started, and a scheduled article does
+    not wait. Articles already live keep their date. Returns how many were published.
+    """
     now = timezone.now()
-    scheduled = Article.objects.filter(pk__in=article_ids, published_at__gt=now).update(
-        status=ArticleStatus.PUBLISHED, published_at=now
+    return (
+        Article.objects.filter(pk__in=article_ids)
+        .exclude(status=ArticleStatus.PUBLISHED, published_at__lte=now)
+        .update(status=ArticleStatus.PUBLISHED, published_at=now)
     )
-    return scheduled + Article.objects.filter(pk__in=article_ids, published_at__lte=now).exclude(
-        status=ArticleStatus.PUBLISHED
-    ).update(status=ArticleStatus.PUBLISHED)

@@ -17,9 +17,13 @@ class ArticleSitemap(Sitemap):
     def items(self):
         return (
             Article.objects.published()
-            .only("slug", "updated_at", "published_at")
+            .only("slug", "updated_at", "published_at", "title_uk", "title_en")
             .order_by("-published_at", "-pk")
         )
+
+    def get_languages_for_item(self, article):
+        # The other language's address shows the same text as a fallback: not a page of its own.
+        return article.languages
 
     def lastmod(self, article):
         return article.updated_at

@@ -74,5 +74,44 @@ def linkify_plain_text(text: str) -> str:
 
 
 def search_text(*pieces: str) -> str:
-    """Normalised words of the given texts, for search on any database."""
-    return normalise_for_search(" ".join(html_to_text(piece) for piece in pieces if piece))
+    """Normalised words of the given texts (HTML or plain), for search on any database.
+
+    Case-folded and accent-stripped (normalise_for_search), and without apostrophes:
+    PostgreSQL's parser splits "шеннев'єр" into two words, while readers type it with
+    any of ' ’ ʼ ` ‘ or none. Queries go through the same function.
+    """
+    text = normalise_for_search(" ".join(html_to_text(piece) for piece in pieces if piece))
+    return text.replace("'", "")  # normalise_for_search has made every apostrophe '
+
+
+MAX_SEARCH_WORDS = 8
+_CYRILLIC = re.compile(r"[а-яґєіїё]")
+
+
+def search_terms(query: str) -> list[str]:
+    """The words of a search query, normalised like the indexed text (at most 8)."""
+    return [word for word in re.split(r"[\W_]+", search_text(query)) if word][:MAX_SEARCH_WORDS]
+
+
+def ukrainian_stem(word: str) -> str:
+    """A crude stem for prefix matching, as PostgreSQL has no Ukrainian dictionary:
+    a Cyrillic word longer than 5 letters loses up to its last two letters (never
+    going below 4), so "побратимства" finds "побратимство", "генераторів" "генератори"."""
+    if len(word) > 5 and _CYRILLIC.search(word):
+        return word[: max(4, len(word) - 2)]
+    return word
+
+
+def public_name(user) -> str:
+    """How a reader is named on public pages: never their e-mail address.
+
+    The first name when they gave one, otherwise the first letters of the address's
+    local part ("olena.koval@…" → "ol…"): stable for the same person, and at most two
+    characters and at most half of the local part, so the address cannot be rebuilt.
+    """
+    first_name = " ".join((user.first_name or "").split())
+    if first_name and "@" not in first_name:
+        return first_name
+    local = (first_name or user.email or user.get_username() or "").split("@")[0]
+    shown = max(1, min(2, len(local) // 2))
+    return f"{local[:shown]}…" if local else "…"

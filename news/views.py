@@ -16,6 +16,7 @@ from django_filters.views import FilterView
 from taggit.models import Tag
 
 from partnerships.models import Municipality, Region
+from twinning.context_processors import language_links
 from twinning.listing import ForgivingFilterMixin
 
 from . import services
@@ -24,10 +25,11 @@ from .models import Article, Comment
 from .permissions import can_comment, can_delete_comment, can_report_comment
 
 COMMENTS_PER_PAGE = 50
-# Crawlers, link previewers and scripts announce themselves; they are not readers.
+# Crawlers, link previewers, headless browsers and scripts announce themselves; they
+# are not readers. "preview" only as a word: some browsers' names merely contain it.
 BOT_AGENT = re.compile(
-    r"bot|crawl|spider|slurp|facebookexternalhit|embedly|preview|curl|wget|python-|"
-    r"httpclient|java/|go-http|scrapy|monitor|lighthouse|pingdom",
+    r"bot|crawl|spider|slurp|facebookexternalhit|embedly|whatsapp|headless|\bpreview\b|"
+    r"curl|wget|python-|httpclient|java/|go-http|scrapy|monitor|lighthouse|pingdom",
     re.IGNORECASE,
 )
 
@@ -35,6 +37,12 @@ BOT_AGENT = re.compile(
 def is_bot(request) -> bool:
     agent = request.headers.get("User-Agent", "")
     return not agent or bool(BOT_AGENT.search(agent))
+
+
+def is_prefetch(request) -> bool:
+    """A speculative load (link prefetch or prerender): the reader may never see the page."""
+    purpose = request.headers.get("Sec-Purpose", "") or request.headers.get("Purpose", "")
+    return "prefetch" in purpose.lower()
 
 
 class ArticleListView(ForgivingFilterMixin, FilterView):
@@ -95,7 +103,7 @@ def article_queryset():
 
 
 def share_links(request, article: Article) -> dict[str, str]:
-    url = request.build_absolute_uri(article.get_absolute_url())
+    url = request.build_absolute_uri(article.get_canonical_url())
     u, t = quote(url, safe=""), quote(article.display_title, safe="")
     return {
         "url": url,
@@ -108,15 +116,26 @@ def share_links(request, article: Article) -> dict[str, str]:
 
 
 def article_page(request, article: Article, *, comment_form=None, status: int = 200):
-    """The article page, shared by the detail view and the comment form's error path."""
+    """The article page, shared by the detail view and the comment form's error path.
+
+    Links are built from the article's own address, not the request's: after a failed
+    comment the page is at the POST-only .../comments/, where the language switcher
+    and the comment pages would answer 405.
+    """
     user = request.user
-    may_comment = can_comment(user)
+    article_url = article.get_absolute_url()
+    query = request.GET.urlencode() if request.method == "GET" else ""
+    is_preview = not article.is_public
+    # A preview is for staff to read; nobody can comment on an unpublished article.
+    may_comment = not is_preview and can_comment(user)
     comments = Paginator(
         Comment.objects.filter(article=article).for_thread(), COMMENTS_PER_PAGE
     ).get_page(request.GET.get("comments"))
-    login_next = f"{article.get_absolute_url()}#comments"
+    login_next = f"{article_url}#comments"
     context = {
         "article": article,
+        "article_url": article_url,
+        "language_links": language_links(f"{article_url}?{query}" if query else article_url),
         "related": list(Article.objects.related_to(article)),
         "share": share_links(request, article),
         "comments": comments,
@@ -125,7 +144,7 @@ def article_page(request, article: Article, *, comment_form=None, status: int = 
         "login_url": f"{reverse('account_login')}?next={quote(login_next)}",
         "signup_url": f"{reverse('account_signup')}?next={quote(login_next)}",
         "email_url": reverse("account_email"),
-        "is_preview": not article.is_public,
+        "is_preview": is_preview,
         "crumbs": [(_("News"), reverse("news:article-list")), (article.display_title, "")],
     }
     return render(request, "news/article_detail.html", context, status=status)
@@ -149,6 +168,7 @@ class ArticleDetailView(DetailView):
             and article.is_public
             and not request.user.is_staff
             and not is_bot(request)
+            and not is_prefetch(request)
             and services.article_count_view(article_id=article.pk)
         ):
             article.view_count += 1
@@ -174,16 +194,24 @@ def comment_create(request, slug):
             comment = services.comment_create(
                 article=article, author=request.user, body=form.cleaned_data["body"]
             )
+        except services.DuplicateComment as duplicate:
+            messages.info(request, _("You have already published this comment."))
+            return redirect(comment_location(article, duplicate.comment))
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Your comment is published."))
-            last_page = Paginator(
-                Comment.objects.filter(article=article).for_thread(), COMMENTS_PER_PAGE
-            ).num_pages
-            suffix = f"?comments={last_page}" if last_page > 1 else ""
-            return redirect(f"{article.get_absolute_url()}{suffix}#comment-{comment.pk}")
+            return redirect(comment_location(article, comment))
     return article_page(request, article, comment_form=form, status=400)
+
+
+def comment_location(article: Article, comment: Comment) -> str:
+    """A new comment's place: the last page of the thread, at the comment."""
+    last_page = Paginator(
+        Comment.objects.filter(article=article).for_thread(), COMMENTS_PER_PAGE
+    ).num_pages
+    suffix = f"?comments={last_page}" if last_page > 1 else ""
+    return f"{article.get_absolute_url()}{suffix}#comment-{comment.pk}"
 
 
 @require_POST
@@ -191,6 +219,10 @@ def comment_create(request, slug):
 def comment_delete(request, pk):
     comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
     if not can_delete_comment(request.user, comment):
+        if comment.author_id == request.user.pk:
+            raise PermissionDenied(
+                _("A comment the moderators are reviewing or have hidden cannot be deleted.")
+            )
         raise PermissionDenied(_("Only the author can delete this comment."))
     article = comment.article
     services.comment_delete(comment=comment)

@@ -2,6 +2,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from PIL import Image
 
 from news.models import Article, Comment
 from partnerships.choices import RequestStatus
@@ -36,6 +37,25 @@ def test_load_demo_tells_the_whole_story_once(settings):
 
     call_command("load_demo", stdout=StringIO())
     assert counts() == first
+
+
+def demo_alt_texts():
+    return [(a.image_alt_uk, a.image_alt_en, a.title_uk, a.title_en) for a in Article.objects.all()]
+
+
+def test_load_demo_images_carry_no_text_and_are_described_in_each_language(settings):
+    settings.DEBUG = True
+    call_command("load_registry", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())
+    for alt_uk, alt_en, title_uk, title_en in demo_alt_texts():
+        assert alt_uk == (f"Абстрактна ілюстрація до новини: {title_uk}" if title_uk else "")
+        assert alt_en == (f"Abstract illustration for the news: {title_en}" if title_en else "")
+    # The old images printed the English headline in white on a dark band (3,000 to 11,000
+    # white pixels); the palettes have no white, JPEG edges give at most a few dozen.
+    for article in Article.objects.all():
+        with article.image.open() as handle, Image.open(handle) as image:
+            white = sum(1 for p in image.convert("RGB").get_flattened_data() if min(p) > 250)
+        assert white < 500, article.slug
 
 
 def test_load_demo_makes_no_accounts_in_production(settings):

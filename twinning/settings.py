@@ -121,6 +121,9 @@ TIME_ZONE = "Europe/Kyiv"
 USE_I18N = True
 USE_TZ = True
 
+# "Партнерство" typed in the admin reuses the topic "партнерство" instead of making a twin.
+TAGGIT_CASE_INSENSITIVE = True
+
 MODELTRANSLATION_DEFAULT_LANGUAGE = "uk"
 MODELTRANSLATION_LANGUAGES = ("uk", "en")
 # A text missing in one language shows the other one rather than nothing.

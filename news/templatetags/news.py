@@ -2,6 +2,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from news.text import linkify_plain_text
+from news.text import public_name as _public_name
 
 register = template.Library()
 
@@ -10,3 +11,9 @@ register = template.Library()
 def comment_html(text: str) -> str:
     """A plain-text comment: escaped, paragraphs kept, http(s) addresses as safe links."""
     return mark_safe(linkify_plain_text(text or ""))
+
+
+@register.filter
+def public_name(user) -> str:
+    """The name a reader is shown under on public pages (never the e-mail address)."""
+    return _public_name(user)

@@ -1,5 +1,9 @@
+import io
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image
 from taggit.models import Tag
 
 from news.models import Article
@@ -20,8 +24,9 @@ def change_form_data(client, article, **changes):
         slug=article.slug, status="published",
         published_at_0=timezone.localtime(article.published_at).strftime("%Y-%m-%d"),
         published_at_1=timezone.localtime(article.published_at).strftime("%H:%M:%S"),
-        image="", author="", source_url="", **changes,
+        image="", author="", source_url="",
     )  # fmt: skip
+    data.update(changes)
     return url, data
 
 
@@ -48,3 +53,161 @@ def test_topic_autocomplete_finds_topics_for_staff_only(client, staff_user, plai
     client.force_login(staff_user)
     response = client.get(url)
     assert [item["text"] for item in response.json()["results"]] == ["партнерство"]
+
+
+def test_editor_gets_a_form_error_for_a_new_topic_over_100_characters(client, staff_user):
+    article = ArticleFactory()
+    client.force_login(staff_user)
+    url, data = change_form_data(client, article, new_tags=f"енергетика, {'я' * 101}")
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert list(response.context["adminform"].form.errors) == ["new_tags"]
+    assert list(Tag.objects.values_list("name", flat=True)) == []
+
+
+def test_new_topic_differing_only_in_case_reuses_the_existing_one(client, staff_user):
+    existing = Tag.objects.create(name="партнерство")
+    article = ArticleFactory()
+    client.force_login(staff_user)
+    url, data = change_form_data(client, article, new_tags="Партнерство, Energy")
+    assert client.post(url, data).status_code == 302
+    other = ArticleFactory()
+    url, data = change_form_data(client, other, new_tags="energy")
+    assert client.post(url, data).status_code == 302
+    assert sorted(Tag.objects.values_list("name", flat=True)) == ["Energy", "партнерство"]
+    assert sorted(Article.objects.get(pk=article.pk).tags.names()) == ["Energy", "партнерство"]
+    assert list(Article.objects.get(pk=other.pk).tags.all()) == [Tag.objects.get(name="Energy")]
+    assert existing.pk in Article.objects.get(pk=article.pk).tags.values_list("pk", flat=True)
+
+
+def png(size=(64, 48)) -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (0, 87, 183)).save(buffer, "PNG")
+    return SimpleUploadedFile("photo.png", buffer.getvalue(), content_type="image/png")
+
+
+def test_image_needs_a_description_in_every_language_with_a_title(client, staff_user):
+    article = ArticleFactory()
+    client.force_login(staff_user)
+    url, data = change_form_data(
+        client, article, image=png(), image_alt_uk="Площа", image_alt_en=""
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert list(response.context["adminform"].form.errors) == ["image_alt_en"]
+    url, data = change_form_data(
+        client, article, image=png(), image_alt_uk="Площа", image_alt_en="The square"
+    )
+    assert client.post(url, data).status_code == 302
+
+
+def test_image_of_a_one_language_article_needs_a_description_in_that_language(client, staff_user):
+    article = ArticleFactory(title_en="", lead_en="", body_en="")
+    client.force_login(staff_user)
+    url, data = change_form_data(client, article, image=png(), image_alt_uk="", image_alt_en="x")
+    response = client.post(url, data)
+    assert list(response.context["adminform"].form.errors) == ["image_alt_uk"]
+    url, data = change_form_data(client, article, image=png(), image_alt_uk="Площа")
+    assert client.post(url, data).status_code == 302
+
+
+def test_publish_now_dates_drafts_and_scheduled_articles_now_and_leaves_live_ones(
+    client, staff_user
+):
+    from datetime import timedelta
+
+    from news.models import ArticleStatus
+
+    long_ago = timezone.now() - timedelta(days=3)
+    draft = ArticleFactory(status=ArticleStatus.DRAFT, published_at=long_ago)
+    scheduled = ArticleFactory(published_at=timezone.now() + timedelta(days=2))
+    live = ArticleFactory(published_at=long_ago)
+    client.force_login(staff_user)
+    before = timezone.now()
+    response = client.post(
+        "/uk/admin/news/article/",
+        {"action": "publish_now", "_selected_action": [draft.pk, scheduled.pk, live.pk]},
+        follow=True,
+    )
+    after = timezone.now()
+    for article in (draft, scheduled, live):
+        article.refresh_from_db()
+        assert article.status == ArticleStatus.PUBLISHED
+    assert before <= draft.published_at <= after
+    assert before <= scheduled.published_at <= after
+    assert live.published_at == long_ago
+    assert [str(m) for m in response.context["messages"]] == [
+        "Опубліковано 2 статті, дата публікації — зараз."
+    ]
+
+
+def test_save_and_preview_saves_and_opens_the_article_page(client, staff_user):
+    from news.models import ArticleStatus
+
+    article = ArticleFactory(status=ArticleStatus.DRAFT)
+    client.force_login(staff_user)
+    url = f"/uk/admin/news/article/{article.pk}/change/"
+    assert 'name="_preview"' in client.get(url).content.decode()
+    url, data = change_form_data(client, article, status="draft", title_uk="Нова назва")
+    response = client.post(url, {**data, "_preview": "1"})
+    assert response.status_code == 302
+    assert response.url == f"/uk/news/{article.slug}/"
+    article.refresh_from_db()
+    assert (article.title_uk, article.status) == ("Нова назва", ArticleStatus.DRAFT)
+    page = client.get(response.url)
+    assert page.status_code == 200 and page.context["is_preview"] is True
+    assert "Нова назва" in page.content.decode()
+    assert [str(m) for m in page.context["messages"]] == [
+        "Статтю збережено. Так її побачать читачі."
+    ]
+
+
+def test_save_and_preview_on_a_new_article(client, staff_user):
+    client.force_login(staff_user)
+    data = {
+        "title_uk": "Чернетка", "lead_uk": "Коротко.", "body_uk": "<p>Текст.</p>",
+        "slug": "new-draft", "status": "draft",
+        "published_at_0": timezone.localdate().isoformat(), "published_at_1": "10:00:00",
+        "_preview": "1",
+    }  # fmt: skip
+    response = client.post("/uk/admin/news/article/add/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert response.url == "/uk/news/new-draft/"
+    assert client.get(response.url).status_code == 200
+
+
+def stored_files(settings) -> list[str]:
+    folder = settings.MEDIA_ROOT / "news"
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def test_replacing_or_deleting_the_image_removes_the_old_files_after_commit(
+    client, staff_user, settings, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory()
+    client.force_login(staff_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        url, data = change_form_data(
+            client, article, image=png(), image_alt_uk="а", image_alt_en="a"
+        )
+        assert client.post(url, data).status_code == 302
+    first = Article.objects.get(pk=article.pk).image.name.rsplit("/", 1)[-1]
+    stem = first.removesuffix(".jpg")
+    assert stored_files(settings) == [first, f"{stem}_w480.jpg", f"{stem}_w960.jpg"]
+    with django_capture_on_commit_callbacks(execute=True):
+        url, data = change_form_data(client, article, title_uk="Без зміни зображення")
+        assert client.post(url, data).status_code == 302
+    assert stored_files(settings)[0] == first
+    with django_capture_on_commit_callbacks(execute=True):
+        url, data = change_form_data(
+            client, article, image=png(), image_alt_uk="б", image_alt_en="b"
+        )
+        assert client.post(url, data).status_code == 302
+    second = Article.objects.get(pk=article.pk).image.name.rsplit("/", 1)[-1]
+    assert second != first
+    assert [name for name in stored_files(settings) if name.startswith(stem)] == []
+    assert second in stored_files(settings)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/uk/admin/news/article/{article.pk}/delete/", {"post": "yes"})
+        assert response.status_code == 302
+    assert stored_files(settings) == []

@@ -1,10 +1,13 @@
+import re
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from news.models import ArticleStatus, Comment, CommentStatus
 from news.services import COMMENT_RATE_LIMIT
+from tests.concurrency import in_parallel, needs_postgresql
 from tests.factories import ArticleFactory, CommentFactory, VerifiedUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -183,3 +186,125 @@ def test_comment_moderation_queue_lists_only_awaiting(client, staff_user):
 def test_comment_draft_article_has_no_public_page(client):
     article = ArticleFactory(status=ArticleStatus.DRAFT)
     assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_comment_author_is_shown_by_first_name_or_a_masked_address_never_the_email(client):
+    article = ArticleFactory()
+    named = VerifiedUserFactory(email="taras.shevchenko@example.org", first_name="Тарас")
+    unnamed = VerifiedUserFactory(email="olena.koval@example.org", first_name="")
+    email_as_name = VerifiedUserFactory(email="ivan@example.net", first_name="ivan@example.net")
+    for author in (named, unnamed, email_as_name):
+        CommentFactory(article=article, author=author)
+    html = client.get(article.get_absolute_url()).content.decode()
+    names = [c.split("</strong>")[0] for c in html.split('class="comment__meta"><strong>')[1:]]
+    assert names == ["Тарас", "ol…", "iv…"]
+    for leak in ("taras.shevchenko", "olena.koval", "ivan@", "@example.org", "@example.net"):
+        assert leak not in html
+
+
+def test_comment_error_page_links_back_to_the_article_not_the_post_only_address(
+    client, verified_user
+):
+    article = ArticleFactory()
+    CommentFactory.create_batch(51, article=article, author=VerifiedUserFactory())
+    client.force_login(verified_user)
+    response = post_comment(client, article, "я" * (Comment.MAX_LENGTH + 1))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "я" * (Comment.MAX_LENGTH + 1) in html
+    # The language switcher is in the header and again in the footer.
+    links = sorted(set(re.findall(r'href="([^"]+)" lang="(?:uk|en)" hreflang', html)))
+    pages = re.findall(r'href="([^"]*comments=2[^"]*)"', html)
+    assert links == [f"/en/news/{article.slug}/", f"/uk/news/{article.slug}/"]
+    assert pages == [f"/uk/news/{article.slug}/?comments=2#comments"]
+    for url in [*links, *pages]:
+        assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("when", ["draft", "scheduled"])
+def test_comment_form_is_not_shown_in_a_staff_preview(client, staff_user, when):
+    if when == "draft":
+        article = ArticleFactory(status=ArticleStatus.DRAFT)
+    else:
+        article = ArticleFactory(published_at=timezone.now() + timedelta(days=1))
+    client.force_login(staff_user)
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert response.context["is_preview"] is True
+    html = response.content.decode()
+    assert 'name="body"' not in html
+    assert "/comments/" not in html
+
+
+@pytest.mark.parametrize("status", [CommentStatus.AWAITING_REVIEW, CommentStatus.HIDDEN])
+def test_comment_author_cannot_delete_a_comment_under_review_or_hidden(client, status):
+    comment = CommentFactory(status=status)
+    reporters = VerifiedUserFactory.create_batch(3)
+    for reporter in reporters:
+        comment.reports.create(reporter=reporter)
+    client.force_login(comment.author)
+    assert client.post(f"/uk/news/comments/{comment.pk}/delete/").status_code == 403
+    comment.refresh_from_db()
+    assert comment.status == status
+    assert sorted(comment.reports.values_list("reporter", flat=True)) == sorted(
+        r.pk for r in reporters
+    )
+
+
+def test_comment_double_submit_creates_one_comment(client, verified_user):
+    article = ArticleFactory()
+    client.force_login(verified_user)
+    first = post_comment(client, article, "Дякую за новину")
+    second = post_comment(client, article, "  Дякую за новину ")
+    comment = Comment.objects.get()
+    assert first.status_code == second.status_code == 302
+    assert second.url == first.url == f"{article.get_absolute_url()}#comment-{comment.pk}"
+    page = client.get(second.url)
+    assert [str(m) for m in page.context["messages"]] == [
+        "Ваш коментар опубліковано.",
+        "Цей коментар ви вже опублікували.",
+    ]
+
+
+def test_comment_same_text_is_fine_on_another_article_or_after_ten_minutes(client, verified_user):
+    article, other = ArticleFactory(), ArticleFactory()
+    CommentFactory(
+        article=article, author=verified_user, body="Так!",
+        created_at=timezone.now() - timedelta(minutes=11),
+    )  # fmt: skip
+    client.force_login(verified_user)
+    assert post_comment(client, article, "Так!").status_code == 302
+    assert post_comment(client, other, "Так!").status_code == 302
+    assert Comment.objects.filter(author=verified_user, body="Так!").count() == 3
+
+
+def signed_in_client(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_comment_rate_limit_holds_under_parallel_posts():
+    article = ArticleFactory()
+    author = VerifiedUserFactory()
+    clients = [signed_in_client(author) for _ in range(COMMENT_RATE_LIMIT + 3)]
+    calls = [
+        (lambda c=c, n=n: post_comment(c, article, f"comment {n}").status_code)
+        for n, c in enumerate(clients)
+    ]
+    statuses = in_parallel(*calls)
+    assert sorted(statuses) == [302] * COMMENT_RATE_LIMIT + [400] * 3
+    assert Comment.objects.filter(author=author).count() == COMMENT_RATE_LIMIT
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_comment_parallel_double_submit_creates_one_comment():
+    article = ArticleFactory()
+    author = VerifiedUserFactory()
+    clients = [signed_in_client(author) for _ in range(4)]
+    calls = [(lambda c=c: post_comment(c, article, "Дякую!").status_code) for c in clients]
+    assert in_parallel(*calls) == [302] * 4
+    assert Comment.objects.filter(author=author).count() == 1

@@ -20,9 +20,15 @@ def test_article_body_is_sanitised_on_save():
     assert article.body_uk == "<p>Hi</p>"
 
 
-def test_article_needs_a_title_in_some_language():
+@pytest.mark.parametrize(("uk", "en"), [("", ""), (None, None), (None, ""), ("", None)])
+def test_article_needs_a_title_in_some_language(uk, en):
     with pytest.raises(IntegrityError), transaction.atomic():
-        ArticleFactory(title_uk="", title_en="")
+        Article.objects.create(slug="untitled", title_uk=uk, title_en=en)
+
+
+@pytest.mark.parametrize(("uk", "en"), [("Назва", None), (None, "Title"), ("Назва", "")])
+def test_article_with_one_title_is_accepted(uk, en):
+    Article.objects.create(slug="titled", title_uk=uk, title_en=en)
 
 
 def test_article_in_one_language_shows_that_language_whole():

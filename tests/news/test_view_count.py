@@ -37,6 +37,41 @@ def test_view_count_ignores_bots(client, agent):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "WhatsApp/2.24.6.77 A",
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/156.0 Safari/537.36",
+        "Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 SkypeUriPreview Preview/0.5",
+    ],
+)
+def test_view_count_ignores_messenger_previews_and_headless_browsers(client, agent):
+    article = ArticleFactory()
+    assert client.get(article.get_absolute_url(), HTTP_USER_AGENT=agent).status_code == 200
+    assert views_of(article) == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "header", [{"HTTP_SEC_PURPOSE": "prefetch"}, {"HTTP_SEC_PURPOSE": "prefetch;prerender"},
+               {"HTTP_PURPOSE": "prefetch"}],
+)  # fmt: skip
+def test_view_count_ignores_prefetches(client, header):
+    article = ArticleFactory()
+    response = client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER, **header)
+    assert response.status_code == 200
+    assert views_of(article) == 0
+
+
+@pytest.mark.django_db
+def test_view_count_counts_a_browser_whose_name_merely_contains_preview(client):
+    article = ArticleFactory()
+    agent = f"{BROWSER} PreviewedBy/1.0 Unpreviewable/2.0"
+    assert client.get(article.get_absolute_url(), HTTP_USER_AGENT=agent).status_code == 200
+    assert views_of(article) == 1
+
+
+@pytest.mark.django_db
 def test_view_count_ignores_head_requests(client):
     article = ArticleFactory()
     assert client.head(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER).status_code == 200

@@ -1,4 +1,6 @@
+import html
 from datetime import timedelta
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
@@ -33,6 +35,14 @@ def hidden_articles():
         article.tags.set(["партнерство"])
         article.regions.set([region])
         article.communities.set([community])
+    # Labels only the hidden articles carry: no filter may offer them.
+    scheduled.tags.add("запланований-тема")
+    draft.tags.add("чернетка-тема")
+    hidden_only = MunicipalityFactory(
+        region=region, name_uk="громада запланований чернетка", open_to_partners=False
+    )
+    scheduled.communities.add(hidden_only)
+    draft.communities.add(hidden_only)
     other = ArticleFactory(slug="other")
     other.communities.set([community])
     return {"live": live, "scheduled": scheduled, "draft": draft, "other": other,
@@ -104,7 +114,8 @@ def test_search_finds_both_languages_and_word_forms(client):
     ArticleFactory(slug="uk", title_uk="Партнерства громад Ізюма", title_en="")
     ArticleFactory(slug="en", title_uk="Інше", title_en="Chennevières twinning")
     ArticleFactory(slug="none", title_uk="Погода", title_en="Weather")
-    assert slugs(client.get("/uk/news/?q=партнерство ізюм")) == []
+    # Ukrainian word forms: "партнерство" finds "Партнерства" (see tests/news/test_search.py)
+    assert slugs(client.get("/uk/news/?q=партнерство ізюм")) == ["uk"]
     assert slugs(client.get("/uk/news/?q=партнерств ізюм")) == ["uk"]
     assert slugs(client.get("/uk/news/?q=chennevieres")) == ["en"]
     assert slugs(client.get("/uk/news/?q=TWINNING")) == ["en"]
@@ -177,7 +188,7 @@ def _articles(count, region, community):
     now = timezone.now()
     Article.objects.bulk_create(
         Article(title_uk=f"Новина {n}", slug=f"bulk-{n}", status=ArticleStatus.PUBLISHED,
-                published_at=now - timedelta(minutes=n + 1), search_text=f"новина {n}")
+                published_at=now - timedelta(minutes=n + 1), search_title_uk=f"новина {n}")
         for n in range(count)
     )  # fmt: skip
     articles = list(Article.objects.all())
@@ -236,3 +247,86 @@ def test_comment_threads_are_paginated(client):
     assert len(first.context["comments"].object_list) == 50
     second = client.get(f"{article.get_absolute_url()}?comments=2")
     assert len(second.context["comments"].object_list) == 5
+
+
+@pytest.mark.parametrize(
+    "url", ["/uk/news/tags/%00/", "/uk/news/tags/%00/feed/rss/", "/uk/news/tags/%00/feed/atom/",
+            "/uk/news/tags/a%0Ab/", "/uk/news/%00/"],
+)  # fmt: skip
+def test_tag_urls_with_control_characters_are_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_tag_urls_accept_unicode_slugs(client, hidden_articles):
+    assert client.get("/uk/news/tags/партнерство/").status_code == 200
+    assert client.get("/uk/news/tags/партнерство/feed/atom/").status_code == 200
+
+
+def path(url: str) -> str:
+    return urlsplit(url).path
+
+
+def test_one_language_article_is_canonical_in_its_language_and_alone_in_the_sitemap(client):
+    ArticleFactory(slug="english-only", title_uk="", lead_uk="", body_uk="")
+    ArticleFactory(slug="both")
+    html = client.get("/uk/news/english-only/").content.decode()
+    assert '<link rel="canonical" href="http://testserver/en/news/english-only/">' in html
+    html = client.get("/en/news/both/").content.decode()
+    assert '<link rel="canonical" href="http://testserver/en/news/both/">' in html
+    sitemap = ElementTree.fromstring(client.get("/sitemap-news.xml").content)  # noqa: S314
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locs = sorted(
+        path(url.findtext("s:loc", namespaces=ns)) for url in sitemap.iterfind("s:url", ns)
+    )
+    assert locs == ["/en/news/both/", "/en/news/english-only/", "/uk/news/both/"]
+    alternates = {
+        path(url.findtext("s:loc", namespaces=ns)): sorted(
+            link.get("hreflang") for link in url.iterfind("x:link", ns)
+        )
+        for url in sitemap.iterfind("s:url", ns)
+    }
+    assert alternates["/en/news/english-only/"] == ["en"]
+    assert alternates["/uk/news/both/"] == ["en", "uk", "x-default"]
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_atom_feed_has_the_required_elements_and_plain_text_summaries(client):
+    lead = "Партнери <b> & друзі: «5 > 3»"
+    ArticleFactory(slug="lead", lead_uk=lead)
+    ArticleFactory(slug="plain")
+    for url in ["/uk/news/feed/atom/", "/uk/news/tags/партнерство/feed/atom/"]:
+        if "tags" in url:
+            for article in Article.objects.all():
+                article.tags.add("партнерство")
+        feed = ElementTree.fromstring(client.get(url).content)  # noqa: S314
+        for element in ("id", "title", "updated"):
+            assert feed.findtext(f"{ATOM}{element}"), element
+        assert feed.findtext(f"{ATOM}author/{ATOM}name") == "Портал побратимства"
+        entries = feed.findall(f"{ATOM}entry")
+        assert len(entries) == 2
+        for entry in entries:
+            for element in ("id", "title", "updated"):
+                assert entry.findtext(f"{ATOM}{element}"), element
+            assert path(entry.find(f"{ATOM}link").get("href")).startswith("/uk/news/")
+        summary = entries[0].find(f"{ATOM}summary")
+        assert (summary.get("type"), summary.text) == ("text", lead)
+
+
+def test_rss_feed_sends_the_lead_as_escaped_html(client):
+    lead = "Партнери <b> & друзі"
+    ArticleFactory(lead_uk=lead)
+    rss = ElementTree.fromstring(client.get("/uk/news/feed/rss/").content)  # noqa: S314
+    description = rss.find("channel/item/description").text
+    assert description == "Партнери &lt;b&gt; &amp; друзі"
+    assert html.unescape(description) == lead
+
+
+def test_search_over_100_characters_is_cut_to_100_not_dropped(client, hidden_articles):
+    query = "живий партнер " * 12
+    assert len(query) > 100
+    response = client.get("/uk/news/", {"q": query})
+    assert slugs(response) == ["live"]
+    assert list(response.context["messages"]) == []
+    assert response.context["filter"].form.cleaned_data["q"] == query[:100].strip()

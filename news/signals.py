@@ -1,0 +1,55 @@
+"""Receivers of the news app, connected in NewsConfig.ready()."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from taggit.models import Tag
+
+from .models import Article, TaggedArticle
+
+
+@receiver(post_delete, sender=Article, dispatch_uid="news_article_image_files")
+def delete_image_files_of_deleted_article(sender, instance: Article, **kwargs) -> None:
+    # post_delete also runs for queryset and admin bulk deletes, which skip Model.delete().
+    if instance.image:
+        instance.discard_image_after_commit(instance.image.name)
+
+
+# Search finds articles by their labels too (Article.search_labels): keep that copy in
+# step with the topics, regions and communities of each article.
+LABEL_LINKS = {
+    TaggedArticle: "content_object",
+    Article.regions.through: "article",
+    Article.communities.through: "article",
+}
+
+
+def refresh_labels(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    if not reverse:
+        if action in {"post_add", "post_remove", "post_clear"}:
+            Article.objects.filter(pk=instance.pk).refresh_search_labels()
+        return
+    # From the other side (region.articles.add(...)): pk_set holds article ids; a clear
+    # does not say which, so they are noted before it.
+    if action == "pre_clear":
+        link = sender._meta.get_field(LABEL_LINKS[sender]).name
+        other = next(
+            f.name for f in sender._meta.concrete_fields if f.is_relation and f.name != link
+        )
+        instance._news_articles_before_clear = list(
+            sender.objects.filter(**{other: instance}).values_list(f"{link}_id", flat=True)
+        )
+        return
+    if action == "post_clear":
+        pk_set = instance.__dict__.pop("_news_articles_before_clear", [])
+    if action in {"post_add", "post_remove", "post_clear"} and pk_set:
+        Article.objects.filter(pk__in=pk_set).refresh_search_labels()
+
+
+for through in LABEL_LINKS:
+    m2m_changed.connect(refresh_labels, sender=through, dispatch_uid=f"news_labels_{through}")
+
+
+@receiver(post_save, sender=Tag, dispatch_uid="news_tag_renamed")
+def refresh_labels_of_renamed_tag(sender, instance: Tag, created: bool, **kwargs) -> None:
+    if not created:
+        Article.objects.filter(tags=instance).refresh_search_labels()
