@@ -218,7 +218,7 @@ def memorandum_sign(
                 municipality_a_id=min(memorandum.party_a_id, memorandum.party_b_id),
                 municipality_b_id=max(memorandum.party_a_id, memorandum.party_b_id),
             )
-    if Memorandum.objects.filter(partnership=partnership).exists():
+    if Memorandum.objects.filter(partnership=partnership).exclude(pk=memorandum.pk).exists():
         # An older memorandum already documents this partnership; keep that link.
         partnership_link = None
     else:
