@@ -1,8 +1,11 @@
 """Admin for memoranda: state, parties, agreements and the version history."""
 
+from itertools import pairwise
+
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -30,7 +33,7 @@ class MemorandumAdmin(SimpleHistoryAdmin):
     list_select_related = ["party_a", "party_b"]
     search_fields = ["party_a__name_uk", "party_a__name_en", "party_b__name_uk", "party_b__name_en"]
     date_hierarchy = "created_at"
-    history_list_display = ["version", "status"]
+    object_history_list_template = "admin/partnerships/memorandum/history_list.html"
     inlines = [MemorandumAgreementInline]
     # Staff read the text and its history but never write it: the parties edit it
     # on the portal, where every save is a version checked against conflicts and
@@ -83,6 +86,25 @@ class MemorandumAdmin(SimpleHistoryAdmin):
         changed = {name: getattr(obj, name) for name in form.changed_data}
         if changed:
             Memorandum.objects.filter(pk=obj.pk).update(**changed, updated_at=timezone.now())
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        # Name the changed fields only: the texts are compared on the portal, and
+        # printing whole sections twice made the history page a wall of text.
+        for newer, older in pairwise(historical_records):
+            delta = newer.diff_against(older, excluded_fields=["version"])
+            newer.changed_fields = [
+                capfirst(Memorandum._meta.get_field(change.field).verbose_name)
+                for change in delta.changes
+            ]
+
+    def history_view_title(self, request, obj):
+        return _("Versions of %(memorandum)s") % {"memorandum": obj}
+
+    def history_form_view_title(self, request, obj):
+        return _("Version %(version)s of %(memorandum)s") % {
+            "version": obj.version,
+            "memorandum": obj,
+        }
 
     # The history is for reading. Reverting would write an old text back as the
     # current one, rolling the version number back with no new version recorded.

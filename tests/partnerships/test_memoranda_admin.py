@@ -155,3 +155,35 @@ def test_admin_revert_from_the_history_is_refused_and_changes_nothing(admin_clie
     assert response.status_code == 403
     assert _state(m) == before
     assert m.version == 2
+
+
+def test_admin_history_names_status_author_and_changed_fields(
+    admin_client, memo_world, django_assert_max_num_queries
+):
+    from partnerships.services.memoranda import memorandum_save_section
+
+    m = memo_world.memorandum
+    memo_world.official_a.first_name, memo_world.official_a.last_name = "Олена", "Коваль"
+    memo_world.official_a.save()
+    memorandum_save_section(
+        memorandum=m,
+        section="purpose",
+        text_uk="Друга мета.",
+        text_en="Second purpose.",
+        base_version=1,
+        actor=memo_world.official_a,
+    )
+    url = reverse("admin:partnerships_memorandum_history", args=[m.pk])
+    with django_assert_max_num_queries(12):
+        response = admin_client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<td>чернетка</td>" in body  # the status by its label, not "draft"
+    assert "<td>draft</td>" not in body
+    assert "Change reason" not in body and "Причина зміни" not in body
+    assert "Олена Коваль" in body
+    assert memo_world.official_a.username not in body
+    assert "Мета (англійською), Мета (українською)" in body or "Purpose (English)" in body
+    assert "Second purpose." not in body  # the texts are compared on the portal
+    compare = reverse("partnerships:memorandum-compare", args=[m.pk])
+    assert f"{compare}?old=1&amp;new=2" in body
