@@ -5,6 +5,7 @@ Reads go through `permissions_memoranda.memorandum_for_user`, writes through
 official or staff; anonymous readers are sent to sign in first.
 """
 
+import re
 import time
 from urllib.parse import quote
 
@@ -397,7 +398,9 @@ def memorandum_pdf_view(request, pk: int):
     memorandum, _access = _readable(request, pk, public=raw_version is None)
     document = memorandum
     if raw_version is not None:
-        if not raw_version.isdigit():
+        # ASCII digits only: str.isdigit() also accepts "²" or "١", which int() refuses
+        # or reads as another number; nine digits keep it inside the database integer.
+        if not re.fullmatch(r"[0-9]{1,9}", raw_version):
             return HttpResponse(
                 _("The version must be a number."), status=400, content_type="text/plain"
             )
