@@ -1,9 +1,12 @@
 """The memorandum as a PDF to print and sign (WeasyPrint, system DejaVu fonts)."""
 
 import logging
+import re
 
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from partnerships.memorandum_text import party_name, party_place
 from partnerships.models import Memorandum
@@ -11,6 +14,17 @@ from partnerships.models.memorandum import sections_of
 
 # WeasyPrint reports every rendering step at INFO; keep the server log for requests.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+# An e-mail address or a web address: a run of non-spaces with "@", "://" or "www.".
+_ADDRESS = re.compile(r"\S*(?:@|://|www\.)\S*")
+
+
+def marked_addresses(text: str) -> SafeString:
+    """The escaped text with every address in <span class="address">, which is never
+    hyphenated: a hyphen added at a line break would change the address."""
+    return mark_safe(
+        _ADDRESS.sub(lambda match: f'<span class="address">{match[0]}</span>', escape(text))
+    )
 
 
 def memorandum_pdf(memorandum: Memorandum, document=None) -> bytes:
@@ -23,7 +37,14 @@ def memorandum_pdf(memorandum: Memorandum, document=None) -> bytes:
             {
                 "memorandum": memorandum,
                 "document": document,
-                "sections": sections_of(document),
+                "sections": [
+                    {
+                        **section,
+                        "html_uk": marked_addresses(section["text_uk"]),
+                        "html_en": marked_addresses(section["text_en"]),
+                    }
+                    for section in sections_of(document)
+                ],
                 "is_current": document.version == memorandum.version,
                 "parties": parties_of(memorandum),
             },

@@ -68,3 +68,56 @@ def test_pdf_version_must_be_plain_ascii_digits(client, memo_world, raw, status)
     url = reverse("partnerships:memorandum-pdf", args=[memo_world.memorandum.pk])
     response = client.get(url, {"version": raw})
     assert response.status_code == status
+
+
+def _words(content: bytes, tmp_path) -> list[tuple[float, float, str]]:
+    """(xMin, xMax, word) of every word pdftotext finds, and the page width."""
+    import re
+
+    html = _pdf_text(content, tmp_path, "-bbox")
+    return [
+        (float(x_min), float(x_max), word)
+        for x_min, x_max, word in re.findall(
+            r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+            html,
+        )
+    ]
+
+
+@needs_poppler
+def test_pdf_keeps_a_400_character_url_inside_its_column(client, memo_world, tmp_path):
+    url_text = "https://example.org/" + "verylongpath" * 32 + "/end"
+    assert len(url_text) > 400
+    _save(memo_world, uk=f"Дивіться {url_text} щодо деталей.", en=f"See {url_text} for details.")
+    client.force_login(memo_world.official_a)
+    response = client.get(reverse("partnerships:memorandum-pdf", args=[memo_world.memorandum.pk]))
+    words = _words(response.content, tmp_path)
+    url_parts = [(x_min, x_max) for x_min, x_max, word in words if "verylong" in word]
+    prose = [(x_min, x_max) for x_min, x_max, word in words if "verylong" not in word]
+    # Every piece of the URL stays between the edges of the ordinary text, and none
+    # crosses from the Ukrainian column into the English one.
+    assert min(x for x, _ in url_parts) >= min(x for x, _ in prose) - 1
+    assert max(x for _, x in url_parts) <= max(x for _, x in prose) + 1
+    column_rule = (20 + (210 - 18 - 20) / 2) / 25.4 * 72  # between the two columns
+    assert [(a, b) for a, b in url_parts if a < column_rule < b] == []
+    # The URL is all there, broken across lines without hyphens.
+    pieces = "".join(word for _a, _b, word in words)
+    assert pieces.count("verylongpath") == 64
+
+
+@needs_poppler
+def test_pdf_does_not_hyphenate_e_mail_addresses_in_the_contacts(client, memo_world, tmp_path):
+    address = "international.cooperation.department@grudziadzmunicipality.example.org"
+    _save(
+        memo_world,
+        section="coordination",
+        uk=f"Координатори: {address}, {address}.",
+        en=f"Coordinators: {address}, {address}.",
+    )
+    client.force_login(memo_world.official_a)
+    response = client.get(reverse("partnerships:memorandum-pdf", args=[memo_world.memorandum.pk]))
+    text = _pdf_text(response.content, tmp_path)
+    contacts = text.split("Координатори:")[1].split("Duration")[0]
+    # Broken across lines where it must, but no hyphen (U+2010) is ever added.
+    assert "\u2010" not in contacts
+    assert contacts.replace("\n", "").count(address) == 4
