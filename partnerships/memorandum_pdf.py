@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from partnerships.choices import MemorandumStatus
 from partnerships.memorandum_text import party_name, party_place
 from partnerships.models import Memorandum
 from partnerships.models.memorandum import sections_of
@@ -30,6 +31,7 @@ def marked_addresses(text: str) -> SafeString:
 def memorandum_pdf(memorandum: Memorandum, document=None) -> bytes:
     """`document` is the version to print (a historical row); the current text by default."""
     document = document if document is not None else memorandum
+    is_current = document.version == memorandum.version
     # The document is bilingual whatever the reader's language; labels are fixed too.
     with translation.override("uk"):
         html = render_to_string(
@@ -45,7 +47,10 @@ def memorandum_pdf(memorandum: Memorandum, document=None) -> bytes:
                     }
                     for section in sections_of(document)
                 ],
-                "is_current": document.version == memorandum.version,
+                "is_current": is_current,
+                # Only the current version both sides agreed to (or signed) is the
+                # memorandum; any other print is a draft, older versions included.
+                "is_draft": not is_current or memorandum.status == MemorandumStatus.DRAFT,
                 "parties": parties_of(memorandum),
             },
         )

@@ -121,3 +121,21 @@ def test_pdf_does_not_hyphenate_e_mail_addresses_in_the_contacts(client, memo_wo
     # Broken across lines where it must, but no hyphen (U+2010) is ever added.
     assert "\u2010" not in contacts
     assert contacts.replace("\n", "").count(address) == 4
+
+
+@needs_poppler
+def test_pdf_marks_every_version_but_the_agreed_current_one_as_draft(client, memo_world, tmp_path):
+    _save(memo_world, uk="Друга мета.", en="Second purpose.")  # version 2
+    client.force_login(memo_world.official_a)
+    url = reverse("partnerships:memorandum-pdf", args=[memo_world.memorandum.pk])
+
+    def marked(**params) -> bool:
+        response = client.get(url, params)
+        assert response.status_code == 200
+        return "ПРОЄКТ / DRAFT" in _pdf_text(response.content, tmp_path)
+
+    assert (marked(), marked(version=1)) == (True, True)  # a draft
+    _finalise(memo_world)
+    assert (marked(), marked(version=2), marked(version=1)) == (False, False, True)
+    _sign(memo_world)
+    assert (marked(), marked(version=2), marked(version=1)) == (False, False, True)
