@@ -139,3 +139,32 @@ def test_pdf_marks_every_version_but_the_agreed_current_one_as_draft(client, mem
     assert (marked(), marked(version=2), marked(version=1)) == (False, False, True)
     _sign(memo_world)
     assert (marked(), marked(version=2), marked(version=1)) == (False, False, True)
+
+
+def test_pdf_is_rendered_once_per_version_and_state(client, memo_world, monkeypatch):
+    import weasyprint
+
+    renders = []
+    real_html = weasyprint.HTML
+
+    def counting_html(*args, **kwargs):
+        renders.append(1)
+        return real_html(*args, **kwargs)
+
+    monkeypatch.setattr(weasyprint, "HTML", counting_html)
+    client.force_login(memo_world.official_a)
+    url = reverse("partnerships:memorandum-pdf", args=[memo_world.memorandum.pk])
+    first = client.get(url).content
+    client.force_login(memo_world.official_b)
+    again = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content  # another reader, language
+    assert (len(renders), again) == (1, first)
+    _save(memo_world, uk="Друга мета.", en="Second purpose.")
+    second = client.get(url).content
+    assert len(renders) == 2 and second != first
+    _finalise(memo_world)  # the same text, now without the draft mark
+    assert client.get(url).content != second
+    assert len(renders) == 3
+    _sign(memo_world)  # the place and date of signing are printed
+    client.get(url)
+    client.get(url)
+    assert len(renders) == 4
