@@ -36,6 +36,15 @@ class MemorandumQuerySet(models.QuerySet):
         municipality_ids = Official.objects.approved().filter(user=user).values("municipality")
         return self.filter(Q(party_a__in=municipality_ids) | Q(party_b__in=municipality_ids))
 
+    def involving(self, municipality: Municipality):
+        return self.filter(Q(party_a=municipality) | Q(party_b=municipality))
+
+    def between(self, first: Municipality, second: Municipality):
+        return self.filter(Q(party_a=first, party_b=second) | Q(party_a=second, party_b=first))
+
+    def unsigned(self):
+        return self.exclude(status=MemorandumStatus.SIGNED)
+
     def published(self):
         return self.filter(status=MemorandumStatus.SIGNED, published_a=True, published_b=True)
 

@@ -1,0 +1,117 @@
+"""Memoranda in the life of the portal: one draft per pair, saving, agreeing, publishing."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from partnerships.choices import RequestStatus
+from partnerships.models import CooperationRequest, Memorandum
+from partnerships.services.memoranda import (
+    memorandum_agree,
+    memorandum_save_section,
+    memorandum_sign,
+)
+from partnerships.services.requests import RequestNotAllowed, request_create
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2027, 3, 12)
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Pages under /en/, so messages are compared in the language they are written in."""
+    translation.activate("en")
+
+
+def _save(world, user=None, section="purpose", uk="Нова мета.", en="New purpose.", base=None):
+    world.memorandum, changed = memorandum_save_section(
+        memorandum=world.memorandum,
+        section=section,
+        text_uk=uk,
+        text_en=en,
+        base_version=base if base is not None else world.memorandum.version,
+        actor=user or world.official_a,
+    )
+    return world.memorandum, changed
+
+
+def _finalise(world):
+    m = world.memorandum
+    memorandum_agree(memorandum=m, municipality=world.a, version=m.version, actor=world.official_a)
+    memorandum_agree(memorandum=m, municipality=world.b, version=m.version, actor=world.official_b)
+    m.refresh_from_db()
+    return m
+
+
+def _sign(world):
+    m = _finalise(world)
+    memorandum_sign(memorandum=m, signed_on=TODAY, place="Київ", scan=None, actor=world.staff)
+    m.refresh_from_db()
+    return m
+
+
+def _messages(response) -> list[str]:
+    return [str(message) for message in response.context["messages"]]
+
+
+# One memorandum per pair -----------------------------------------------------------
+
+
+def _cooperate_data(world) -> dict:
+    return {
+        "areas": [world.request.areas.first().pk],
+        "form": "twinning",
+        "message": "We would like to twin and share our experience of rebuilding.",
+        "contact_person": "Olena Kovalenko, +380 50 000 00 00",
+    }
+
+
+@pytest.mark.parametrize(("sender", "target"), [("a", "b"), ("b", "a")])
+def test_cooperate_refuses_a_second_request_while_a_memorandum_is_drafted(
+    client, memo_world, sender, target
+):
+    client.force_login(getattr(memo_world, f"official_{sender}"))
+    url = reverse("partnerships:cooperate", args=[getattr(memo_world, target).slug])
+    page = client.get(url)
+    assert "You are already drafting a memorandum with this municipality" in (page.content.decode())
+    assert memo_world.memorandum.get_absolute_url() in page.content.decode()
+    response = client.post(url, _cooperate_data(memo_world), follow=True)
+    assert response.redirect_chain[0][0] == memo_world.memorandum.get_absolute_url()
+    assert _messages(response) == ["You are already drafting a memorandum with this municipality."]
+    assert CooperationRequest.objects.count() == 1
+    assert Memorandum.objects.count() == 1
+
+
+def test_request_create_refuses_a_pair_with_a_memorandum_being_drafted(memo_world):
+    with pytest.raises(RequestNotAllowed) as refused:
+        request_create(
+            user=memo_world.official_b,
+            from_municipality=memo_world.b,
+            to_municipality=memo_world.a,
+            areas=[],
+            form="twinning",
+            message="Once more, with feeling, please.",
+            contact_person="Someone",
+        )
+    assert refused.value.memorandum == memo_world.memorandum
+    assert CooperationRequest.objects.count() == 1
+
+
+def test_request_create_allows_a_new_request_once_the_memorandum_is_signed_and_partnership_gone(
+    memo_world,
+):
+    m = _sign(memo_world)
+    m.partnership.delete()  # e.g. the partnership ended and staff removed it
+    created = request_create(
+        user=memo_world.official_a,
+        from_municipality=memo_world.a,
+        to_municipality=memo_world.b,
+        areas=[],
+        form="twinning",
+        message="Let us start again after all these years.",
+        contact_person="Someone",
+    )
+    assert created.status == RequestStatus.SUBMITTED
