@@ -48,14 +48,41 @@ class MemorandumConflict(MemorandumError):
 
     def __init__(self, memorandum: Memorandum):
         self.memorandum = memorandum
-        super().__init__(
-            _(
+        author = _author_of_current_version(memorandum)
+        if author:
+            message = _(
+                "%(who)s saved version %(version)s while you were editing. "
+                "Your text has not been saved yet: compare it with their change below, "
+                "then save again."
+            ) % {"who": author, "version": memorandum.version}
+        else:
+            message = _(
                 "Someone else saved version %(version)s while you were editing. "
                 "Your text has not been saved yet: compare it with their change below, "
                 "then save again."
-            )
-            % {"version": memorandum.version}
-        )
+            ) % {"version": memorandum.version}
+        super().__init__(message)
+
+
+def _author_of_current_version(memorandum: Memorandum) -> str:
+    """ "Name (municipality)" of whoever saved the current version; "" if unknown."""
+    saved = (
+        memorandum.history.filter(version=memorandum.version)
+        .select_related("history_user")
+        .order_by("-history_date")
+        .first()
+    )
+    user = saved.history_user if saved is not None else None
+    if user is None:
+        return ""
+    name = user.get_full_name() or user.email
+    official = (
+        Official.objects.approved()
+        .filter(user=user, municipality__in=[memorandum.party_a_id, memorandum.party_b_id])
+        .select_related("municipality")
+        .first()
+    )
+    return f"{name} ({official.municipality.name})" if official else name
 
 
 def _official_contact(user, municipality: Municipality) -> str:
@@ -118,18 +145,21 @@ def memorandum_save_section(
     """Save one section as a new version; (memorandum, whether anything changed).
 
     Refused with MemorandumConflict when the editor's form was based on an
-    older version than the current one. A new version clears both agreements.
+    older version than the current one, unless the section already holds
+    exactly this text. A new version clears both agreements.
     """
     if section not in SECTION_KEYS:
         raise MemorandumError(_("There is no such section."))
     memorandum = _locked(memorandum)
     if memorandum.is_signed:
         raise MemorandumError(_("The memorandum is signed and can no longer be changed."))
-    if memorandum.version != base_version:
-        raise MemorandumConflict(memorandum)
     field_uk, field_en = f"{section}_uk", f"{section}_en"
     if getattr(memorandum, field_uk) == text_uk and getattr(memorandum, field_en) == text_en:
+        # Already the text, even on a newer version: a double click on "Save", or
+        # the other side typed the same. Nothing to save, nothing to resolve.
         return memorandum, False
+    if memorandum.version != base_version:
+        raise MemorandumConflict(memorandum)
     setattr(memorandum, field_uk, text_uk)
     setattr(memorandum, field_en, text_en)
     memorandum.version += 1

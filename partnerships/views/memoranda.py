@@ -254,6 +254,13 @@ def memorandum_section_edit(request, pk: int, section: str):
                         _("Section %(n)s saved as version %(v)s.")
                         % {"n": meta.number, "v": memorandum.version},
                     )
+                elif form.cleaned_data["base_version"] != memorandum.version:
+                    # A second click on "Save", or the same text saved meanwhile.
+                    messages.success(
+                        request,
+                        _("Section %(n)s is saved as version %(v)s.")
+                        % {"n": meta.number, "v": memorandum.version},
+                    )
                 else:
                     messages.info(request, _("Nothing changed, so no new version was made."))
                 return redirect(f"{memorandum.get_absolute_url()}#section-{section}")

@@ -115,3 +115,37 @@ def test_request_create_allows_a_new_request_once_the_memorandum_is_signed_and_p
         contact_person="Someone",
     )
     assert created.status == RequestStatus.SUBMITTED
+
+
+# Saving a section ------------------------------------------------------------------
+
+
+def test_a_double_click_on_save_is_one_version_and_no_conflict(client, memo_world):
+    m = memo_world.memorandum
+    url = reverse("partnerships:memorandum-section-edit", args=[m.pk, "purpose"])
+    client.force_login(memo_world.official_a)
+    data = {"text_uk": "Моя мета.", "text_en": "My purpose.", "base_version": 1}
+    first = client.post(url, data)
+    second = client.post(url, data, follow=True)
+    assert first.status_code == 302
+    assert second.status_code == 200
+    assert second.redirect_chain[0][0].endswith("#section-purpose")
+    assert _messages(second)[-1] == "Section 2 is saved as version 2."
+    m.refresh_from_db()
+    assert (m.version, m.purpose_en, m.history.count()) == (2, "My purpose.", 2)
+
+
+def test_the_conflict_names_who_saved_the_newer_version(client, memo_world):
+    m = memo_world.memorandum
+    memo_world.official_b.first_name, memo_world.official_b.last_name = "Jan", "Nowak"
+    memo_world.official_b.save()
+    _save(memo_world, memo_world.official_b, uk="Їхня мета.", en="Their purpose.")
+    client.force_login(memo_world.official_a)
+    response = client.post(
+        reverse("partnerships:memorandum-section-edit", args=[m.pk, "purpose"]),
+        {"text_uk": "Моя мета.", "text_en": "My purpose.", "base_version": 1},
+    )
+    assert response.status_code == 409
+    assert response.context["conflict"].startswith(
+        "Jan Nowak (Grudziadz) saved version 2 while you were editing."
+    )
