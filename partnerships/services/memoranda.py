@@ -186,10 +186,7 @@ def memorandum_agree(
         raise MemorandumError(_("Only the two parties can agree to the memorandum."))
     if version != memorandum.version:
         raise MemorandumError(
-            _(
-                "You agreed to version %(old)s, but the current version is %(new)s. "
-                "Read the current version and agree to it."
-            )
+            _("Version %(old)s is no longer current; read version %(new)s and agree to it.")
             % {"old": version, "new": memorandum.version}
         )
     MemorandumAgreement.objects.update_or_create(

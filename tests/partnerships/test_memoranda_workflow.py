@@ -149,3 +149,20 @@ def test_the_conflict_names_who_saved_the_newer_version(client, memo_world):
     assert response.context["conflict"].startswith(
         "Jan Nowak (Grudziadz) saved version 2 while you were editing."
     )
+
+
+# Agreeing --------------------------------------------------------------------------
+
+
+def test_agreeing_to_an_old_version_says_nothing_was_recorded(client, memo_world):
+    _save(memo_world, memo_world.official_b)  # version 2
+    client.force_login(memo_world.official_a)
+    response = client.post(
+        reverse("partnerships:memorandum-agree", args=[memo_world.memorandum.pk]),
+        {"version": 1},
+        follow=True,
+    )
+    assert _messages(response) == [
+        "Version 1 is no longer current; read version 2 and agree to it."
+    ]
+    assert memo_world.memorandum.agreements.count() == 0
