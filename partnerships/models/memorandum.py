@@ -173,6 +173,11 @@ class Memorandum(models.Model):
                 condition=~Q(status=MemorandumStatus.SIGNED) | Q(signed_on__isnull=False),
                 name="memorandum_signed_has_date",
             ),
+            models.CheckConstraint(
+                condition=Q(status=MemorandumStatus.SIGNED)
+                | Q(published_a=False, published_b=False),
+                name="memorandum_published_only_when_signed",
+            ),
         ]
         indexes = [models.Index(fields=["status"], name="memorandum_status")]
 

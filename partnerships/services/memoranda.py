@@ -274,9 +274,17 @@ def memorandum_sign(
 def memorandum_set_published(
     *, memorandum: Memorandum, municipality: Municipality, published: bool
 ) -> Memorandum:
+    """One side's choice to publish the signed text; public once both sides chose it.
+
+    Only a signed memorandum can be published (the database refuses the flags on
+    any other), and signing publishes nothing by itself.
+    """
     side = memorandum.side_of(municipality.pk)
     if side is None:
         raise MemorandumError(_("Only the two parties decide whether the text is public."))
+    memorandum = _locked(memorandum)
+    if not memorandum.is_signed:
+        raise MemorandumError(_("Only a signed memorandum can be published."))
     field = f"published_{side}"
     Memorandum.objects.filter(pk=memorandum.pk).update(
         **{field: published, "updated_at": timezone.now()}

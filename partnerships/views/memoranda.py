@@ -385,7 +385,13 @@ def memorandum_publish_view(request, pk: int):
     form = PublishForm(request.POST)
     form.is_valid()
     published = bool(form.cleaned_data.get("published"))
-    memorandum_set_published(memorandum=memorandum, municipality=access.side, published=published)
+    try:
+        memorandum = memorandum_set_published(
+            memorandum=memorandum, municipality=access.side, published=published
+        )
+    except MemorandumError as error:
+        messages.error(request, str(error))
+        return redirect(memorandum)
     if published:
         messages.success(
             request,

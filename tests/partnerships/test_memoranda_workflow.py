@@ -166,3 +166,33 @@ def test_agreeing_to_an_old_version_says_nothing_was_recorded(client, memo_world
         "Version 1 is no longer current; read version 2 and agree to it."
     ]
     assert memo_world.memorandum.agreements.count() == 0
+
+
+# Publishing ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("state", ["draft", "final"])
+def test_publishing_is_refused_before_signing(client, memo_world, state):
+    m = _finalise(memo_world) if state == "final" else memo_world.memorandum
+    url = reverse("partnerships:memorandum-publish", args=[m.pk])
+    for world_side in ("official_a", "official_b"):
+        client.force_login(getattr(memo_world, world_side))
+        response = client.post(url, {"published": "on"}, follow=True)
+        assert _messages(response) == ["Only a signed memorandum can be published."]
+        assert 'action="' + url not in response.content.decode()  # no publish form yet
+    m.refresh_from_db()
+    assert (m.published_a, m.published_b) == (False, False)
+
+
+def test_publish_flags_cannot_be_set_on_an_unsigned_memorandum_in_the_database(memo_world):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Memorandum.objects.filter(pk=memo_world.memorandum.pk).update(published_a=True)
+
+
+def test_signing_alone_does_not_publish(client, memo_world):
+    m = _sign(memo_world)
+    assert (m.published_a, m.published_b, m.is_public) == (False, False, False)
+    client.logout()
+    assert client.get(m.get_absolute_url()).status_code == 302
