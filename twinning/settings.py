@@ -92,6 +92,14 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Development on SQLite: a transaction that reads and then writes (signing, an
+    # agreement) started DEFERRED fails with "database is locked" when another one
+    # writes at the same moment. BEGIN IMMEDIATE takes the write lock first, and
+    # the other writer waits for it (up to 20 s) instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # allauth keeps its rate limits in the cache: production needs a shared one
