@@ -196,3 +196,39 @@ def test_signing_alone_does_not_publish(client, memo_world):
     assert (m.published_a, m.published_b, m.is_public) == (False, False, False)
     client.logout()
     assert client.get(m.get_absolute_url()).status_code == 302
+
+
+# The official's dashboard ----------------------------------------------------------
+
+
+def _open_memorandum_with_a_new_partner(world):
+    from partnerships.signals import request_accepted
+    from tests.factories import AcceptedRequestFactory, ForeignMunicipalityFactory
+
+    request = AcceptedRequestFactory(
+        from_municipality=world.a, to_municipality=ForeignMunicipalityFactory()
+    )
+    request_accepted.send(sender=CooperationRequest, cooperation_request=request, actor=None)
+
+
+def test_dashboard_lists_the_municipality_memoranda_with_a_flat_query_count(
+    client, memo_world, django_assert_max_num_queries
+):
+    client.force_login(memo_world.official_a)
+    url = reverse("partnerships:dashboard")
+    with django_assert_max_num_queries(25) as one:
+        response = client.get(url)
+    body = response.content.decode()
+    assert response.context["memoranda"] == [memo_world.memorandum]
+    assert f'href="{memo_world.memorandum.get_absolute_url()}"' in body
+    assert f'href="{reverse("partnerships:memorandum-list")}"' in body
+    assert "draft" in body  # the status, as a badge with words
+    for _ in range(3):
+        _open_memorandum_with_a_new_partner(memo_world)
+    with django_assert_max_num_queries(25) as many:
+        response = client.get(url)
+    assert len(response.context["memoranda"]) == 4
+    assert len(one.captured_queries) == len(many.captured_queries)
+    # The outsider's dashboard lists none of them.
+    client.force_login(memo_world.official_c)
+    assert client.get(url).context["memoranda"] == []
