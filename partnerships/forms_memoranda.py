@@ -15,25 +15,28 @@ def _normalise(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
 
 
+class SectionTextField(forms.CharField):
+    """Normalised before the length check, so it counts what the browser counts: a
+    line break is one character in the textarea's maxlength but arrives as \\r\\n."""
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        return _normalise(text) if text else text
+
+
 class SectionForm(forms.Form):
-    text_uk = forms.CharField(
+    text_uk = SectionTextField(
         label=_("Ukrainian text"),
         max_length=MAX_SECTION_CHARS,
         widget=forms.Textarea(attrs={"rows": 14, "lang": "uk"}),
     )
-    text_en = forms.CharField(
+    text_en = SectionTextField(
         label=_("English text"),
         max_length=MAX_SECTION_CHARS,
         widget=forms.Textarea(attrs={"rows": 14, "lang": "en"}),
     )
     # The version the editor started from; a newer one on save is a conflict.
     base_version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
-
-    def clean_text_uk(self) -> str:
-        return _normalise(self.cleaned_data["text_uk"])
-
-    def clean_text_en(self) -> str:
-        return _normalise(self.cleaned_data["text_en"])
 
 
 class AgreeForm(forms.Form):
@@ -65,7 +68,7 @@ class SignForm(forms.Form):
     scan = forms.FileField(
         label=_("Signed scan"),
         required=False,
-        help_text=_("Optional. A PDF file of at most 10 MB."),
+        help_text=_("A PDF file of at most 10 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
 

@@ -232,3 +232,33 @@ def test_dashboard_lists_the_municipality_memoranda_with_a_flat_query_count(
     # The outsider's dashboard lists none of them.
     client.force_login(memo_world.official_c)
     assert client.get(url).context["memoranda"] == []
+
+
+# Forms -----------------------------------------------------------------------------
+
+
+def test_sign_form_says_optional_once(client, memo_world):
+    m = _finalise(memo_world)
+    client.force_login(memo_world.official_a)
+    body = client.get(reverse("partnerships:memorandum-sign", args=[m.pk])).content.decode()
+    assert (body.count("(optional)"), "Optional." in body) == (1, False)
+    assert "A PDF file of at most 10 MB." in body
+
+
+def test_section_length_is_counted_with_browser_line_breaks(client, memo_world):
+    """The browser counts a line break as one character; it sends it as two (\\r\\n)."""
+    from partnerships.forms_memoranda import MAX_SECTION_CHARS
+
+    m = memo_world.memorandum
+    line = "x" * 99
+    lines = MAX_SECTION_CHARS // 100  # 200 lines of 99 + "\\n" = exactly the limit
+    text = "\r\n".join([line] * lines)
+    assert len(text.replace("\r\n", "\n")) == MAX_SECTION_CHARS - 1 < len(text)
+    client.force_login(memo_world.official_a)
+    url = reverse("partnerships:memorandum-section-edit", args=[m.pk, "purpose"])
+    response = client.post(url, {"text_uk": text, "text_en": "Purpose.", "base_version": 1})
+    assert response.status_code == 302
+    m.refresh_from_db()
+    assert m.purpose_uk == text.replace("\r\n", "\n")
+    too_long = client.post(url, {"text_uk": text + "xx", "text_en": "Purpose.", "base_version": 2})
+    assert too_long.status_code == 400
