@@ -20,7 +20,7 @@ from partnerships.choices import (
     RequestEventKind,
     RequestStatus,
 )
-from partnerships.memorandum_text import SECTION_KEYS, initial_text
+from partnerships.memorandum_text import SECTION_KEYS, Coordinator, initial_text
 from partnerships.models import (
     CooperationRequest,
     Memorandum,
@@ -85,19 +85,19 @@ def _author_of_current_version(memorandum: Memorandum) -> str:
     return f"{name} ({official.municipality.name})" if official else name
 
 
-def _official_contact(user, municipality: Municipality) -> str:
+def _coordinator(user, municipality: Municipality) -> Coordinator | None:
+    """The user as coordinator for `municipality` if they are its approved official."""
     if user is None:
-        return ""
+        return None
     official = Official.objects.approved().filter(user=user, municipality=municipality).first()
     if official is None:
-        return ""
-    parts = [
-        user.get_full_name() or user.get_username(),
-        official.position,
-        official.work_email,
-        official.phone,
-    ]
-    return ", ".join(part for part in parts if part)
+        return None
+    return Coordinator(
+        full_name=user.get_full_name(),  # never the username: it is a login, not a name
+        position=official.position,
+        email=official.work_email,
+        phone=official.phone,
+    )
 
 
 @transaction.atomic
@@ -119,8 +119,9 @@ def memorandum_open(*, cooperation_request: CooperationRequest, actor) -> Memora
         party_b=party_b,
         form=request.form,
         areas=list(request.areas.all()),
-        contact_a=request.contact_person,
-        contact_b=_official_contact(actor, party_b),
+        # The official who sent the request and the one who accepted it.
+        coordinator_a=_coordinator(request.created_by, party_a),
+        coordinator_b=_coordinator(actor, party_b),
     )
     memorandum = Memorandum(request=request, party_a=party_a, party_b=party_b, **text)
     memorandum._history_user = actor

@@ -262,3 +262,88 @@ def test_section_length_is_counted_with_browser_line_breaks(client, memo_world):
     assert m.purpose_uk == text.replace("\r\n", "\n")
     too_long = client.post(url, {"text_uk": text + "xx", "text_en": "Purpose.", "base_version": 2})
     assert too_long.status_code == 400
+
+
+# The generated text ----------------------------------------------------------------
+
+
+def _memorandum_between(a, b, *, sender=None, accepter=None) -> Memorandum:
+    from partnerships.signals import request_accepted
+    from tests.factories import AcceptedRequestFactory
+
+    request = AcceptedRequestFactory(
+        from_municipality=a,
+        to_municipality=b,
+        created_by=sender,
+        contact_person="Олена Коваль, радниця з міжнародних зв'язків",
+    )
+    request_accepted.send(sender=CooperationRequest, cooperation_request=request, actor=accepter)
+    return Memorandum.objects.get(request=request)
+
+
+def test_coordinators_are_the_officials_by_name_never_by_username(db):
+    from tests.factories import (
+        ForeignMunicipalityFactory,
+        MunicipalityFactory,
+        OfficialFactory,
+        UserFactory,
+    )
+
+    a = MunicipalityFactory(name_uk="Ізюмська громада", name_en="Izium Hromada")
+    b = ForeignMunicipalityFactory(name_uk="Ґрудзьондз", name_en="Grudziadz", email="b@example.org")
+    sender = OfficialFactory(
+        municipality=a,
+        user=UserFactory(username="olena_k", first_name="Олена", last_name="Коваль"),
+        position="радниця з міжнародних зв'язків",
+        work_email="olena@izium.example.org",
+        phone="+380 57 000 00 00",
+    )
+    accepter = OfficialFactory(
+        municipality=b,
+        user=UserFactory(username="jnowak"),
+        position="Secretary",
+        work_email="secretary@grudziadz.example.org",
+    )
+    m = _memorandum_between(a, b, sender=sender.user, accepter=accepter.user)
+    assert m.coordination_uk.splitlines()[1:3] == [
+        "— Сторона 1 — Ізюмська громада: Олена Коваль, радниця з міжнародних зв'язків, "
+        "olena@izium.example.org, +380 57 000 00 00;",
+        "— Сторона 2 — Ґрудзьондз: буде визначено; Secretary, secretary@grudziadz.example.org.",
+    ]
+    assert m.coordination_en.splitlines()[1:3] == [
+        "— Party 1 — Izium Hromada: Олена Коваль, радниця з міжнародних зв'язків, "
+        "olena@izium.example.org, +380 57 000 00 00;",
+        "— Party 2 — Grudziadz: to be designated; Secretary, secretary@grudziadz.example.org.",
+    ]
+    for text in (m.coordination_uk, m.coordination_en):
+        assert "olena_k" not in text and "jnowak" not in text
+
+
+def test_coordinators_without_an_official_are_to_be_designated_in_each_language(db):
+    from tests.factories import ForeignMunicipalityFactory, MunicipalityFactory
+
+    a = MunicipalityFactory(name_uk="Ізюмська громада", name_en="Izium Hromada", email="")
+    b = ForeignMunicipalityFactory(name_en="Grudziadz", email="b@example.org")
+    m = _memorandum_between(a, b)
+    assert "Олена Коваль" not in m.coordination_en  # the request's free text is not copied
+    assert m.coordination_en.splitlines()[1:3] == [
+        "— Party 1 — Izium Hromada: to be designated;",
+        "— Party 2 — Grudziadz: to be designated; b@example.org.",
+    ]
+    assert m.coordination_uk.splitlines()[1] == "— Сторона 1 — Ізюмська громада: буде визначено;"
+
+
+def test_obligations_name_each_party_then_both(memo_world):
+    m = memo_world.memorandum
+    uk, en = m.obligations_uk.splitlines(), m.obligations_en.splitlines()
+    assert [line for line in uk if line[:1].isdigit()] == [
+        "5.1. Сторона 1 (Ізюмська громада) зобов'язується:",
+        "5.2. Сторона 2 (Ґрудзьондз) зобов'язується:",
+        "5.3. Обидві Сторони:",
+    ]
+    assert [line for line in en if line[:1].isdigit()] == [
+        "5.1. Party 1 (Izium Hromada) undertakes to:",
+        "5.2. Party 2 (Grudziadz) undertakes to:",
+        "5.3. Both Parties:",
+    ]
+    assert len(uk) == len(en)  # clause by clause in both languages
