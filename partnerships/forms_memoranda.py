@@ -4,6 +4,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partnerships.memorandum_text import Section
+
+BOTH_LANGUAGES_OR_NEITHER = _("Write this clause in both languages, or empty both to leave it out.")
+
 MAX_SCAN_BYTES = 10 * 1024 * 1024
 MAX_SECTION_CHARS = 20_000
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF")
@@ -37,6 +41,19 @@ class SectionForm(forms.Form):
     )
     # The version the editor started from; a newer one on save is a conflict.
     base_version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, *args, section: Section, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.section = section
+        # A core section needs both texts; an optional clause may be emptied in both.
+        self.fields["text_uk"].required = self.fields["text_en"].required = section.required
+
+    def clean(self):
+        cleaned = super().clean()
+        text_uk, text_en = cleaned.get("text_uk"), cleaned.get("text_en")
+        if text_uk is not None and text_en is not None and bool(text_uk) != bool(text_en):
+            raise forms.ValidationError(BOTH_LANGUAGES_OR_NEITHER)
+        return cleaned
 
 
 class AgreeForm(forms.Form):

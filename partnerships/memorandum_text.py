@@ -19,24 +19,45 @@ from partnerships.choices import CooperationForm
 @dataclass(frozen=True)
 class Section:
     key: str
-    number: int
+    number: int  # its place among all sections; see numbering() for the printed number
     heading_uk: str
     heading_en: str
+    # A core section always has text in both languages. An optional clause may be
+    # emptied in both at once: it is then left out, and the sections after it
+    # move up one number. The core sections come first up to section 4, so the
+    # obligations' own "5.1"-"5.3" stay right whatever is left out.
+    required: bool = False
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("parties", 1, "Сторони", "The Parties"),
-    Section("purpose", 2, "Мета", "Purpose"),
-    Section("areas", 3, "Напрями співпраці", "Areas of cooperation"),
-    Section("forms", 4, "Форми співпраці", "Forms of cooperation"),
+    Section("parties", 1, "Сторони", "The Parties", required=True),
+    Section("purpose", 2, "Мета", "Purpose", required=True),
+    Section("areas", 3, "Напрями співпраці", "Areas of cooperation", required=True),
+    Section("forms", 4, "Форми співпраці", "Forms of cooperation", required=True),
     Section("obligations", 5, "Зобов'язання Сторін", "Obligations of the Parties"),
     Section("coordination", 6, "Координатори та контакти", "Coordinators and contacts"),
     Section("duration", 7, "Строк дії", "Duration"),
     Section("amendment", 8, "Зміни та припинення", "Amendment and termination"),
-    Section("final", 9, "Прикінцеві положення", "Final provisions"),
+    Section("final", 9, "Прикінцеві положення", "Final provisions", required=True),
 )
 SECTION_KEYS: tuple[str, ...] = tuple(section.key for section in SECTIONS)
 SECTIONS_BY_KEY: dict[str, Section] = {section.key: section for section in SECTIONS}
+
+
+def numbering(document) -> dict[str, int | None]:
+    """Section key → its number in this memorandum or version; None if left out."""
+    numbers, number = {}, 0
+    for section in SECTIONS:
+        present = (
+            section.required
+            or getattr(document, f"{section.key}_uk")
+            or getattr(document, f"{section.key}_en")
+        )
+        if present:
+            number += 1
+        numbers[section.key] = number if present else None
+    return numbers
+
 
 # (title uk, title en, relationship uk, relationship en) by form of cooperation.
 TITLES: dict[str, tuple[str, str, str, str]] = {

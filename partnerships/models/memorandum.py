@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partnerships.choices import MemorandumStatus
-from partnerships.memorandum_text import SECTIONS
+from partnerships.memorandum_text import SECTIONS, numbering
 
 from .cooperation import CooperationRequest
 from .municipality import Municipality
@@ -204,11 +204,18 @@ class Memorandum(models.Model):
 
 
 def sections_of(document) -> list[dict]:
-    """The numbered sections of a memorandum or of one of its historical versions."""
+    """The numbered sections of a memorandum or of one of its historical versions.
+
+    An optional clause emptied in both languages has no number ("omitted"): it
+    is left out of the PDF and the sections after it move up.
+    """
+    numbers = numbering(document)
     return [
         {
             "key": section.key,
-            "number": section.number,
+            "number": numbers[section.key],
+            "omitted": numbers[section.key] is None,
+            "required": section.required,
             "heading_uk": section.heading_uk,
             "heading_en": section.heading_en,
             "text_uk": getattr(document, f"{section.key}_uk"),

@@ -20,7 +20,7 @@ from partnerships.choices import (
     RequestEventKind,
     RequestStatus,
 )
-from partnerships.memorandum_text import SECTION_KEYS, Coordinator, initial_text
+from partnerships.memorandum_text import SECTIONS_BY_KEY, Coordinator, initial_text
 from partnerships.models import (
     CooperationRequest,
     Memorandum,
@@ -37,6 +37,9 @@ KIND_BY_FORM = {
     CooperationForm.PROJECT_COOPERATION: PartnershipKind.COOPERATION,
     CooperationForm.HUMANITARIAN_HELP: PartnershipKind.COOPERATION,
 }
+
+
+BOTH_LANGUAGES_OR_NEITHER = _("Write this clause in both languages, or empty both to leave it out.")
 
 
 class MemorandumError(Exception):
@@ -149,8 +152,12 @@ def memorandum_save_section(
     older version than the current one, unless the section already holds
     exactly this text. A new version clears both agreements.
     """
-    if section not in SECTION_KEYS:
+    if section not in SECTIONS_BY_KEY:
         raise MemorandumError(_("There is no such section."))
+    if SECTIONS_BY_KEY[section].required and not (text_uk and text_en):
+        raise MemorandumError(_("This section needs a text in both languages."))
+    if bool(text_uk) != bool(text_en):
+        raise MemorandumError(BOTH_LANGUAGES_OR_NEITHER)
     memorandum = _locked(memorandum)
     if memorandum.is_signed:
         raise MemorandumError(_("The memorandum is signed and can no longer be changed."))

@@ -15,6 +15,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
@@ -28,7 +29,7 @@ from partnerships.forms_memoranda import (
 )
 from partnerships.memorandum_diff import compare_sections
 from partnerships.memorandum_pdf import memorandum_pdf
-from partnerships.memorandum_text import SECTIONS_BY_KEY
+from partnerships.memorandum_text import SECTIONS_BY_KEY, numbering
 from partnerships.models import Memorandum
 from partnerships.models.memorandum import sections_of
 from partnerships.permissions_memoranda import memorandum_for_user
@@ -217,7 +218,7 @@ def memorandum_section_edit(request, pk: int, section: str):
     meta = SECTIONS_BY_KEY[section]
     conflict, their_changes, status = None, [], 200
     if request.method == "POST":
-        form = SectionForm(request.POST)
+        form = SectionForm(request.POST, section=meta)
         if form.is_valid():
             try:
                 memorandum, changed = memorandum_save_section(
@@ -236,7 +237,7 @@ def memorandum_section_edit(request, pk: int, section: str):
                 memorandum = error.memorandum
                 data = request.POST.copy()
                 data["base_version"] = str(memorandum.version)
-                form = SectionForm(data)
+                form = SectionForm(data, section=meta)
                 form.is_valid()
                 their_changes = [
                     row
@@ -248,18 +249,27 @@ def memorandum_section_edit(request, pk: int, section: str):
                 messages.error(request, str(error))
                 return redirect(memorandum)
             else:
-                if changed:
+                number = numbering(memorandum)[section]
+                if number is None and (
+                    changed or form.cleaned_data["base_version"] != memorandum.version
+                ):
+                    messages.success(
+                        request,
+                        _("“%(heading)s” is left out of the memorandum from version %(v)s.")
+                        % {"heading": _heading(meta), "v": memorandum.version},
+                    )
+                elif changed:
                     messages.success(
                         request,
                         _("Section %(n)s saved as version %(v)s.")
-                        % {"n": meta.number, "v": memorandum.version},
+                        % {"n": number, "v": memorandum.version},
                     )
                 elif form.cleaned_data["base_version"] != memorandum.version:
                     # A second click on "Save", or the same text saved meanwhile.
                     messages.success(
                         request,
                         _("Section %(n)s is saved as version %(v)s.")
-                        % {"n": meta.number, "v": memorandum.version},
+                        % {"n": number, "v": memorandum.version},
                     )
                 else:
                     messages.info(request, _("Nothing changed, so no new version was made."))
@@ -268,30 +278,40 @@ def memorandum_section_edit(request, pk: int, section: str):
             status = 400
     else:
         form = SectionForm(
+            section=meta,
             initial={
                 "text_uk": getattr(memorandum, f"{section}_uk"),
                 "text_en": getattr(memorandum, f"{section}_en"),
                 "base_version": memorandum.version,
-            }
+            },
         )
+    number = numbering(memorandum)[section]
+    title = (
+        _("Edit section %(n)s") % {"n": number}
+        if number
+        else _("Write the clause “%(heading)s”") % {"heading": _heading(meta)}
+    )
     return render(
         request,
         "partnerships/memorandum_section_form.html",
         {
             "memorandum": memorandum,
             "section": meta,
+            "number": number,
+            "title": title,
             "form": form,
             "conflict": conflict,
             "their_changes": their_changes,
             "current_uk": getattr(memorandum, f"{section}_uk"),
             "current_en": getattr(memorandum, f"{section}_en"),
-            "crumbs": _crumbs(
-                memorandum,
-                (_("Edit section %(n)s") % {"n": meta.number}, ""),
-            ),
+            "crumbs": _crumbs(memorandum, (title, "")),
         },
         status=status,
     )
+
+
+def _heading(section) -> str:
+    return section.heading_en if get_language() == "en" else section.heading_uk
 
 
 def _version_or_none(memorandum: Memorandum, number: int):

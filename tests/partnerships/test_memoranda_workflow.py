@@ -9,6 +9,7 @@ from django.utils import translation
 from partnerships.choices import RequestStatus
 from partnerships.models import CooperationRequest, Memorandum
 from partnerships.services.memoranda import (
+    MemorandumError,
     memorandum_agree,
     memorandum_save_section,
     memorandum_sign,
@@ -347,3 +348,81 @@ def test_obligations_name_each_party_then_both(memo_world):
         "5.3. Both Parties:",
     ]
     assert len(uk) == len(en)  # clause by clause in both languages
+
+
+# Optional clauses ------------------------------------------------------------------
+
+
+def _edit(client, world, section, uk, en):
+    url = reverse("partnerships:memorandum-section-edit", args=[world.memorandum.pk, section])
+    world.memorandum.refresh_from_db()
+    return client.post(
+        url, {"text_uk": uk, "text_en": en, "base_version": world.memorandum.version}
+    )
+
+
+def test_an_optional_clause_emptied_in_both_languages_is_left_out_and_renumbered(
+    client, memo_world, tmp_path
+):
+    import shutil
+    import subprocess
+
+    client.force_login(memo_world.official_a)
+    assert _edit(client, memo_world, "obligations", "", "").status_code == 302
+    m = Memorandum.objects.get()
+    assert (m.version, m.obligations_uk, m.obligations_en) == (2, "", "")
+    page = client.get(m.get_absolute_url())
+    numbers = {s["key"]: s["number"] for s in page.context["sections"]}
+    assert numbers == {
+        "parties": 1,
+        "purpose": 2,
+        "areas": 3,
+        "forms": 4,
+        "obligations": None,
+        "coordination": 5,
+        "duration": 6,
+        "amendment": 7,
+        "final": 8,
+    }
+    assert "Left out of the memorandum" in page.content.decode()
+    if shutil.which("pdftotext"):
+        pdf = client.get(reverse("partnerships:memorandum-pdf", args=[m.pk])).content
+        (tmp_path / "m.pdf").write_bytes(pdf)
+        text = subprocess.run(  # noqa: S603
+            ["pdftotext", str(tmp_path / "m.pdf"), "-"],  # noqa: S607
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        assert "Obligations of the Parties" not in text
+        assert "5. Coordinators and contacts" in text and "8. Final provisions" in text
+        assert "9." not in text
+    # Written again, it is back in its place.
+    assert _edit(client, memo_world, "obligations", "Нові зобов'язання.", "New obligations.")
+    numbers = {s["key"]: s["number"] for s in client.get(m.get_absolute_url()).context["sections"]}
+    assert (numbers["obligations"], numbers["final"]) == (5, 9)
+
+
+@pytest.mark.parametrize(
+    ("section", "uk", "en", "message"),
+    [
+        ("purpose", "", "", "This field is required."),
+        ("final", "Текст.", "", "This field is required."),
+        (
+            "amendment",
+            "",
+            "Only English.",
+            "Write this clause in both languages, or empty both to leave it out.",
+        ),
+    ],
+)
+def test_a_core_section_or_one_language_cannot_be_emptied(
+    client, memo_world, section, uk, en, message
+):
+    client.force_login(memo_world.official_a)
+    response = _edit(client, memo_world, section, uk, en)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert Memorandum.objects.get().version == 1
+    with pytest.raises(MemorandumError):
+        _save(memo_world, section=section, uk=uk, en=en)
