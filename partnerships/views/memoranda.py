@@ -12,6 +12,7 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -76,8 +77,12 @@ def _login_redirect_on_denial(view):
     return wrapper
 
 
-def _versions(memorandum: Memorandum) -> list:
-    return list(
+SIDEBAR_VERSIONS = 10
+
+
+def _versions(memorandum: Memorandum):
+    """The text versions, newest first, with their authors (a queryset: slice it)."""
+    return (
         memorandum.history.select_related("history_user")
         .only(
             "history_id",
@@ -91,6 +96,10 @@ def _versions(memorandum: Memorandum) -> list:
         )
         .order_by("-version", "-history_date")
     )
+
+
+def _version_numbers(memorandum: Memorandum) -> list[int]:
+    return sorted(set(memorandum.history.values_list("version", flat=True)))
 
 
 def _version(memorandum: Memorandum, number: int):
@@ -142,7 +151,8 @@ def memorandum_detail(request, pk: int):
         "agreement_rows": agreement_rows,
         "may_agree_now": access.can_agree
         and not (own_agreement and own_agreement.version == memorandum.version),
-        "versions": _versions(memorandum) if access.can_read else [],
+        # The latest ones only; the full list is a page of its own.
+        "versions": list(_versions(memorandum)[:SIDEBAR_VERSIONS]) if access.can_read else [],
         "own_published": getattr(memorandum, f"published_{memorandum.side_of(access.side.pk)}")
         if access.side
         else False,
@@ -175,10 +185,28 @@ def memorandum_version(request, pk: int, version: int):
 
 
 @_login_redirect_on_denial
+def memorandum_versions(request, pk: int):
+    """Every version, newest first, 50 a page."""
+    memorandum, _access = _readable(request, pk, public=False)
+    page_obj = Paginator(_versions(memorandum), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "partnerships/memorandum_versions.html",
+        {
+            "memorandum": memorandum,
+            "versions": page_obj.object_list,
+            "page_obj": page_obj,
+            "paginator": page_obj.paginator,
+            "numbers": _version_numbers(memorandum),
+            "crumbs": _crumbs(memorandum, (_("All versions"), "")),
+        },
+    )
+
+
+@_login_redirect_on_denial
 def memorandum_compare(request, pk: int):
     memorandum, _access = _readable(request, pk, public=False)
-    versions = _versions(memorandum)
-    numbers = sorted({v.version for v in versions})
+    numbers = _version_numbers(memorandum)
     data = (
         request.GET
         if request.GET

@@ -426,3 +426,33 @@ def test_a_core_section_or_one_language_cannot_be_emptied(
     assert Memorandum.objects.get().version == 1
     with pytest.raises(MemorandumError):
         _save(memo_world, section=section, uk=uk, en=en)
+
+
+# The version timeline --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("saves", [0, 11])
+def test_sidebar_shows_the_latest_ten_versions_and_links_all(
+    client, memo_world, django_assert_max_num_queries, saves
+):
+    for n in range(saves):
+        _save(memo_world, uk=f"Мета {n}.", en=f"Purpose {n}.")
+    m = memo_world.memorandum
+    client.force_login(memo_world.official_b)
+    with django_assert_max_num_queries(9):
+        response = client.get(m.get_absolute_url())
+    shown = [v.version for v in response.context["versions"]]
+    assert shown == list(range(m.version, max(m.version - 10, 0), -1))
+    all_url = reverse("partnerships:memorandum-versions", args=[m.pk])
+    assert f'href="{all_url}"' in response.content.decode()
+    with django_assert_max_num_queries(8):
+        full = client.get(all_url)
+    assert [v.version for v in full.context["versions"]] == list(range(m.version, 0, -1))
+    assert full.context["crumbs"][-1] == ("All versions", "")
+
+
+def test_all_versions_page_is_private(client, memo_world):
+    url = reverse("partnerships:memorandum-versions", args=[memo_world.memorandum.pk])
+    assert client.get(url).status_code == 302
+    client.force_login(memo_world.official_c)
+    assert client.get(url).status_code == 404
