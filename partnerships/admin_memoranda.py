@@ -4,7 +4,9 @@ from itertools import pairwise
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -51,7 +53,7 @@ class MemorandumAdmin(SimpleHistoryAdmin):
         *TEXT_FIELDS,
         "signed_on",
         "signed_place",
-        "signed_scan",
+        "scan",
         "signed_by",
         "partnership",
         "created_at",
@@ -63,7 +65,7 @@ class MemorandumAdmin(SimpleHistoryAdmin):
         (_("Sections"), {"classes": ["collapse"], "fields": TEXT_FIELDS}),
         (
             _("Signing"),
-            {"fields": ["signed_on", "signed_place", "signed_scan", "signed_by", "partnership"]},
+            {"fields": ["signed_on", "signed_place", "scan", "signed_by", "partnership"]},
         ),
         (_("Publication"), {"fields": ["published_a", "published_b"]}),
         (None, {"fields": ["created_at", "updated_at"]}),
@@ -118,6 +120,17 @@ class MemorandumAdmin(SimpleHistoryAdmin):
         if request.method != "GET":
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    @admin.display(description=_("signed scan (PDF)"))
+    def scan(self, memorandum):
+        # The scan is private: linked through the view that checks access, never a file URL.
+        if not memorandum.signed_scan:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("partnerships:memorandum-scan", args=[memorandum.pk]),
+            _("Download"),
+        )
 
     @admin.display(description=_("public"), boolean=True)
     def public(self, memorandum):

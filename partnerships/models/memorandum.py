@@ -1,6 +1,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -18,6 +19,11 @@ from .partnership import Partnership
 def signed_scan_path(instance: "Memorandum", filename: str) -> str:
     # A generated name: the uploader's file name never reaches the disk.
     return f"memoranda/{uuid.uuid4().hex}.pdf"
+
+
+def private_storage():
+    # Looked up when the field is built, so tests and deployments can configure it.
+    return storages["private"]
 
 
 class MemorandumQuerySet(models.QuerySet):
@@ -121,7 +127,9 @@ class Memorandum(models.Model):
 
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     signed_place = models.CharField(_("place of signing"), max_length=200, blank=True)
-    signed_scan = models.FileField(_("signed scan (PDF)"), upload_to=signed_scan_path, blank=True)
+    signed_scan = models.FileField(
+        _("signed scan (PDF)"), upload_to=signed_scan_path, storage=private_storage, blank=True
+    )
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("marked signed by"),
