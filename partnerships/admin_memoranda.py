@@ -1,11 +1,20 @@
 """Admin for memoranda: state, parties, agreements and the version history."""
 
+from itertools import pairwise
+
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .memorandum_text import SECTION_KEYS
 from .models import Memorandum, MemorandumAgreement
+
+TEXT_FIELDS = [f"{key}_{lang}" for key in SECTION_KEYS for lang in ("uk", "en")]
 
 
 class MemorandumAgreementInline(admin.TabularInline):
@@ -26,19 +35,25 @@ class MemorandumAdmin(SimpleHistoryAdmin):
     list_select_related = ["party_a", "party_b"]
     search_fields = ["party_a__name_uk", "party_a__name_en", "party_b__name_uk", "party_b__name_en"]
     date_hierarchy = "created_at"
-    history_list_display = ["version", "status"]
+    object_history_list_template = "admin/partnerships/memorandum/history_list.html"
     inlines = [MemorandumAgreementInline]
-    # State changes go through the services (they create the partnership and
-    # close the request); here staff read, correct texts and publish flags.
+    # Staff read the text and its history but never write it: the parties edit it
+    # on the portal, where every save is a version checked against conflicts and
+    # clears both agreements. State changes go through the services too (they
+    # create the partnership and close the request). What staff may correct here
+    # is whether a signed text is published.
     readonly_fields = [
         "request",
         "party_a",
         "party_b",
         "status",
         "version",
+        "title_uk",
+        "title_en",
+        *TEXT_FIELDS,
         "signed_on",
         "signed_place",
-        "signed_scan",
+        "scan",
         "signed_by",
         "partnership",
         "created_at",
@@ -47,16 +62,10 @@ class MemorandumAdmin(SimpleHistoryAdmin):
     fieldsets = [
         (None, {"fields": ["request", "party_a", "party_b", "status", "version"]}),
         (_("Title"), {"fields": ["title_uk", "title_en"]}),
-        (
-            _("Sections"),
-            {
-                "classes": ["collapse"],
-                "fields": [f"{key}_{lang}" for key in SECTION_KEYS for lang in ("uk", "en")],
-            },
-        ),
+        (_("Sections"), {"classes": ["collapse"], "fields": TEXT_FIELDS}),
         (
             _("Signing"),
-            {"fields": ["signed_on", "signed_place", "signed_scan", "signed_by", "partnership"]},
+            {"fields": ["signed_on", "signed_place", "scan", "signed_by", "partnership"]},
         ),
         (_("Publication"), {"fields": ["published_a", "published_b"]}),
         (None, {"fields": ["created_at", "updated_at"]}),
@@ -65,15 +74,63 @@ class MemorandumAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False  # a memorandum opens only from an accepted request
 
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is None or not obj.is_signed:
+            # Only a signed text can be published.
+            readonly += ["published_a", "published_b"]
+        return readonly
+
     def save_model(self, request, obj, form, change):
-        # A text corrected in admin is a new version, like one saved on the portal.
-        if change and any(name.endswith(("_uk", "_en")) for name in form.changed_data):
-            obj.version += 1
-            obj.status = "draft"
-            super().save_model(request, obj, form, change)
-            obj.agreements.all().delete()
-        else:
-            obj.save_without_historical_record()
+        # Write only what the form changed (the publish flags), without a history row:
+        # a full save() would write back the text, version and status as loaded, over
+        # a version a party saved on the portal a moment ago.
+        changed = {name: getattr(obj, name) for name in form.changed_data}
+        if changed:
+            Memorandum.objects.filter(pk=obj.pk).update(**changed, updated_at=timezone.now())
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        # Name the changed fields only: the texts are compared on the portal, and
+        # printing whole sections twice made the history page a wall of text.
+        for newer, older in pairwise(historical_records):
+            delta = newer.diff_against(older, excluded_fields=["version"])
+            newer.changed_fields = [
+                capfirst(Memorandum._meta.get_field(change.field).verbose_name)
+                for change in delta.changes
+            ]
+
+    def history_view_title(self, request, obj):
+        return _("Versions of %(memorandum)s") % {"memorandum": obj}
+
+    def history_form_view_title(self, request, obj):
+        return _("Version %(version)s of %(memorandum)s") % {
+            "version": obj.version,
+            "memorandum": obj,
+        }
+
+    # The history is for reading. Reverting would write an old text back as the
+    # current one, rolling the version number back with no new version recorded.
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def has_change_history_permission(self, request, obj=None):
+        return False
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "GET":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    @admin.display(description=_("signed scan (PDF)"))
+    def scan(self, memorandum):
+        # The scan is private: linked through the view that checks access, never a file URL.
+        if not memorandum.signed_scan:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("partnerships:memorandum-scan", args=[memorandum.pk]),
+            _("Download"),
+        )
 
     @admin.display(description=_("public"), boolean=True)
     def public(self, memorandum):

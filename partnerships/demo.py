@@ -70,13 +70,16 @@ def load() -> int:
             continue
         municipality.description_uk, municipality.description_en = text_uk, text_en
         municipality.save()
-        municipality.offers.set([areas[slug] for slug in offers])
-        municipality.needs.set([areas[slug] for slug in needs])
+        # Staff may have renamed or removed an area: use those that exist.
+        municipality.offers.set([areas[slug] for slug in offers if slug in areas])
+        municipality.needs.set([areas[slug] for slug in needs if slug in areas])
         filled += 1
 
     # Areas for a sample of other profiles, so the directory's filters have something to find.
     rng = random.Random(2023)  # noqa: S311 - demo data, not security
     slugs = sorted(areas)
+    if len(slugs) < 3:
+        return filled
     # The same quarter of the registry on every run; of it, only profiles still empty.
     every = Municipality.objects.order_by("registry_key").values_list("pk", flat=True)
     chosen = [pk for pk in every if rng.random() < 0.25]

@@ -92,7 +92,7 @@ def _tell_the_story() -> None:
             user=author.user,
             from_municipality=sender,
             to_municipality=partner,
-            areas=[areas[slug] for slug in area_slugs],
+            areas=[areas[slug] for slug in area_slugs if slug in areas],
             form=form,
             message=message,
             contact_person=f"{author.user.email}, {author.position}",

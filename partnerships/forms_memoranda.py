@@ -4,6 +4,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partnerships.memorandum_text import Section
+
+BOTH_LANGUAGES_OR_NEITHER = _("Write this clause in both languages, or empty both to leave it out.")
+
 MAX_SCAN_BYTES = 10 * 1024 * 1024
 MAX_SECTION_CHARS = 20_000
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF")
@@ -15,13 +19,22 @@ def _normalise(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
 
 
+class SectionTextField(forms.CharField):
+    """Normalised before the length check, so it counts what the browser counts: a
+    line break is one character in the textarea's maxlength but arrives as \\r\\n."""
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        return _normalise(text) if text else text
+
+
 class SectionForm(forms.Form):
-    text_uk = forms.CharField(
+    text_uk = SectionTextField(
         label=_("Ukrainian text"),
         max_length=MAX_SECTION_CHARS,
         widget=forms.Textarea(attrs={"rows": 14, "lang": "uk"}),
     )
-    text_en = forms.CharField(
+    text_en = SectionTextField(
         label=_("English text"),
         max_length=MAX_SECTION_CHARS,
         widget=forms.Textarea(attrs={"rows": 14, "lang": "en"}),
@@ -29,11 +42,18 @@ class SectionForm(forms.Form):
     # The version the editor started from; a newer one on save is a conflict.
     base_version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
 
-    def clean_text_uk(self) -> str:
-        return _normalise(self.cleaned_data["text_uk"])
+    def __init__(self, *args, section: Section, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.section = section
+        # A core section needs both texts; an optional clause may be emptied in both.
+        self.fields["text_uk"].required = self.fields["text_en"].required = section.required
 
-    def clean_text_en(self) -> str:
-        return _normalise(self.cleaned_data["text_en"])
+    def clean(self):
+        cleaned = super().clean()
+        text_uk, text_en = cleaned.get("text_uk"), cleaned.get("text_en")
+        if text_uk is not None and text_en is not None and bool(text_uk) != bool(text_en):
+            raise forms.ValidationError(BOTH_LANGUAGES_OR_NEITHER)
+        return cleaned
 
 
 class AgreeForm(forms.Form):
@@ -65,7 +85,7 @@ class SignForm(forms.Form):
     scan = forms.FileField(
         label=_("Signed scan"),
         required=False,
-        help_text=_("Optional. A PDF file of at most 10 MB."),
+        help_text=_("A PDF file of at most 10 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
 

@@ -6,7 +6,7 @@ from difflib import SequenceMatcher
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from partnerships.memorandum_text import SECTIONS
+from partnerships.memorandum_text import SECTIONS, numbering
 
 # A word with the whitespace after it: a changed word is marked, not a whole line.
 _TOKENS = re.compile(r"\S+\s*|\s+")
@@ -59,6 +59,7 @@ def diff_html(old: str, new: str) -> SafeString:
 def compare_sections(old, new) -> list[dict]:
     """Per section of two versions (memorandum or historical rows): changed? and the diffs."""
     rows = []
+    old_numbers, new_numbers = numbering(old), numbering(new)
     for section in SECTIONS:
         old_uk, new_uk = getattr(old, f"{section.key}_uk"), getattr(new, f"{section.key}_uk")
         old_en, new_en = getattr(old, f"{section.key}_en"), getattr(new, f"{section.key}_en")
@@ -66,7 +67,8 @@ def compare_sections(old, new) -> list[dict]:
         rows.append(
             {
                 "key": section.key,
-                "number": section.number,
+                # As numbered in the newer version, or in the older one if left out now.
+                "number": new_numbers[section.key] or old_numbers[section.key],
                 "heading_uk": section.heading_uk,
                 "heading_en": section.heading_en,
                 "changed": changed,

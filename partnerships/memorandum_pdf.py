@@ -1,10 +1,16 @@
 """The memorandum as a PDF to print and sign (WeasyPrint, system DejaVu fonts)."""
 
+import hashlib
 import logging
+import re
 
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
+from partnerships.choices import MemorandumStatus
 from partnerships.memorandum_text import party_name, party_place
 from partnerships.models import Memorandum
 from partnerships.models.memorandum import sections_of
@@ -12,10 +18,24 @@ from partnerships.models.memorandum import sections_of
 # WeasyPrint reports every rendering step at INFO; keep the server log for requests.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
+PDF_CACHE_SECONDS = 7 * 24 * 60 * 60
+
+# An e-mail address or a web address: a run of non-spaces with "@", "://" or "www.".
+_ADDRESS = re.compile(r"\S*(?:@|://|www\.)\S*")
+
+
+def marked_addresses(text: str) -> SafeString:
+    """The escaped text with every address in <span class="address">, which is never
+    hyphenated: a hyphen added at a line break would change the address."""
+    return mark_safe(
+        _ADDRESS.sub(lambda match: f'<span class="address">{match[0]}</span>', escape(text))
+    )
+
 
 def memorandum_pdf(memorandum: Memorandum, document=None) -> bytes:
     """`document` is the version to print (a historical row); the current text by default."""
     document = document if document is not None else memorandum
+    is_current = document.version == memorandum.version
     # The document is bilingual whatever the reader's language; labels are fixed too.
     with translation.override("uk"):
         html = render_to_string(
@@ -23,16 +43,36 @@ def memorandum_pdf(memorandum: Memorandum, document=None) -> bytes:
             {
                 "memorandum": memorandum,
                 "document": document,
-                "sections": sections_of(document),
-                "is_current": document.version == memorandum.version,
+                "sections": [
+                    {
+                        **section,
+                        "html_uk": marked_addresses(section["text_uk"]),
+                        "html_en": marked_addresses(section["text_en"]),
+                    }
+                    for section in sections_of(document)
+                ],
+                "is_current": is_current,
+                # Only the current version both sides agreed to (or signed) is the
+                # memorandum; any other print is a draft, older versions included.
+                "is_draft": not is_current or memorandum.status == MemorandumStatus.DRAFT,
                 "parties": parties_of(memorandum),
             },
         )
-    # Imported here: WeasyPrint parses its stylesheets at import, which every
-    # management command would otherwise pay for.
-    from weasyprint import HTML
+    # A printed version never changes, but what is printed with it may (the draft
+    # mark, the signing, a renamed party): the key holds a hash of the whole HTML,
+    # so a cached PDF is always the one this HTML gives. The PDF is in Ukrainian
+    # and English whatever the reader's language, so one entry serves everyone.
+    digest = hashlib.sha256(html.encode()).hexdigest()
+    key = f"memorandum-pdf:{memorandum.pk}:v{document.version}:{digest}"
+    pdf = cache.get(key)
+    if pdf is None:
+        # Imported here: WeasyPrint parses its stylesheets at import, which every
+        # management command would otherwise pay for.
+        import weasyprint
 
-    return HTML(string=html).write_pdf()
+        pdf = weasyprint.HTML(string=html).write_pdf()
+        cache.set(key, pdf, timeout=PDF_CACHE_SECONDS)
+    return pdf
 
 
 def parties_of(memorandum: Memorandum) -> list[dict]:

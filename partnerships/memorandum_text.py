@@ -19,24 +19,45 @@ from partnerships.choices import CooperationForm
 @dataclass(frozen=True)
 class Section:
     key: str
-    number: int
+    number: int  # its place among all sections; see numbering() for the printed number
     heading_uk: str
     heading_en: str
+    # A core section always has text in both languages. An optional clause may be
+    # emptied in both at once: it is then left out, and the sections after it
+    # move up one number. The core sections come first up to section 4, so the
+    # obligations' own "5.1"-"5.3" stay right whatever is left out.
+    required: bool = False
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("parties", 1, "Сторони", "The Parties"),
-    Section("purpose", 2, "Мета", "Purpose"),
-    Section("areas", 3, "Напрями співпраці", "Areas of cooperation"),
-    Section("forms", 4, "Форми співпраці", "Forms of cooperation"),
+    Section("parties", 1, "Сторони", "The Parties", required=True),
+    Section("purpose", 2, "Мета", "Purpose", required=True),
+    Section("areas", 3, "Напрями співпраці", "Areas of cooperation", required=True),
+    Section("forms", 4, "Форми співпраці", "Forms of cooperation", required=True),
     Section("obligations", 5, "Зобов'язання Сторін", "Obligations of the Parties"),
     Section("coordination", 6, "Координатори та контакти", "Coordinators and contacts"),
     Section("duration", 7, "Строк дії", "Duration"),
     Section("amendment", 8, "Зміни та припинення", "Amendment and termination"),
-    Section("final", 9, "Прикінцеві положення", "Final provisions"),
+    Section("final", 9, "Прикінцеві положення", "Final provisions", required=True),
 )
 SECTION_KEYS: tuple[str, ...] = tuple(section.key for section in SECTIONS)
 SECTIONS_BY_KEY: dict[str, Section] = {section.key: section for section in SECTIONS}
+
+
+def numbering(document) -> dict[str, int | None]:
+    """Section key → its number in this memorandum or version; None if left out."""
+    numbers, number = {}, 0
+    for section in SECTIONS:
+        present = (
+            section.required
+            or getattr(document, f"{section.key}_uk")
+            or getattr(document, f"{section.key}_en")
+        )
+        if present:
+            number += 1
+        numbers[section.key] = number if present else None
+    return numbers
+
 
 # (title uk, title en, relationship uk, relationship en) by form of cooperation.
 TITLES: dict[str, tuple[str, str, str, str]] = {
@@ -90,13 +111,99 @@ def _bullets(lines: list[str]) -> str:
     return "\n".join(f"— {line};" for line in lines[:-1]) + (f"\n— {lines[-1]}." if lines else "")
 
 
-def _coordinator(contact: str, municipality, language: str) -> str:
-    details = contact.strip() or (
-        "визначається Стороною додатково" if language == "uk" else "to be designated"
+def short_name(municipality, language: str) -> str:
+    """The name alone, for a mention inside a clause (no native name in brackets)."""
+    return getattr(municipality, f"name_{language}") or municipality.name
+
+
+@dataclass(frozen=True)
+class Coordinator:
+    """Who coordinates for a party: an official's name and work contacts."""
+
+    full_name: str
+    position: str
+    email: str
+    phone: str
+
+
+TO_BE_DESIGNATED = {"uk": "буде визначено", "en": "to be designated"}
+PARTY_LABELS = {"uk": ("Сторона 1", "Сторона 2"), "en": ("Party 1", "Party 2")}
+
+
+def _coordinator(coordinator: Coordinator | None, municipality, label: str, language: str) -> str:
+    """'Party 1 — Name: Full Name, position, e-mail, phone' in one language.
+
+    A name is a name in both columns; without one the person is "to be
+    designated" in each column's own language. Free text typed in one language
+    (the request's contact person) is never copied into the other column.
+    """
+    details = (
+        [coordinator.position, coordinator.email, coordinator.phone]
+        if coordinator is not None
+        else [municipality.email]
     )
-    if municipality.email and municipality.email not in details:
-        details = f"{details}; {municipality.email}"
-    return f"{party_name(municipality, language)}: {details}"
+    details = ", ".join(detail for detail in details if detail)
+    if coordinator is not None and coordinator.full_name:
+        who = ", ".join(part for part in (coordinator.full_name, details) if part)
+    else:
+        who = "; ".join(part for part in (TO_BE_DESIGNATED[language], details) if part)
+    return f"{label} — {short_name(municipality, language)}: {who}"
+
+
+def _obligations(party_a, party_b, language: str) -> str:
+    first, second = PARTY_LABELS[language]
+    name_a, name_b = short_name(party_a, language), short_name(party_b, language)
+    if language == "uk":
+        # "Стороні 2" / "Сторону 2": the other party in the dative and accusative.
+        def of_party(label, name, other_dative, other_accusative):
+            return f"{label} ({name}) зобов'язується:\n" + _bullets(
+                [
+                    "призначити координатора співпраці та повідомити "
+                    f"{other_dative} його контактні дані",
+                    "залучати до спільної роботи свої установи, підприємства, громадські "
+                    "організації та мешканців",
+                    f"своєчасно інформувати {other_accusative} про програми та проєкти, "
+                    "до яких Сторони можуть долучитися спільно",
+                ]
+            )
+
+        both = "Обидві Сторони:\n" + _bullets(
+            [
+                "щороку погоджують план спільних заходів і підбивають підсумки його виконання",
+                "щороку оприлюднюють звіт про результати співпраці",
+                "несуть витрати, пов'язані з виконанням цього Меморандуму, кожна в межах "
+                "власного бюджету, якщо інше не погоджено письмово",
+            ]
+        )
+        clauses = [
+            of_party(first, name_a, "Стороні 2", "Сторону 2"),
+            of_party(second, name_b, "Стороні 1", "Сторону 1"),
+            both,
+        ]
+    else:
+
+        def of_party(label, name, other):
+            return f"{label} ({name}) undertakes to:\n" + _bullets(
+                [
+                    f"appoint a coordinator of the cooperation and give {other} their "
+                    "contact details",
+                    "involve its institutions, businesses, civil society organisations and "
+                    "residents in the joint work",
+                    f"inform {other} in good time of programmes and projects the Parties "
+                    "could join together",
+                ]
+            )
+
+        both = "Both Parties:\n" + _bullets(
+            [
+                "agree every year on a plan of joint activities and review its results",
+                "publish every year a report on the results of the cooperation",
+                "each bear their own costs of implementing this Memorandum within their own "
+                "budget, unless agreed otherwise in writing",
+            ]
+        )
+        clauses = [of_party(first, name_a, "Party 2"), of_party(second, name_b, "Party 1"), both]
+    return "\n".join(f"5.{number}. {clause}" for number, clause in enumerate(clauses, start=1))
 
 
 def initial_text(
@@ -105,8 +212,8 @@ def initial_text(
     party_b,
     form: str,
     areas: list,
-    contact_a: str,
-    contact_b: str,
+    coordinator_a: Coordinator | None,
+    coordinator_b: Coordinator | None,
 ) -> dict[str, str]:
     """Every field of a fresh memorandum: title_uk/en and <section>_uk/en."""
     title_uk, title_en, relation_uk, relation_en = TITLES.get(
@@ -172,42 +279,22 @@ def initial_text(
                 "regular meetings of working groups, including online",
             ]
         ),
-        "obligations_uk": (
-            "Кожна Сторона зобов'язується:\n"
-            "1) призначити координатора та забезпечити його участь у спільній роботі;\n"
-            "2) щороку погоджувати з іншою Стороною план спільних заходів;\n"
-            "3) сприяти контактам між установами, підприємствами, громадськими "
-            "організаціями та мешканцями;\n"
-            "4) своєчасно інформувати іншу Сторону про можливості участі в програмах і проєктах;\n"
-            "5) щороку оприлюднювати звіт про результати співпраці.\n"
-            "Кожна Сторона самостійно несе витрати, пов'язані з виконанням цього Меморандуму, "
-            "у межах власного бюджету, якщо інше не погоджено окремо."
-        ),
-        "obligations_en": (
-            "Each Party undertakes to:\n"
-            "1) appoint a coordinator and ensure their part in the joint work;\n"
-            "2) agree every year with the other Party on a plan of joint activities;\n"
-            "3) encourage contacts between institutions, businesses, civil society "
-            "organisations and residents;\n"
-            "4) inform the other Party in good time of opportunities to join programmes "
-            "and projects;\n"
-            "5) publish every year a report on the results of the cooperation.\n"
-            "Each Party bears its own costs of implementing this Memorandum within its own "
-            "budget, unless agreed otherwise in writing."
-        ),
+        # Numbered 5.1-5.3 inside section 5: what each party does, then both.
+        "obligations_uk": _obligations(party_a, party_b, "uk"),
+        "obligations_en": _obligations(party_a, party_b, "en"),
         "coordination_uk": "Координатори співпраці:\n"
         + _bullets(
             [
-                _coordinator(contact_a, party_a, "uk"),
-                _coordinator(contact_b, party_b, "uk"),
+                _coordinator(coordinator_a, party_a, "Сторона 1", "uk"),
+                _coordinator(coordinator_b, party_b, "Сторона 2", "uk"),
             ]
         )
         + "\nСторони письмово повідомляють одна одну про зміну координаторів.",
         "coordination_en": "Coordinators of the cooperation:\n"
         + _bullets(
             [
-                _coordinator(contact_a, party_a, "en"),
-                _coordinator(contact_b, party_b, "en"),
+                _coordinator(coordinator_a, party_a, "Party 1", "en"),
+                _coordinator(coordinator_b, party_b, "Party 2", "en"),
             ]
         )
         + "\nThe Parties inform each other in writing of any change of coordinator.",

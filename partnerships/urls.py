@@ -42,6 +42,7 @@ urlpatterns += [
         memoranda.memorandum_version,
         name="memorandum-version",
     ),
+    path("memoranda/<int:pk>/versions/", memoranda.memorandum_versions, name="memorandum-versions"),
     path("memoranda/<int:pk>/compare/", memoranda.memorandum_compare, name="memorandum-compare"),
     path("memoranda/<int:pk>/agree/", memoranda.memorandum_agree_view, name="memorandum-agree"),
     path("memoranda/<int:pk>/sign/", memoranda.memorandum_sign_view, name="memorandum-sign"),

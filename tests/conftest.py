@@ -191,3 +191,10 @@ def memo_world(db):
         user=UserFactory(),
         staff=UserFactory(is_staff=True),
     )
+
+
+# --- Private files (signed memorandum scans) -----------------------------------------------
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """Private uploads go to a temporary folder of their own, beside the public one."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"

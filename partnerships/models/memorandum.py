@@ -1,6 +1,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partnerships.choices import MemorandumStatus
-from partnerships.memorandum_text import SECTIONS
+from partnerships.memorandum_text import SECTIONS, numbering
 
 from .cooperation import CooperationRequest
 from .municipality import Municipality
@@ -18,6 +19,11 @@ from .partnership import Partnership
 def signed_scan_path(instance: "Memorandum", filename: str) -> str:
     # A generated name: the uploader's file name never reaches the disk.
     return f"memoranda/{uuid.uuid4().hex}.pdf"
+
+
+def private_storage():
+    # Looked up when the field is built, so tests and deployments can configure it.
+    return storages["private"]
 
 
 class MemorandumQuerySet(models.QuerySet):
@@ -35,6 +41,15 @@ class MemorandumQuerySet(models.QuerySet):
 
         municipality_ids = Official.objects.approved().filter(user=user).values("municipality")
         return self.filter(Q(party_a__in=municipality_ids) | Q(party_b__in=municipality_ids))
+
+    def involving(self, municipality: Municipality):
+        return self.filter(Q(party_a=municipality) | Q(party_b=municipality))
+
+    def between(self, first: Municipality, second: Municipality):
+        return self.filter(Q(party_a=first, party_b=second) | Q(party_a=second, party_b=first))
+
+    def unsigned(self):
+        return self.exclude(status=MemorandumStatus.SIGNED)
 
     def published(self):
         return self.filter(status=MemorandumStatus.SIGNED, published_a=True, published_b=True)
@@ -112,7 +127,9 @@ class Memorandum(models.Model):
 
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     signed_place = models.CharField(_("place of signing"), max_length=200, blank=True)
-    signed_scan = models.FileField(_("signed scan (PDF)"), upload_to=signed_scan_path, blank=True)
+    signed_scan = models.FileField(
+        _("signed scan (PDF)"), upload_to=signed_scan_path, storage=private_storage, blank=True
+    )
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("marked signed by"),
@@ -164,6 +181,11 @@ class Memorandum(models.Model):
                 condition=~Q(status=MemorandumStatus.SIGNED) | Q(signed_on__isnull=False),
                 name="memorandum_signed_has_date",
             ),
+            models.CheckConstraint(
+                condition=Q(status=MemorandumStatus.SIGNED)
+                | Q(published_a=False, published_b=False),
+                name="memorandum_published_only_when_signed",
+            ),
         ]
         indexes = [models.Index(fields=["status"], name="memorandum_status")]
 
@@ -190,11 +212,18 @@ class Memorandum(models.Model):
 
 
 def sections_of(document) -> list[dict]:
-    """The numbered sections of a memorandum or of one of its historical versions."""
+    """The numbered sections of a memorandum or of one of its historical versions.
+
+    An optional clause emptied in both languages has no number ("omitted"): it
+    is left out of the PDF and the sections after it move up.
+    """
+    numbers = numbering(document)
     return [
         {
             "key": section.key,
-            "number": section.number,
+            "number": numbers[section.key],
+            "omitted": numbers[section.key] is None,
+            "required": section.required,
             "heading_uk": section.heading_uk,
             "heading_en": section.heading_en,
             "text_uk": getattr(document, f"{section.key}_uk"),

@@ -20,7 +20,7 @@ from partnerships.choices import (
     RequestEventKind,
     RequestStatus,
 )
-from partnerships.memorandum_text import SECTION_KEYS, initial_text
+from partnerships.memorandum_text import SECTIONS_BY_KEY, Coordinator, initial_text
 from partnerships.models import (
     CooperationRequest,
     Memorandum,
@@ -39,6 +39,9 @@ KIND_BY_FORM = {
 }
 
 
+BOTH_LANGUAGES_OR_NEITHER = _("Write this clause in both languages, or empty both to leave it out.")
+
+
 class MemorandumError(Exception):
     """A write that the memorandum's state does not allow; the message says why."""
 
@@ -48,29 +51,56 @@ class MemorandumConflict(MemorandumError):
 
     def __init__(self, memorandum: Memorandum):
         self.memorandum = memorandum
-        super().__init__(
-            _(
+        author = _author_of_current_version(memorandum)
+        if author:
+            message = _(
+                "%(who)s saved version %(version)s while you were editing. "
+                "Your text has not been saved yet: compare it with their change below, "
+                "then save again."
+            ) % {"who": author, "version": memorandum.version}
+        else:
+            message = _(
                 "Someone else saved version %(version)s while you were editing. "
                 "Your text has not been saved yet: compare it with their change below, "
                 "then save again."
-            )
-            % {"version": memorandum.version}
-        )
+            ) % {"version": memorandum.version}
+        super().__init__(message)
 
 
-def _official_contact(user, municipality: Municipality) -> str:
+def _author_of_current_version(memorandum: Memorandum) -> str:
+    """ "Name (municipality)" of whoever saved the current version; "" if unknown."""
+    saved = (
+        memorandum.history.filter(version=memorandum.version)
+        .select_related("history_user")
+        .order_by("-history_date")
+        .first()
+    )
+    user = saved.history_user if saved is not None else None
     if user is None:
         return ""
+    name = user.get_full_name() or user.email
+    official = (
+        Official.objects.approved()
+        .filter(user=user, municipality__in=[memorandum.party_a_id, memorandum.party_b_id])
+        .select_related("municipality")
+        .first()
+    )
+    return f"{name} ({official.municipality.name})" if official else name
+
+
+def _coordinator(user, municipality: Municipality) -> Coordinator | None:
+    """The user as coordinator for `municipality` if they are its approved official."""
+    if user is None:
+        return None
     official = Official.objects.approved().filter(user=user, municipality=municipality).first()
     if official is None:
-        return ""
-    parts = [
-        user.get_full_name() or user.get_username(),
-        official.position,
-        official.work_email,
-        official.phone,
-    ]
-    return ", ".join(part for part in parts if part)
+        return None
+    return Coordinator(
+        full_name=user.get_full_name(),  # never the username: it is a login, not a name
+        position=official.position,
+        email=official.work_email,
+        phone=official.phone,
+    )
 
 
 @transaction.atomic
@@ -92,8 +122,9 @@ def memorandum_open(*, cooperation_request: CooperationRequest, actor) -> Memora
         party_b=party_b,
         form=request.form,
         areas=list(request.areas.all()),
-        contact_a=request.contact_person,
-        contact_b=_official_contact(actor, party_b),
+        # The official who sent the request and the one who accepted it.
+        coordinator_a=_coordinator(request.created_by, party_a),
+        coordinator_b=_coordinator(actor, party_b),
     )
     memorandum = Memorandum(request=request, party_a=party_a, party_b=party_b, **text)
     memorandum._history_user = actor
@@ -118,18 +149,25 @@ def memorandum_save_section(
     """Save one section as a new version; (memorandum, whether anything changed).
 
     Refused with MemorandumConflict when the editor's form was based on an
-    older version than the current one. A new version clears both agreements.
+    older version than the current one, unless the section already holds
+    exactly this text. A new version clears both agreements.
     """
-    if section not in SECTION_KEYS:
+    if section not in SECTIONS_BY_KEY:
         raise MemorandumError(_("There is no such section."))
+    if SECTIONS_BY_KEY[section].required and not (text_uk and text_en):
+        raise MemorandumError(_("This section needs a text in both languages."))
+    if bool(text_uk) != bool(text_en):
+        raise MemorandumError(BOTH_LANGUAGES_OR_NEITHER)
     memorandum = _locked(memorandum)
     if memorandum.is_signed:
         raise MemorandumError(_("The memorandum is signed and can no longer be changed."))
-    if memorandum.version != base_version:
-        raise MemorandumConflict(memorandum)
     field_uk, field_en = f"{section}_uk", f"{section}_en"
     if getattr(memorandum, field_uk) == text_uk and getattr(memorandum, field_en) == text_en:
+        # Already the text, even on a newer version: a double click on "Save", or
+        # the other side typed the same. Nothing to save, nothing to resolve.
         return memorandum, False
+    if memorandum.version != base_version:
+        raise MemorandumConflict(memorandum)
     setattr(memorandum, field_uk, text_uk)
     setattr(memorandum, field_en, text_en)
     memorandum.version += 1
@@ -156,10 +194,7 @@ def memorandum_agree(
         raise MemorandumError(_("Only the two parties can agree to the memorandum."))
     if version != memorandum.version:
         raise MemorandumError(
-            _(
-                "You agreed to version %(old)s, but the current version is %(new)s. "
-                "Read the current version and agree to it."
-            )
+            _("Version %(old)s is no longer current; read version %(new)s and agree to it.")
             % {"old": version, "new": memorandum.version}
         )
     MemorandumAgreement.objects.update_or_create(
@@ -218,7 +253,7 @@ def memorandum_sign(
                 municipality_a_id=min(memorandum.party_a_id, memorandum.party_b_id),
                 municipality_b_id=max(memorandum.party_a_id, memorandum.party_b_id),
             )
-    if Memorandum.objects.filter(partnership=partnership).exists():
+    if Memorandum.objects.filter(partnership=partnership).exclude(pk=memorandum.pk).exists():
         # An older memorandum already documents this partnership; keep that link.
         partnership_link = None
     else:
@@ -247,9 +282,17 @@ def memorandum_sign(
 def memorandum_set_published(
     *, memorandum: Memorandum, municipality: Municipality, published: bool
 ) -> Memorandum:
+    """One side's choice to publish the signed text; public once both sides chose it.
+
+    Only a signed memorandum can be published (the database refuses the flags on
+    any other), and signing publishes nothing by itself.
+    """
     side = memorandum.side_of(municipality.pk)
     if side is None:
         raise MemorandumError(_("Only the two parties decide whether the text is public."))
+    memorandum = _locked(memorandum)
+    if not memorandum.is_signed:
+        raise MemorandumError(_("Only a signed memorandum can be published."))
     field = f"published_{side}"
     Memorandum.objects.filter(pk=memorandum.pk).update(
         **{field: published, "updated_at": timezone.now()}

@@ -16,6 +16,7 @@ from partnerships.choices import CooperationForm, RequestEventKind, RequestStatu
 from partnerships.models import (
     CooperationArea,
     CooperationRequest,
+    Memorandum,
     Municipality,
     Partnership,
     RequestEvent,
@@ -37,6 +38,14 @@ class OpenRequestExists(RequestError):
         self.existing = existing
 
 
+class MemorandumInProgress(RequestNotAllowed):
+    """The pair is drafting a memorandum: the next step is there, not a new request."""
+
+    def __init__(self, message, *, memorandum: Memorandum):
+        super().__init__(message)
+        self.memorandum = memorandum
+
+
 class InvalidTransition(RequestError):
     pass
 
@@ -53,7 +62,8 @@ def request_create(
 ) -> CooperationRequest:
     """Create a submitted request and notify the partner after commit.
 
-    "No request where a partnership exists" spans two tables, so it cannot be a
+    "No request where a partnership exists" and "none while the pair drafts a
+    memorandum" span tables, so it cannot be a
     constraint: it is checked here while both municipality rows are locked
     (select_for_update, in id order so two requests in opposite directions
     cannot deadlock). The lock also serialises a double submit: the second
@@ -72,6 +82,12 @@ def request_create(
         )
         if Partnership.objects.between(from_municipality, to_municipality).exists():
             raise RequestNotAllowed(_("These two municipalities are already partners."))
+        drafting = Memorandum.objects.between(from_municipality, to_municipality).unsigned()
+        if (memorandum := drafting.first()) is not None:
+            raise MemorandumInProgress(
+                _("You are already drafting a memorandum with this municipality."),
+                memorandum=memorandum,
+            )
         existing = (
             CooperationRequest.objects.open().between(from_municipality, to_municipality).first()
         )

@@ -5,15 +5,18 @@ Reads go through `permissions_memoranda.memorandum_for_user`, writes through
 official or staff; anonymous readers are sent to sign in first.
 """
 
+import re
 import time
 from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
@@ -27,7 +30,7 @@ from partnerships.forms_memoranda import (
 )
 from partnerships.memorandum_diff import compare_sections
 from partnerships.memorandum_pdf import memorandum_pdf
-from partnerships.memorandum_text import SECTIONS_BY_KEY
+from partnerships.memorandum_text import SECTIONS_BY_KEY, numbering
 from partnerships.models import Memorandum
 from partnerships.models.memorandum import sections_of
 from partnerships.permissions_memoranda import memorandum_for_user
@@ -74,8 +77,12 @@ def _login_redirect_on_denial(view):
     return wrapper
 
 
-def _versions(memorandum: Memorandum) -> list:
-    return list(
+SIDEBAR_VERSIONS = 10
+
+
+def _versions(memorandum: Memorandum):
+    """The text versions, newest first, with their authors (a queryset: slice it)."""
+    return (
         memorandum.history.select_related("history_user")
         .only(
             "history_id",
@@ -89,6 +96,10 @@ def _versions(memorandum: Memorandum) -> list:
         )
         .order_by("-version", "-history_date")
     )
+
+
+def _version_numbers(memorandum: Memorandum) -> list[int]:
+    return sorted(set(memorandum.history.values_list("version", flat=True)))
 
 
 def _version(memorandum: Memorandum, number: int):
@@ -140,7 +151,8 @@ def memorandum_detail(request, pk: int):
         "agreement_rows": agreement_rows,
         "may_agree_now": access.can_agree
         and not (own_agreement and own_agreement.version == memorandum.version),
-        "versions": _versions(memorandum) if access.can_read else [],
+        # The latest ones only; the full list is a page of its own.
+        "versions": list(_versions(memorandum)[:SIDEBAR_VERSIONS]) if access.can_read else [],
         "own_published": getattr(memorandum, f"published_{memorandum.side_of(access.side.pk)}")
         if access.side
         else False,
@@ -173,10 +185,28 @@ def memorandum_version(request, pk: int, version: int):
 
 
 @_login_redirect_on_denial
+def memorandum_versions(request, pk: int):
+    """Every version, newest first, 50 a page."""
+    memorandum, _access = _readable(request, pk, public=False)
+    page_obj = Paginator(_versions(memorandum), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "partnerships/memorandum_versions.html",
+        {
+            "memorandum": memorandum,
+            "versions": page_obj.object_list,
+            "page_obj": page_obj,
+            "paginator": page_obj.paginator,
+            "numbers": _version_numbers(memorandum),
+            "crumbs": _crumbs(memorandum, (_("All versions"), "")),
+        },
+    )
+
+
+@_login_redirect_on_denial
 def memorandum_compare(request, pk: int):
     memorandum, _access = _readable(request, pk, public=False)
-    versions = _versions(memorandum)
-    numbers = sorted({v.version for v in versions})
+    numbers = _version_numbers(memorandum)
     data = (
         request.GET
         if request.GET
@@ -216,7 +246,7 @@ def memorandum_section_edit(request, pk: int, section: str):
     meta = SECTIONS_BY_KEY[section]
     conflict, their_changes, status = None, [], 200
     if request.method == "POST":
-        form = SectionForm(request.POST)
+        form = SectionForm(request.POST, section=meta)
         if form.is_valid():
             try:
                 memorandum, changed = memorandum_save_section(
@@ -235,7 +265,7 @@ def memorandum_section_edit(request, pk: int, section: str):
                 memorandum = error.memorandum
                 data = request.POST.copy()
                 data["base_version"] = str(memorandum.version)
-                form = SectionForm(data)
+                form = SectionForm(data, section=meta)
                 form.is_valid()
                 their_changes = [
                     row
@@ -247,11 +277,27 @@ def memorandum_section_edit(request, pk: int, section: str):
                 messages.error(request, str(error))
                 return redirect(memorandum)
             else:
-                if changed:
+                number = numbering(memorandum)[section]
+                if number is None and (
+                    changed or form.cleaned_data["base_version"] != memorandum.version
+                ):
+                    messages.success(
+                        request,
+                        _("“%(heading)s” is left out of the memorandum from version %(v)s.")
+                        % {"heading": _heading(meta), "v": memorandum.version},
+                    )
+                elif changed:
                     messages.success(
                         request,
                         _("Section %(n)s saved as version %(v)s.")
-                        % {"n": meta.number, "v": memorandum.version},
+                        % {"n": number, "v": memorandum.version},
+                    )
+                elif form.cleaned_data["base_version"] != memorandum.version:
+                    # A second click on "Save", or the same text saved meanwhile.
+                    messages.success(
+                        request,
+                        _("Section %(n)s is saved as version %(v)s.")
+                        % {"n": number, "v": memorandum.version},
                     )
                 else:
                     messages.info(request, _("Nothing changed, so no new version was made."))
@@ -260,30 +306,40 @@ def memorandum_section_edit(request, pk: int, section: str):
             status = 400
     else:
         form = SectionForm(
+            section=meta,
             initial={
                 "text_uk": getattr(memorandum, f"{section}_uk"),
                 "text_en": getattr(memorandum, f"{section}_en"),
                 "base_version": memorandum.version,
-            }
+            },
         )
+    number = numbering(memorandum)[section]
+    title = (
+        _("Edit section %(n)s") % {"n": number}
+        if number
+        else _("Write the clause “%(heading)s”") % {"heading": _heading(meta)}
+    )
     return render(
         request,
         "partnerships/memorandum_section_form.html",
         {
             "memorandum": memorandum,
             "section": meta,
+            "number": number,
+            "title": title,
             "form": form,
             "conflict": conflict,
             "their_changes": their_changes,
             "current_uk": getattr(memorandum, f"{section}_uk"),
             "current_en": getattr(memorandum, f"{section}_en"),
-            "crumbs": _crumbs(
-                memorandum,
-                (_("Edit section %(n)s") % {"n": meta.number}, ""),
-            ),
+            "crumbs": _crumbs(memorandum, (title, "")),
         },
         status=status,
     )
+
+
+def _heading(section) -> str:
+    return section.heading_en if get_language() == "en" else section.heading_uk
 
 
 def _version_or_none(memorandum: Memorandum, number: int):
@@ -377,7 +433,13 @@ def memorandum_publish_view(request, pk: int):
     form = PublishForm(request.POST)
     form.is_valid()
     published = bool(form.cleaned_data.get("published"))
-    memorandum_set_published(memorandum=memorandum, municipality=access.side, published=published)
+    try:
+        memorandum = memorandum_set_published(
+            memorandum=memorandum, municipality=access.side, published=published
+        )
+    except MemorandumError as error:
+        messages.error(request, str(error))
+        return redirect(memorandum)
     if published:
         messages.success(
             request,
@@ -397,7 +459,9 @@ def memorandum_pdf_view(request, pk: int):
     memorandum, _access = _readable(request, pk, public=raw_version is None)
     document = memorandum
     if raw_version is not None:
-        if not raw_version.isdigit():
+        # ASCII digits only: str.isdigit() also accepts "²" or "١", which int() refuses
+        # or reads as another number; nine digits keep it inside the database integer.
+        if not re.fullmatch(r"[0-9]{1,9}", raw_version):
             return HttpResponse(
                 _("The version must be a number."), status=400, content_type="text/plain"
             )

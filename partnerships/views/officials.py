@@ -9,7 +9,13 @@ from django.utils.translation import gettext as _
 
 from partnerships import permissions
 from partnerships.forms import MunicipalityProfileForm, OfficialApplicationForm
-from partnerships.models import CooperationRequest, Municipality, Official, Partnership
+from partnerships.models import (
+    CooperationRequest,
+    Memorandum,
+    Municipality,
+    Official,
+    Partnership,
+)
 from partnerships.services import officials as official_services
 from partnerships.suggestions import suggest_partners
 
@@ -77,6 +83,7 @@ def dashboard(request):
     )
     requests = list(CooperationRequest.objects.involving(municipality).with_parties())
     partnerships = list(Partnership.objects.involving(municipality).with_parties())
+    memoranda = list(Memorandum.objects.involving(municipality).with_parties())
     return render(
         request,
         "partnerships/dashboard.html",
@@ -86,6 +93,7 @@ def dashboard(request):
             "incoming": [r for r in requests if r.to_municipality_id == municipality.pk],
             "outgoing": [r for r in requests if r.from_municipality_id == municipality.pk],
             "partners": [(p, p.partner_of(municipality)) for p in partnerships],
+            "memoranda": memoranda,
             "suggestions": suggest_partners(municipality),
             "crumbs": [(_("My municipality"), "")],
         },

@@ -13,7 +13,13 @@ from django.views.generic import DetailView
 
 from partnerships import permissions
 from partnerships.forms import AnswerForm, CooperationRequestForm
-from partnerships.models import CooperationRequest, Municipality, Partnership, RequestEvent
+from partnerships.models import (
+    CooperationRequest,
+    Memorandum,
+    Municipality,
+    Partnership,
+    RequestEvent,
+)
 from partnerships.services import requests as request_services
 
 
@@ -51,6 +57,9 @@ def cooperate(request, slug: str):
                     message=form.cleaned_data["message"],
                     contact_person=form.cleaned_data["contact_person"],
                 )
+            except request_services.MemorandumInProgress as error:
+                messages.info(request, str(error))
+                return redirect(error.memorandum)
             except request_services.OpenRequestExists as error:
                 # A double click or a repeated POST lands on the one request.
                 messages.info(request, str(error))
@@ -69,10 +78,11 @@ def cooperate(request, slug: str):
         else:
             status = 400
     elif request.method == "POST":
-        if blocked["request"] is not None:
-            # A double click or a repeated POST lands on the one open request.
+        if blocked["request"] is not None or blocked.get("memorandum") is not None:
+            # A double click or a repeated POST lands on the one open request,
+            # or on the memorandum the two are drafting.
             messages.info(request, blocked["message"])
-            return redirect(blocked["request"])
+            return redirect(blocked["request"] or blocked["memorandum"])
         status = 409
     return render(
         request,
@@ -96,6 +106,13 @@ def _blocked_reason(sender: Municipality, target: Municipality) -> dict | None:
         return {
             "message": _("There is already an open request between your municipalities."),
             "request": existing,
+        }
+    drafting = Memorandum.objects.between(sender, target).unsigned().first()
+    if drafting is not None:
+        return {
+            "message": _("You are already drafting a memorandum with this municipality."),
+            "request": None,
+            "memorandum": drafting,
         }
     return None
 

@@ -72,8 +72,9 @@ def test_memorandum_opens_on_acceptance_prefilled_in_both_languages(memo_world):
     assert "Grudziadz (Grudziądz) (Poland)" in m.parties_en
     assert sorted(m.areas_uk.splitlines()[1:3]) == ["— Енергетика;", "— Освіта;"]
     assert sorted(m.areas_en.splitlines()[1:3]) == ["— Education;", "— Energy;"]
-    # Coordinators: the sender's contact person and the accepting official.
-    assert "Олена Коваль" in m.coordination_uk
+    # Coordinators: the officials who sent and accepted the request (the request's
+    # free-text contact person is not copied into the English column).
+    assert "Олена Коваль" not in m.coordination_en
     assert memo_world.official_b.official_records.get().work_email in m.coordination_en
     for field in ("purpose", "forms", "obligations", "duration", "amendment", "final"):
         assert getattr(m, f"{field}_uk") and getattr(m, f"{field}_en")
