@@ -231,6 +231,11 @@ class RequestEventInline(admin.TabularInline):
         return False
 
 
+def _country_choices(codes) -> list[tuple[str, str]]:
+    """(code, localised name) pairs sorted by name, for country list filters."""
+    return sorted(((code, countries.name(code)) for code in codes if code), key=lambda c: c[1])
+
+
 class CountryFilter(admin.SimpleListFilter):
     """Either side of the request is in the country."""
 
@@ -238,16 +243,14 @@ class CountryFilter(admin.SimpleListFilter):
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
-        codes = (
-            CooperationRequest.objects.order_by()
-            .values_list("from_municipality__country", flat=True)
-            .union(
-                CooperationRequest.objects.order_by().values_list(
-                    "to_municipality__country", flat=True
-                )
+        # Two small DISTINCT queries, merged here: a UNION would inherit the model's
+        # default ordering ("-created_at"), which is not a column of the union.
+        codes = set()
+        for side in ("from_municipality__country", "to_municipality__country"):
+            codes.update(
+                CooperationRequest.objects.order_by().values_list(side, flat=True).distinct()
             )
-        )
-        return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
+        return _country_choices(codes)
 
     def queryset(self, request, queryset):
         if self.value():

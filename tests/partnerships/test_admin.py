@@ -70,3 +70,53 @@ def test_csv_import_updates_by_slug_without_duplicates():
     assert Municipality.objects.count() == 1
     town.refresh_from_db()
     assert town.name_en == "Renamed"
+
+
+# --- Every partnerships admin page opens with data present ---------------------------------
+
+
+@pytest.fixture
+def admin_world(memo_world):
+    """Requests, officials, a memorandum, municipalities in two countries and a partnership."""
+    from tests.factories import CooperationRequestFactory, OfficialFactory
+
+    PartnershipFactory(municipality_a=memo_world.a, municipality_b=memo_world.c)
+    CooperationRequestFactory(from_municipality=memo_world.c, to_municipality=memo_world.b)
+    OfficialFactory(municipality=memo_world.c, status="applied")
+    return memo_world
+
+
+def _admin_objects(world):
+    from partnerships.models import Official, Partnership
+
+    return {
+        "cooperationrequest": world.request,
+        "official": Official.objects.filter(municipality=world.a).first(),
+        "memorandum": world.memorandum,
+        "municipality": world.b,
+        "partnership": Partnership.objects.first(),
+    }
+
+
+@pytest.mark.parametrize(
+    "model", ["cooperationrequest", "official", "memorandum", "municipality", "partnership"]
+)
+@pytest.mark.parametrize("page", ["changelist", "change", "history"])
+def test_partnerships_admin_pages_open_with_data(staff_client, admin_world, model, page):
+    obj = _admin_objects(admin_world)[model]
+    base = f"/uk/admin/partnerships/{model}/"
+    url = {
+        "changelist": base,
+        "change": f"{base}{obj.pk}/change/",
+        "history": f"{base}{obj.pk}/history/",
+    }[page]
+    response = staff_client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("country", ["UA", "PL", "DE"])
+def test_request_changelist_filters_by_either_country(staff_client, admin_world, country):
+    response = staff_client.get(f"/uk/admin/partnerships/cooperationrequest/?country={country}")
+    assert response.status_code == 200
+    expected = {"UA": 2, "PL": 2, "DE": 0}[country]
+    assert response.context["cl"].result_count == expected
