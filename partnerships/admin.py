@@ -24,6 +24,11 @@ from .models import (
 from .services.officials import OfficialError, official_decide
 
 
+def _country_choices(codes) -> list[tuple[str, str]]:
+    """(code, localised name) pairs sorted by name, for country list filters."""
+    return sorted(((code, countries.name(code)) for code in codes if code), key=lambda c: c[1])
+
+
 @admin.register(Region)
 class RegionAdmin(TranslationAdmin):
     list_display = ["name", "kind", "code", "municipality_count"]
@@ -160,6 +165,23 @@ class PartnershipAdmin(admin.ModelAdmin):
 # --- Officials and requests for cooperation (issue 3) -------------------------
 
 
+class OfficialCountryFilter(admin.SimpleListFilter):
+    """The official's municipality is in the country; choices are country names, not codes."""
+
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        return _country_choices(
+            Official.objects.order_by().values_list("municipality__country", flat=True).distinct()
+        )
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(municipality__country=self.value())
+        return queryset
+
+
 @admin.register(Official)
 class OfficialAdmin(SimpleHistoryAdmin):
     """The queue of applications: filter on "applied", select, approve or reject."""
@@ -174,7 +196,7 @@ class OfficialAdmin(SimpleHistoryAdmin):
         "decided_by",
         "decided_at",
     ]
-    list_filter = ["status", "language", ("municipality__country", admin.AllValuesFieldListFilter)]
+    list_filter = ["status", "language", OfficialCountryFilter]
     list_select_related = ["user", "municipality", "decided_by"]
     search_fields = [
         "user__email",
@@ -229,11 +251,6 @@ class RequestEventInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
-
-
-def _country_choices(codes) -> list[tuple[str, str]]:
-    """(code, localised name) pairs sorted by name, for country list filters."""
-    return sorted(((code, countries.name(code)) for code in codes if code), key=lambda c: c[1])
 
 
 class CountryFilter(admin.SimpleListFilter):

@@ -120,3 +120,15 @@ def test_request_changelist_filters_by_either_country(staff_client, admin_world,
     assert response.status_code == 200
     expected = {"UA": 2, "PL": 2, "DE": 0}[country]
     assert response.context["cl"].result_count == expected
+
+
+def test_official_changelist_filters_by_country_name(staff_client, admin_world):
+    response = staff_client.get("/uk/admin/partnerships/official/")
+    country_filter = next(
+        spec
+        for spec in response.context["cl"].filter_specs
+        if getattr(spec, "parameter_name", None) == "country"
+    )
+    assert country_filter.lookup_choices == [("PL", "Польща"), ("UA", "Україна")]
+    filtered = staff_client.get("/uk/admin/partnerships/official/?country=PL")
+    assert [o.municipality for o in filtered.context["cl"].result_list] == [admin_world.b]
