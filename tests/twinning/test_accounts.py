@@ -1,5 +1,7 @@
 """Accounts: allauth pages in the site's layout, throttled admin login, the header."""
 
+import os
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -64,3 +66,69 @@ def test_sign_in_is_throttled_after_five_failures(client, db):
     # Even the right password waits now: the sixth attempt inside five minutes is refused.
     assert "_auth_user_id" not in client.session
     assert response.status_code in {200, 429}
+
+
+# --- Client addresses behind a proxy -------------------------------------------------------
+
+
+def _fail_sign_in(client, email, address):
+    client.logout()
+    client.post(
+        reverse("account_login"),
+        {"login": email, "password": "wrong"},
+        HTTP_X_FORWARDED_FOR=address,
+        REMOTE_ADDR="10.0.0.1",  # the proxy
+    )
+
+
+def test_sign_in_limit_per_address_counts_clients_behind_the_proxy(client, db, settings):
+    from tests.factories import VerifiedUserFactory
+
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    user = VerifiedUserFactory(password="the-right-pass-phrase")
+
+    def sign_in(address):
+        client.logout()
+        client.post(
+            reverse("account_login"),
+            {"login": user.email, "password": "the-right-pass-phrase"},
+            HTTP_X_FORWARDED_FOR=address,
+            REMOTE_ADDR="10.0.0.1",
+        )
+        return client.session.get("_auth_user_id")
+
+    # Nine mistyped accounts from one address within a minute do not lock it out...
+    for n in range(9):
+        _fail_sign_in(client, f"guess{n}@example.org", "203.0.113.5")
+    assert sign_in("203.0.113.5") == str(user.pk)
+    # ...the tenth does, even for a right password;
+    _fail_sign_in(client, "guess9@example.org", "203.0.113.5")
+    assert sign_in("203.0.113.5") is None
+    # another visitor behind the same proxy is not affected.
+    assert sign_in("198.51.100.7") == str(user.pk)
+
+
+def test_trusted_proxy_count_comes_from_the_environment():
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    def read(extra):
+        env = {k: v for k, v in os.environ.items() if k != "ALLAUTH_TRUSTED_PROXY_COUNT"}
+        env = {**env, "DJANGO_SECRET_KEY": "x", **extra}
+        return subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import twinning.settings as s; print(s.ALLAUTH_TRUSTED_PROXY_COUNT)",
+            ],
+            cwd=settings.BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+
+    assert read({}) == "0"
+    assert read({"ALLAUTH_TRUSTED_PROXY_COUNT": "1"}) == "1"
