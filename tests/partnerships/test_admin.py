@@ -132,3 +132,115 @@ def test_official_changelist_filters_by_country_name(staff_client, admin_world):
     assert country_filter.lookup_choices == [("PL", "Польща"), ("UA", "Україна")]
     filtered = staff_client.get("/uk/admin/partnerships/official/?country=PL")
     assert [o.municipality for o in filtered.context["cl"].result_list] == [admin_world.b]
+
+
+# --- The admin cannot bypass the workflow's rules ------------------------------------------
+
+
+def test_requests_cannot_be_added_in_admin(staff_client, admin_world):
+    assert staff_client.get("/uk/admin/partnerships/cooperationrequest/add/").status_code == 403
+    changelist = staff_client.get("/uk/admin/partnerships/cooperationrequest/")
+    assert "/uk/admin/partnerships/cooperationrequest/add/" not in changelist.content.decode()
+
+
+def _change_form_data(response):
+    """What the change form would post back, from its bound initial values."""
+    form = response.context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None:
+            continue
+        if isinstance(value, (list, tuple)):
+            data[name] = [str(v) for v in value]
+        elif isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        else:
+            data[name] = str(value)
+    for formset in response.context["inline_admin_formsets"]:
+        management = formset.formset.management_form
+        for name in management.fields:
+            data[f"{management.prefix}-{name}"] = management[name].value()
+    return data
+
+
+def test_request_change_form_cannot_change_status_sides_or_sender(staff_client, admin_world):
+    from partnerships.models import CooperationRequest
+
+    request = admin_world.request
+    url = f"/uk/admin/partnerships/cooperationrequest/{request.pk}/change/"
+    data = _change_form_data(staff_client.get(url))
+    other = admin_world.c
+    data.update(
+        status="withdrawn",
+        from_municipality=str(other.pk),
+        to_municipality=str(other.pk),
+        created_by=str(admin_world.official_c.pk),
+        message="Corrected by the ministry.",
+    )
+    response = staff_client.post(url, data)
+    assert response.status_code == 302
+    saved = CooperationRequest.objects.get(pk=request.pk)
+    assert (
+        saved.status,
+        saved.from_municipality,
+        saved.to_municipality,
+        saved.created_by,
+        saved.message,
+    ) == (
+        request.status,
+        request.from_municipality,
+        request.to_municipality,
+        request.created_by,
+        "Corrected by the ministry.",
+    )
+
+
+def test_official_change_form_cannot_change_user_municipality_or_status(staff_client, admin_world):
+    from partnerships.models import Official
+
+    official = Official.objects.get(user=admin_world.official_a)
+    url = f"/uk/admin/partnerships/official/{official.pk}/change/"
+    data = _change_form_data(staff_client.get(url))
+    data.update(
+        user=str(admin_world.user.pk),
+        municipality=str(admin_world.c.pk),
+        status="revoked",
+        position="Mayor",
+    )
+    assert staff_client.post(url, data).status_code == 302
+    saved = Official.objects.get(pk=official.pk)
+    assert (saved.user, saved.municipality, saved.status, saved.position) == (
+        admin_world.official_a,
+        admin_world.a,
+        "approved",
+        "Mayor",
+    )
+
+
+def test_official_added_in_admin_respects_one_active_record_per_user(staff_client, admin_world):
+    from partnerships.models import Official
+
+    add = "/uk/admin/partnerships/official/add/"
+    data = {
+        "user": str(admin_world.official_a.pk),  # already approved for A
+        "municipality": str(admin_world.c.pk),
+        "position": "Secretary",
+        "work_email": "sec@example.org",
+        "language": "uk",
+    }
+    before = Official.objects.count()
+    response = staff_client.post(add, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["user"] == [
+        "This user already has a pending or approved record. Reject or revoke it first."
+    ]
+    assert Official.objects.count() == before
+    # Someone without an active record is added as an application, never approved directly.
+    response = staff_client.post(
+        add, {**data, "user": str(admin_world.user.pk), "status": "approved"}
+    )
+    assert response.status_code == 302
+    added = Official.objects.get(user=admin_world.user)
+    assert (added.municipality, added.status) == (admin_world.c, "applied")
