@@ -6,7 +6,9 @@ so a mail server that fails never undoes or hides a committed action. One
 message per recipient, each rendered in the recipient's language:
 - an official: the language of the page they applied from (Official.language);
 - a municipality without officials (its public contact e-mail): Ukrainian for
-  Ukrainian communities, English for everyone else.
+  Ukrainian communities, English for everyone else;
+- a municipality with neither: the ministry (PORTAL_CONTACT_EMAIL, in Ukrainian),
+  which forwards the request.
 """
 
 from dataclasses import dataclass
@@ -55,12 +57,26 @@ def municipality_recipients(municipality: Municipality) -> list[Recipient]:
     return recipients
 
 
+def is_reachable(municipality: Municipality) -> bool:
+    """Would a request to this municipality reach anybody there by e-mail?"""
+    return bool(municipality_recipients(municipality))
+
+
 def notify_request_submitted(cooperation_request: CooperationRequest) -> None:
-    send_after_commit(
-        template="request_submitted",
-        recipients=municipality_recipients(cooperation_request.to_municipality),
-        context=_request_context(cooperation_request),
-    )
+    recipients = municipality_recipients(cooperation_request.to_municipality)
+    if recipients:
+        send_after_commit(
+            template="request_submitted",
+            recipients=recipients,
+            context=_request_context(cooperation_request),
+        )
+    else:
+        # No official and no public address: the ministry forwards the request.
+        send_after_commit(
+            template="request_forward",
+            recipients=[Recipient(settings.PORTAL_CONTACT_EMAIL, settings.LANGUAGE_CODE)],
+            context=_request_context(cooperation_request),
+        )
 
 
 def notify_request_answered(cooperation_request: CooperationRequest) -> None:

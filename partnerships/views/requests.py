@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 
-from partnerships import permissions
+from partnerships import notifications, permissions
 from partnerships.forms import AnswerForm, CooperationRequestForm
 from partnerships.models import CooperationRequest, Municipality, Partnership, RequestEvent
 from partnerships.services import requests as request_services
@@ -36,6 +36,8 @@ def cooperate(request, slug: str):
         raise PermissionDenied
     sender = official.municipality
     blocked = _blocked_reason(sender, target)
+    # Without officials or a public address the request reaches the ministry only.
+    reachable = notifications.is_reachable(target)
 
     form = CooperationRequestForm(request.POST or None, sender=sender, target=target)
     status = 200
@@ -61,10 +63,14 @@ def cooperate(request, slug: str):
                 form.add_error(None, str(error))
                 status = 409
             else:
-                messages.success(
-                    request,
-                    _("Your request was sent to %(name)s.") % {"name": target.name},
-                )
+                if reachable:
+                    sent = _("Your request was sent to %(name)s.")
+                else:
+                    sent = _(
+                        "Your request was saved. Nobody acts for %(name)s on the portal "
+                        "yet, so the ministry will forward it."
+                    )
+                messages.success(request, sent % {"name": target.name})
                 return redirect(cooperation_request)
         else:
             status = 400
@@ -82,6 +88,7 @@ def cooperate(request, slug: str):
             "target": target,
             "sender": sender,
             "blocked": blocked,
+            "reachable": reachable,
             "crumbs": _target_crumbs(target, _("Cooperate")),
         },
         status=status,

@@ -111,3 +111,48 @@ def test_failed_mail_stays_in_the_database_queue_as_failed(
     call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
     assert [m.to for m in mail.outbox] == [[official_b.user.email]]
     assert list(DBTaskResult.objects.values_list("status", flat=True)) == ["SUCCESSFUL"]
+
+
+# --- Who gets a new request ---------------------------------------------------------------
+
+
+def test_request_to_municipality_nobody_acts_for_goes_to_the_ministry(
+    client, settings, official_a, django_capture_on_commit_callbacks
+):
+    from tests.factories import ForeignMunicipalityFactory
+
+    settings.PORTAL_CONTACT_EMAIL = "ministry@example.gov.ua"
+    silent = ForeignMunicipalityFactory(name_en="Silent Town", name_uk="Тихе місто", email="")
+    client.force_login(official_a.user)
+    url = reverse("partnerships:cooperate", kwargs={"slug": silent.slug})
+    page = client.get(url).content.decode()
+    assert "Nobody acts for Тихе місто on the portal yet" in page  # before sending
+    with django_capture_on_commit_callbacks(execute=True):
+        response = cooperate(client, silent, CooperationAreaFactory())
+    assert response.status_code == 302
+    followed = client.get(response.url).content.decode()
+    assert "Nobody acts for Тихе місто on the portal yet, so the ministry will forward it." in (
+        followed
+    )
+    assert [m.to for m in mail.outbox] == [["ministry@example.gov.ua"]]
+    assert mail.outbox[0].subject == "Please forward: a request for cooperation to Тихе місто"
+    assert CooperationRequest.objects.get().get_absolute_url() in mail.outbox[0].body
+
+
+def test_request_recipients_officials_else_public_address(
+    client, official_a, official_b, municipality_c, django_capture_on_commit_callbacks
+):
+    """B's officials (all approved ones) get it, not B's public address; C has no
+    officials: its public address does. Neither page warns that nobody acts."""
+    second = OfficialFactory(municipality=official_b.municipality, language="uk")
+    OfficialFactory(municipality=official_b.municipality, status=OfficialStatus.APPLIED)
+    client.force_login(official_a.user)
+    for target in (official_b.municipality, municipality_c):
+        page = client.get(reverse("partnerships:cooperate", kwargs={"slug": target.slug}))
+        assert "Nobody acts for" not in page.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        cooperate(client, official_b.municipality, CooperationAreaFactory())
+        cooperate(client, municipality_c, CooperationAreaFactory())
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [official_b.user.email, second.user.email, municipality_c.email]
+    )
