@@ -134,7 +134,10 @@ def test_dashboard_lists_requests_and_query_count_is_flat(
 # --- Profile edit and the coat of arms ----------------------------------------------------
 
 
-def image_bytes(fmt="PNG", size=(64, 64), exif=False):
+SECRET_ICC = b"SecretICCProfile" * 8
+
+
+def image_bytes(fmt="PNG", size=(64, 64), exif=False, comment=None, icc=None):
     buffer = io.BytesIO()
     image = Image.new("RGB", size, "blue")
     kwargs = {}
@@ -142,6 +145,10 @@ def image_bytes(fmt="PNG", size=(64, 64), exif=False):
         data = Image.Exif()
         data[0x010F] = "SecretCameraMaker"
         kwargs["exif"] = data
+    if comment:
+        kwargs["comment"] = comment
+    if icc:
+        kwargs["icc_profile"] = icc
     image.save(buffer, fmt, **kwargs)
     return buffer.getvalue()
 
@@ -185,18 +192,32 @@ def test_profile_edit_roles_and_forged_id(
         assert response.status_code == expected
 
 
-def test_coat_of_arms_is_reencoded_without_metadata(client, official_a):
+@pytest.mark.parametrize(
+    ("fmt", "extension", "metadata"),
+    [
+        ("JPEG", "jpg", {"exif": True, "comment": b"SecretComment", "icc": SECRET_ICC}),
+        ("PNG", "png", {"exif": True, "icc": SECRET_ICC}),
+        ("WEBP", "webp", {"exif": True, "icc": SECRET_ICC}),
+    ],
+)
+def test_coat_of_arms_is_reencoded_without_metadata(client, official_a, fmt, extension, metadata):
     client.force_login(official_a.user)
-    upload = SimpleUploadedFile("../../evil name.jpg", image_bytes("JPEG", exif=True), "image/jpeg")
+    content = image_bytes(fmt, **metadata)
+    source = Image.open(io.BytesIO(content))
+    assert source.info.get("icc_profile") == SECRET_ICC  # the fixture really carries it
+    upload = SimpleUploadedFile(f"../../evil name.{extension}", content, "image/jpeg")
     response = client.post(reverse("partnerships:profile-edit"), profile_data(coat_of_arms=upload))
     assert response.status_code == 302
     municipality = Municipality.objects.get(pk=official_a.municipality_id)
     name = municipality.coat_of_arms.name
-    assert name.startswith("coats/") and name.endswith(".jpg") and "evil" not in name
+    assert name.startswith("coats/") and name.endswith(f".{extension}") and "evil" not in name
     with municipality.coat_of_arms.open("rb") as stored:
         data = stored.read()
-    assert b"SecretCameraMaker" not in data
-    assert Image.open(io.BytesIO(data)).format == "JPEG"
+    for secret in (b"SecretCameraMaker", b"SecretComment", b"SecretICCProfile"):
+        assert secret not in data
+    stored_image = Image.open(io.BytesIO(data))
+    assert stored_image.format == fmt
+    assert {"icc_profile", "comment", "exif"}.isdisjoint(stored_image.info)
 
 
 @pytest.mark.parametrize(
