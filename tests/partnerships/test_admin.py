@@ -101,15 +101,16 @@ def _admin_objects(world):
 @pytest.mark.parametrize(
     "model", ["cooperationrequest", "official", "memorandum", "municipality", "partnership"]
 )
-@pytest.mark.parametrize("page", ["changelist", "change", "history"])
-def test_partnerships_admin_pages_open_with_data(staff_client, admin_world, model, page):
+# (not "page": pytest-playwright would take it for its browser page fixture)
+@pytest.mark.parametrize("view", ["changelist", "change", "history"])
+def test_partnerships_admin_pages_open_with_data(staff_client, admin_world, model, view):
     obj = _admin_objects(admin_world)[model]
     base = f"/uk/admin/partnerships/{model}/"
     url = {
         "changelist": base,
         "change": f"{base}{obj.pk}/change/",
         "history": f"{base}{obj.pk}/history/",
-    }[page]
+    }[view]
     response = staff_client.get(url)
     assert response.status_code == 200
 
