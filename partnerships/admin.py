@@ -118,7 +118,10 @@ class PartnerCountFilter(admin.SimpleListFilter):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(ImportExportModelAdmin, TranslationAdmin):
+class MunicipalityAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, TranslationAdmin):
+    """History (who edited a profile) first in the MRO: it adds its own URLs and
+    records the editing user; import/export and the translated fields follow."""
+
     resource_classes = [MunicipalityResource]
     list_display = [
         "name",

@@ -192,6 +192,35 @@ def test_profile_edit_roles_and_forged_id(
         assert response.status_code == expected
 
 
+def test_profile_edit_is_recorded_with_its_editor(client, official_a, staff_user):
+    municipality = official_a.municipality
+    client.force_login(official_a.user)
+    response = client.post(reverse("partnerships:profile-edit"), profile_data())
+    assert response.status_code == 302
+    edit = Municipality.history.filter(id=municipality.pk).latest()
+    assert (edit.history_type, edit.history_user, edit.description_uk, edit.description_en) == (
+        "~",
+        official_a.user,
+        "Опис",
+        "About us",
+    )
+    changes = edit.diff_against(edit.prev_record)
+    assert {change.field for change in changes.changes} == {
+        "description",
+        "description_uk",
+        "description_en",
+        "website",
+        "email",
+    }
+    # The ministry reads it in the admin.
+    client.force_login(staff_user)
+    history = client.get(f"/uk/admin/partnerships/municipality/{municipality.pk}/history/")
+    page = history.content.decode()
+    start = page.index('id="change-history"')
+    table = page[start : page.index("</table>", start)]
+    assert official_a.user.username in table  # "changed by"
+
+
 @pytest.mark.parametrize(
     ("fmt", "extension", "metadata"),
     [
