@@ -15,6 +15,7 @@ from tests.factories import (
     CooperationAreaFactory,
     CooperationRequestFactory,
     ForeignMunicipalityFactory,
+    MunicipalityFactory,
     OfficialFactory,
     PartnershipFactory,
 )
@@ -305,3 +306,46 @@ def test_suggestions_rank_by_needs_and_explain(django_assert_num_queries, munici
         "similar in size",
         "in Germany, where you already have partners",
     ]
+
+
+def test_suggestions_cross_the_border_and_skip_pairs_already_talking(
+    django_assert_num_queries, municipality_a, official_a
+):
+    from partnerships.models import Region
+
+    energy = CooperationAreaFactory(slug="s-energy")
+    municipality_a.needs.set([energy])
+    abroad = ForeignMunicipalityFactory(name_en="Abroad")
+    asked = ForeignMunicipalityFactory(name_en="Asked")
+    accepted = ForeignMunicipalityFactory(name_en="Accepted")
+    declined = ForeignMunicipalityFactory(name_en="Declined")
+    home = MunicipalityFactory(name_en="Home")
+    crimea = Region.objects.create(
+        code="UA01000000000013043", name_uk="Крим", name_en="Crimea", slug="crimea"
+    )
+    sevastopol = Region.objects.create(
+        code="UA85000000000065278", name_uk="Севастополь", name_en="Sevastopol", slug="sev"
+    )
+    occupied = [MunicipalityFactory(region=crimea), MunicipalityFactory(region=sevastopol)]
+    for candidate in [abroad, asked, accepted, declined, home, *occupied]:
+        candidate.offers.set([energy])
+    CooperationRequestFactory(from_municipality=municipality_a, to_municipality=asked)
+    CooperationRequestFactory(
+        from_municipality=accepted, to_municipality=municipality_a, status="accepted"
+    )
+    CooperationRequestFactory(
+        from_municipality=municipality_a, to_municipality=declined, status="declined"
+    )
+
+    def suggested(municipality):
+        municipality = Municipality.objects.prefetch_related("offers", "needs").get(
+            pk=municipality.pk
+        )
+        with django_assert_num_queries(4):
+            return {s.municipality.name_en for s in suggest_partners(municipality)}
+
+    # A Ukrainian community: foreign municipalities only, not those it is talking to.
+    assert suggested(municipality_a) == {"Abroad", "Declined"}
+    # A foreign municipality: Ukrainian communities only, none in occupied regions.
+    abroad.needs.set([energy])
+    assert suggested(abroad) == {municipality_a.name_en, "Home"}
