@@ -349,3 +349,23 @@ def test_suggestions_cross_the_border_and_skip_pairs_already_talking(
     # A foreign municipality: Ukrainian communities only, none in occupied regions.
     abroad.needs.set([energy])
     assert suggested(abroad) == {municipality_a.name_en, "Home"}
+
+
+@pytest.mark.parametrize(
+    ("status", "action"),
+    [(OfficialStatus.APPLIED, "reject"), (OfficialStatus.APPROVED, "revoke")],
+)
+def test_admin_decision_keeps_the_note_staff_wrote(
+    client, staff_user, django_capture_on_commit_callbacks, status, action
+):
+    official = OfficialFactory(status=status, decision_note="The council's letter is forged.")
+    client.force_login(staff_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("admin:partnerships_official_changelist"),
+            {"action": action, "_selected_action": [official.pk]},
+        )
+    official.refresh_from_db()
+    assert official.status == {"reject": "rejected", "revoke": "revoked"}[action]
+    assert official.decision_note == "The council's letter is forged."
+    assert "The council's letter is forged." in mail.outbox[0].body
