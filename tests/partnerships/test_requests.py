@@ -405,6 +405,8 @@ def test_request_detail_query_count_is_flat(
 ):
     client.force_login(official_a.user)
     url = open_request.get_absolute_url()
+    # Every request starts with its "submitted" event (the factory skips the service).
+    RequestEvent.objects.create(request=open_request, kind="submitted", actor=official_a.user)
     with django_assert_max_num_queries(12) as one:
         client.get(url)
     for _ in range(3):
@@ -413,3 +415,45 @@ def test_request_detail_query_count_is_flat(
     with django_assert_max_num_queries(12) as many:
         client.get(url)
     assert len(one.captured_queries) == len(many.captured_queries)
+
+
+# --- Who did what, as the other side sees it -------------------------------------------------
+
+
+def test_timeline_names_the_officials_role_not_their_login_email(
+    client, official_a, official_b, staff_user, open_request
+):
+    official_a.user.first_name, official_a.user.last_name = "Olena", "Koval"
+    official_a.user.save()
+    RequestEvent.objects.create(request=open_request, kind="submitted", actor=official_a.user)
+    RequestEvent.objects.create(request=open_request, kind="note", actor=official_b.user)
+    RequestEvent.objects.create(request=open_request, kind="note", actor=staff_user)
+    url = open_request.get_absolute_url().replace("/uk/", "/en/", 1)
+
+    client.force_login(official_b.user)
+    page = client.get(url)
+    assert [who for _event, who in page.context["timeline"]] == [
+        f"Olena Koval, {official_a.municipality.name_en}",
+        f"Secretary of the council, {official_b.municipality.name_en}",
+        "the ministry",
+    ]
+    html = page.content.decode()
+    assert official_a.user.email not in html and staff_user.email not in html
+
+    client.force_login(staff_user)
+    page = client.get(url)
+    assert page.context["timeline"][0][1] == (
+        f"Olena Koval, {official_a.municipality.name_en} ({official_a.user.email})"
+    )
+
+
+def test_contact_person_is_prefilled_from_the_official(client, official_a, municipality_b):
+    official_a.phone = "+380 44 000 00 00"
+    official_a.save()
+    official_a.user.first_name, official_a.user.last_name = "Olena", "Koval"
+    official_a.user.save()
+    client.force_login(official_a.user)
+    response = client.get(reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug}))
+    assert response.context["form"]["contact_person"].value() == (
+        f"Olena Koval, Secretary of the council, {official_a.work_email}, +380 44 000 00 00"
+    )
