@@ -31,11 +31,22 @@ def cooperate(request, slug: str):
     )
     official = permissions.approved_official(request.user)
     if official is None:
-        # Signed in but not (yet) an official: say how to become one.
+        # Signed in but not (yet) an official: say how to become one, or that the
+        # application they sent is waiting for the ministry.
+        pending = (
+            Official.objects.pending()
+            .filter(user=request.user)
+            .select_related("municipality")
+            .first()
+        )
         return render(
             request,
             "partnerships/become_official.html",
-            {"target": target, "crumbs": _target_crumbs(target, _("Cooperate"))},
+            {
+                "target": target,
+                "pending": pending,
+                "crumbs": _target_crumbs(target, _("Cooperate")),
+            },
             status=403,
         )
     if official.municipality_id == target.pk:

@@ -232,6 +232,24 @@ def test_cooperate_plain_user_is_told_how_to_become_official(client, plain_user,
     response = client.get(reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug}))
     assert response.status_code == 403
     assert "partnerships/become_official.html" in [t.name for t in response.templates]
+    html = response.content.decode()
+    # They apply for their own municipality, found in the directory; not for the target.
+    assert f'class="button" href="{reverse("partnerships:municipality-list")}"' in html
+    assert reverse("partnerships:official-apply", kwargs={"slug": municipality_b.slug}) not in html
+    assert "is pending" not in html
+
+
+def test_cooperate_applicant_is_told_the_application_is_pending(
+    client, plain_user, municipality_a, municipality_b
+):
+    OfficialFactory(user=plain_user, municipality=municipality_a, status="applied")
+    client.force_login(plain_user)
+    url = reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug})
+    response = client.get(url.replace("/uk/", "/en/", 1))
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert f"Your application to act for {municipality_a.name_en} is pending." in html
+    assert "How to become an official" not in html
 
 
 def test_profile_cooperate_button_hidden_on_own_municipality(client, official_a, municipality_b):
