@@ -182,6 +182,7 @@ SECURE_CSP = {
 }
 
 # allauth: e-mail is the login, and it must be verified.
+ACCOUNT_ADAPTER = "twinning.accounts.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"

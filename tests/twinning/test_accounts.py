@@ -132,3 +132,43 @@ def test_trusted_proxy_count_comes_from_the_environment():
 
     assert read({}) == "0"
     assert read({"ALLAUTH_TRUSTED_PROXY_COUNT": "1"}) == "1"
+
+
+# --- Account pages and mails in Ukrainian ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "name"), [("uk", "Портал побратимства"), ("en", "Twinning portal")]
+)
+def test_account_mails_name_the_portal_in_the_readers_language(client, db, language, name):
+    from django.utils import translation
+
+    with translation.override(language):
+        url = reverse("account_signup")
+    client.post(
+        url,
+        {
+            "email": "new@example.org",
+            "password1": "a-long-pass-phrase-42",
+            "password2": "a-long-pass-phrase-42",
+        },
+    )
+    body = mail.outbox[0].body
+    assert name in body
+    assert body.count("Twinning portal") == (2 if language == "en" else 0)
+
+
+def test_corrected_allauth_phrases_are_allauths_own_msgids():
+    """Our catalogue overrides these; a renamed msgid upstream would silently undo that."""
+    import gettext
+    from pathlib import Path
+
+    import allauth
+
+    from twinning.allauth_phrases import PHRASES
+
+    catalogue = gettext.translation(
+        "django", Path(allauth.__file__).parent / "locale", languages=["uk"]
+    )
+    missing = [msgid for msgid in PHRASES if msgid not in catalogue._catalog]
+    assert missing == []
