@@ -3,6 +3,7 @@
 import io
 import logging
 
+import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -156,3 +157,100 @@ def test_request_recipients_officials_else_public_address(
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
         [official_b.user.email, second.user.email, municipality_c.email]
     )
+
+
+# --- Answers and withdrawals: who is told, in which language -------------------------------
+
+
+def test_decline_mails_every_official_of_the_sender_in_their_language(
+    client, official_a, official_b, open_request, django_capture_on_commit_callbacks
+):
+    colleague = OfficialFactory(municipality=official_a.municipality, language="en")
+    OfficialFactory(municipality=official_a.municipality, status=OfficialStatus.REVOKED)
+    client.force_login(official_b.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("partnerships:request-decline", kwargs={"pk": open_request.pk}),
+            {"reply": "Not this year."},
+        )
+    by_recipient = {m.to[0]: m for m in mail.outbox}
+    assert set(by_recipient) == {official_a.user.email, colleague.user.email}
+    name_b = official_b.municipality
+    ukrainian = by_recipient[official_a.user.email]
+    assert ukrainian.subject == f"{name_b.name_uk}: ваш запит на співпрацю відхилено"
+    assert ukrainian.body.startswith(f"{name_b.name_uk}: ваш запит на співпрацю відхилено.")
+    assert "Not this year." in ukrainian.body
+    assert f"/uk/requests/{open_request.pk}/" in ukrainian.body
+    english = by_recipient[colleague.user.email]
+    assert english.subject == f"{name_b.name_en} declined your request for cooperation"
+    assert f"/en/requests/{open_request.pk}/" in english.body
+
+
+def test_withdrawal_mails_the_receiving_side_in_their_language(
+    client, official_a, official_b, django_capture_on_commit_callbacks
+):
+    from tests.factories import CooperationRequestFactory
+
+    to_a = CooperationRequestFactory(
+        from_municipality=official_b.municipality, to_municipality=official_a.municipality
+    )
+    client.force_login(official_b.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("partnerships:request-withdraw", kwargs={"pk": to_a.pk}))
+    assert response.status_code == 302
+    assert [m.to for m in mail.outbox] == [[official_a.user.email]]
+    name_b = official_b.municipality.name_uk
+    assert mail.outbox[0].subject == f"{name_b}: запит на співпрацю відкликано"
+    assert mail.outbox[0].body.startswith(
+        f"{name_b}: запит на співпрацю відкликано. Від вас не потрібно жодних дій."
+    )
+
+
+# --- Mails wait for the commit -------------------------------------------------------------
+
+
+def test_request_mail_is_sent_only_when_the_transaction_commits(
+    client, official_a, official_b, django_capture_on_commit_callbacks
+):
+    client.force_login(official_a.user)
+    with django_capture_on_commit_callbacks() as callbacks:
+        cooperate(client, official_b.municipality, CooperationAreaFactory())
+        assert mail.outbox == []  # the request is written, the mail is not out yet
+    assert mail.outbox == []
+    assert len(callbacks) == 1
+    callbacks[0]()  # what the commit runs
+    assert [m.to for m in mail.outbox] == [[official_b.user.email]]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_request_rolled_back_mails_nobody_and_committed_one_does():
+    """Real transactions (no test wrapper): rolled back, nothing is sent; committed, it is."""
+    from django.db import transaction
+
+    from partnerships.services import requests as request_services
+    from tests.factories import ForeignMunicipalityFactory
+
+    sender = OfficialFactory()
+    partner = OfficialFactory(municipality=ForeignMunicipalityFactory())
+
+    def send():
+        return request_services.request_create(
+            user=sender.user,
+            from_municipality=sender.municipality,
+            to_municipality=partner.municipality,
+            areas=[],
+            form="twinning",
+            message="Let us cooperate on energy.",
+            contact_person="Olena",
+        )
+
+    with transaction.atomic():
+        send()
+        transaction.set_rollback(True)
+    assert (CooperationRequest.objects.count(), mail.outbox) == (0, [])
+
+    with transaction.atomic():
+        send()
+        assert mail.outbox == []
+    assert CooperationRequest.objects.count() == 1
+    assert [m.to for m in mail.outbox] == [[partner.user.email]]

@@ -165,32 +165,88 @@ def profile_data(**extra):
     }
 
 
-@pytest.mark.parametrize(
-    ("role", "expected"),
-    [("anonymous", "login"), ("plain", 403), ("staff", 403), ("official_b", "ok")],
-)
-def test_profile_edit_roles_and_forged_id(
-    role_client, municipality_a, municipality_b, role, expected
+ROLES = ["anonymous", "plain", "official_a", "official_b", "official_c", "staff"]
+# Profile edit: "own" = 200 on GET and 302 on POST, always for the official's own
+# municipality, whatever id or slug is posted.
+PROFILE_TABLE = {
+    "anonymous": "login",
+    "plain": 403,
+    "official_a": "own",
+    "official_b": "own",
+    "official_c": "own",
+    "staff": 403,
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_profile_edit_role_table_and_forged_id(
+    role_client, official_a, official_b, official_c, municipality_a, role
 ):
     client = role_client(role)
-    before = Municipality.objects.get(pk=municipality_a.pk).description_en
-    response = client.post(
-        reverse("partnerships:profile-edit"), profile_data(id=municipality_a.pk, slug="x")
-    )
-    municipality_a.refresh_from_db()
-    assert municipality_a.description_en == before  # never A, whatever was posted
+    url = reverse("partnerships:profile-edit")
+    expected = PROFILE_TABLE[role]
+    descriptions = lambda: dict(Municipality.objects.values_list("pk", "description_en"))  # noqa: E731
+    before = descriptions()
+    page = client.get(url)
+    response = client.post(url, profile_data(id=municipality_a.pk, slug="x"))
     if expected == "login":
+        assert (page.status_code, response.status_code) == (302, 302)
+        assert page.url.startswith("/uk/accounts/login/")
+        assert descriptions() == before
+    elif expected == "own":
+        own = {"official_a": official_a, "official_b": official_b, "official_c": official_c}[
+            role
+        ].municipality
+        assert page.status_code == 200
+        assert page.context["form"].instance == own
         assert response.status_code == 302
-        assert response.url.startswith("/uk/accounts/login/")
-    elif expected == "ok":
-        assert response.status_code == 302
-        municipality_b.refresh_from_db()
-        assert (municipality_b.description_en, municipality_b.slug) == (
-            "About us",
-            municipality_b.slug,
-        )
+        assert descriptions() == {**before, own.pk: "About us"}
+        own.refresh_from_db()
+        assert own.slug != "x"
     else:
-        assert response.status_code == expected
+        assert (page.status_code, response.status_code) == (expected, expected)
+        assert descriptions() == before
+
+
+# Applying to act for A: "form" = 200 with the form (POST: 302, an application made);
+# "notice" = 200 saying they already have one (POST: 409, nothing made).
+APPLY_TABLE = {
+    "anonymous": "login",
+    "plain": "form",
+    "official_a": "notice",
+    "official_b": "notice",
+    "official_c": "notice",
+    "staff": "form",
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_official_apply_role_table(role_client, municipality_a, role):
+    client = role_client(role)
+    url = reverse("partnerships:official-apply", kwargs={"slug": municipality_a.slug})
+    expected = APPLY_TABLE[role]
+    records = lambda: sorted(Official.objects.values_list("pk", "status"))  # noqa: E731
+    before = records()
+    page = client.get(url)
+    response = client.post(url, APPLY)
+    if expected == "login":
+        assert (page.status_code, response.status_code) == (302, 302)
+        assert response.url.startswith("/uk/accounts/login/")
+        assert records() == before
+    elif expected == "form":
+        assert page.status_code == 200
+        assert page.context["current"] is None
+        assert 'name="position"' in page.content.decode()
+        assert response.status_code == 302
+        assert response.url == reverse("partnerships:dashboard")
+        made = Official.objects.exclude(pk__in=[pk for pk, _status in before]).get()
+        assert (made.municipality, made.status) == (municipality_a, OfficialStatus.APPLIED)
+    else:
+        assert page.status_code == 200
+        assert page.context["current"] is not None
+        assert 'name="position"' not in page.content.decode()  # no form, only the notice
+        assert response.status_code == 409
+        assert records() == before
 
 
 def test_profile_edit_is_recorded_with_its_editor(client, official_a, staff_user):

@@ -227,6 +227,40 @@ def test_cooperate_role_table(role_client, municipality_b, role):
         assert snapshot() == before
 
 
+COOPERATE_GET_TABLE = {
+    # Open the form to write to B: "form" = 200 with the form; "become" = 403 with the
+    # page on how to become an official.
+    "anonymous": "login",
+    "plain": "become",
+    "official_a": "form",
+    "official_b": 403,  # their own municipality
+    "official_c": "form",
+    "staff": "become",  # staff do not act for a municipality
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_cooperate_form_role_table(role_client, municipality_b, role):
+    client = role_client(role)
+    url = reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug})
+    response = client.get(url)
+    expected = COOPERATE_GET_TABLE[role]
+    templates = [t.name for t in response.templates]
+    if expected == "login":
+        assert response.status_code == 302
+        assert response.url == f"{LOGIN}?next={url}"
+    elif expected == "form":
+        assert response.status_code == 200
+        assert "partnerships/request_form.html" in templates
+        assert response.context["target"] == municipality_b
+    elif expected == "become":
+        assert response.status_code == 403
+        assert "partnerships/become_official.html" in templates
+    else:
+        assert response.status_code == expected
+        assert "partnerships/request_form.html" not in templates
+
+
 def test_cooperate_plain_user_is_told_how_to_become_official(client, plain_user, municipality_b):
     client.force_login(plain_user)
     response = client.get(reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug}))
@@ -375,6 +409,35 @@ def test_parallel_double_submit_creates_one_request():
 
     assert in_parallel(*[submit] * 6) == [302] * 6
     assert CooperationRequest.objects.count() == 1
+    assert RequestEvent.objects.count() == 1
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_parallel_requests_in_opposite_directions_create_one():
+    """A writes to B while B writes to A: one request stands, the other side lands on it."""
+    from django.test import Client
+
+    official_a = OfficialFactory()
+    official_b = OfficialFactory(municipality=ForeignMunicipalityFactory())
+    area = CooperationAreaFactory()
+
+    def submit(official, target):
+        def call():
+            client = Client()
+            client.force_login(official.user)
+            url = reverse("partnerships:cooperate", kwargs={"slug": target.slug})
+            return client.post(url, cooperate_data(area))
+
+        return call
+
+    responses = in_parallel(
+        *[submit(official_a, official_b.municipality)] * 3,
+        *[submit(official_b, official_a.municipality)] * 3,
+    )
+    created = CooperationRequest.objects.get()
+    assert [r.status_code for r in responses] == [302] * 6
+    assert {r.url for r in responses} == {created.get_absolute_url()}
     assert RequestEvent.objects.count() == 1
 
 
