@@ -71,8 +71,18 @@ def test_admin_approve_decides_every_selected_record_when_mail_fails(
     ) == sorted(o.user.email for o in pending)
 
 
+@pytest.fixture
+def run_worker(monkeypatch):
+    """Run `db_worker --batch` inside the test's transaction: the worker closes "old"
+    connections between tasks, which on PostgreSQL would close the test's own."""
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+    return lambda: call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+
+
 def test_mails_wait_in_the_database_queue_until_the_worker_sends_them(
-    client, settings, official_a, official_b, django_capture_on_commit_callbacks
+    client, settings, official_a, official_b, django_capture_on_commit_callbacks, run_worker
 ):
     from django_tasks_db.models import DBTaskResult
 
@@ -85,14 +95,14 @@ def test_mails_wait_in_the_database_queue_until_the_worker_sends_them(
     assert queued.task_path == "twinning.tasks.send_email"
     assert queued.args_kwargs["kwargs"]["to"] == [official_b.user.email]
 
-    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    run_worker()
     assert [m.to for m in mail.outbox] == [[official_b.user.email]]
     queued.refresh_from_db()
     assert queued.status == "SUCCESSFUL"
 
 
 def test_failed_mail_stays_in_the_database_queue_as_failed(
-    client, settings, official_a, official_b, django_capture_on_commit_callbacks
+    client, settings, official_a, official_b, django_capture_on_commit_callbacks, run_worker
 ):
     from django_tasks_db.models import DBTaskResult
 
@@ -101,7 +111,7 @@ def test_failed_mail_stays_in_the_database_queue_as_failed(
     client.force_login(official_a.user)
     with django_capture_on_commit_callbacks(execute=True):
         cooperate(client, official_b.municipality, CooperationAreaFactory())
-    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    run_worker()
     failed = DBTaskResult.objects.get()
     assert failed.status == "FAILED"
     assert failed.exception_class_path == "smtplib.SMTPServerDisconnected"
@@ -109,7 +119,7 @@ def test_failed_mail_stays_in_the_database_queue_as_failed(
     # Once the mail server is back, staff queue the failed mail again.
     settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
     call_command("resend_failed_mail", stdout=io.StringIO())
-    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    run_worker()
     assert [m.to for m in mail.outbox] == [[official_b.user.email]]
     assert list(DBTaskResult.objects.values_list("status", flat=True)) == ["SUCCESSFUL"]
 
