@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -22,6 +23,11 @@ from .models import (
     RequestEvent,
 )
 from .services.officials import OfficialError, official_decide
+
+
+def _country_choices(codes) -> list[tuple[str, str]]:
+    """(code, localised name) pairs sorted by name, for country list filters."""
+    return sorted(((code, countries.name(code)) for code in codes if code), key=lambda c: c[1])
 
 
 @admin.register(Region)
@@ -112,7 +118,10 @@ class PartnerCountFilter(admin.SimpleListFilter):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(ImportExportModelAdmin, TranslationAdmin):
+class MunicipalityAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, TranslationAdmin):
+    """History (who edited a profile) first in the MRO: it adds its own URLs and
+    records the editing user; import/export and the translated fields follow."""
+
     resource_classes = [MunicipalityResource]
     list_display = [
         "name",
@@ -167,6 +176,56 @@ class PartnershipAdmin(admin.ModelAdmin):
 # --- Officials and requests for cooperation (issue 3) -------------------------
 
 
+class OfficialAdminForm(forms.ModelForm):
+    """Staff may record an application themselves; it starts as "applied"."""
+
+    class Meta:
+        model = Official
+        fields = [
+            "user",
+            "municipality",
+            "position",
+            "work_email",
+            "phone",
+            "note",
+            "language",
+            "decision_note",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        user = cleaned.get("user")
+        # The status field is read-only here, so Django's constraint validation skips
+        # official_one_active_record_per_user: say it as a form error, not a 500.
+        if (
+            self.instance.pk is None
+            and user is not None
+            and Official.objects.active().filter(user=user).exists()
+        ):
+            self.add_error(
+                "user",
+                _("This user already has a pending or approved record. Reject or revoke it first."),
+            )
+        return cleaned
+
+
+class OfficialCountryFilter(admin.SimpleListFilter):
+    """The official's municipality is in the country; choices are country names, not codes."""
+
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        return _country_choices(
+            Official.objects.order_by().values_list("municipality__country", flat=True).distinct()
+        )
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(municipality__country=self.value())
+        return queryset
+
+
 @admin.register(Official)
 class OfficialAdmin(SimpleHistoryAdmin):
     """The queue of applications: filter on "applied", select, approve or reject."""
@@ -181,7 +240,7 @@ class OfficialAdmin(SimpleHistoryAdmin):
         "decided_by",
         "decided_at",
     ]
-    list_filter = ["status", "language", ("municipality__country", admin.AllValuesFieldListFilter)]
+    list_filter = ["status", "language", OfficialCountryFilter]
     list_select_related = ["user", "municipality", "decided_by"]
     search_fields = [
         "user__email",
@@ -190,10 +249,20 @@ class OfficialAdmin(SimpleHistoryAdmin):
         "municipality__name_en",
         "position",
     ]
+    form = OfficialAdminForm
     autocomplete_fields = ["user", "municipality"]
+    # The status changes only through the actions below, which call the service
+    # (state machine, decision fields, e-mail); who acts for which municipality is
+    # fixed once applied: a different user or municipality is a new application.
     readonly_fields = ["status", "decided_by", "decided_at", "created_at"]
     actions = ["approve", "reject", "revoke"]
     date_hierarchy = "created_at"
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            fields += ["user", "municipality"]
+        return fields
 
     @admin.action(description=_("Approve the selected applications"), permissions=["change"])
     def approve(self, request, queryset):
@@ -245,16 +314,14 @@ class CountryFilter(admin.SimpleListFilter):
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
-        codes = (
-            CooperationRequest.objects.order_by()
-            .values_list("from_municipality__country", flat=True)
-            .union(
-                CooperationRequest.objects.order_by().values_list(
-                    "to_municipality__country", flat=True
-                )
+        # Two small DISTINCT queries, merged here: a UNION would inherit the model's
+        # default ordering ("-created_at"), which is not a column of the union.
+        codes = set()
+        for side in ("from_municipality__country", "to_municipality__country"):
+            codes.update(
+                CooperationRequest.objects.order_by().values_list(side, flat=True).distinct()
             )
-        )
-        return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
+        return _country_choices(codes)
 
     def queryset(self, request, queryset):
         if self.value():
@@ -315,11 +382,25 @@ class CooperationRequestAdmin(SimpleHistoryAdmin):
         "to_municipality__name_en",
         "message",
     ]
-    autocomplete_fields = ["from_municipality", "to_municipality", "created_by"]
     filter_horizontal = ["areas"]
-    readonly_fields = ["created_at", "updated_at", "answered_at"]
+    # Requests come from the portal, and their status changes only through the
+    # services (answered by the partner's officials, withdrawn by the sender's),
+    # which keep the timeline, the memorandum and the mails in step. Staff may
+    # correct the texts.
+    readonly_fields = [
+        "status",
+        "from_municipality",
+        "to_municipality",
+        "created_by",
+        "created_at",
+        "updated_at",
+        "answered_at",
+    ]
     inlines = [RequestEventInline]
     date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
 
 
 from . import admin_memoranda  # noqa: E402, F401  (memoranda admin, issue 4)

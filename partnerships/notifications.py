@@ -1,22 +1,25 @@
 """E-mails about officials and requests.
 
 Mails go out only after the surrounding transaction commits (a rolled-back
-request never mails anyone), one message per recipient, each rendered in the
-recipient's language:
+request never mails anyone), through the task queue (twinning.tasks.send_email),
+so a mail server that fails never undoes or hides a committed action. One
+message per recipient, each rendered in the recipient's language:
 - an official: the language of the page they applied from (Official.language);
 - a municipality without officials (its public contact e-mail): Ukrainian for
-  Ukrainian communities, English for everyone else.
+  Ukrainian communities, English for everyone else;
+- a municipality with neither: the ministry (PORTAL_CONTACT_EMAIL, in Ukrainian),
+  which forwards the request.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from partnerships.models import CooperationRequest, Municipality, Official
+from twinning.tasks import send_email
 
 
 @dataclass(frozen=True)
@@ -29,15 +32,16 @@ def send_after_commit(*, template: str, recipients: list[Recipient], context: di
     """Render `<template>_subject.txt` and `_body.txt` per recipient once the transaction commits."""
     unique = list({recipient.email.lower(): recipient for recipient in recipients}.values())
     if unique:
-        transaction.on_commit(lambda: _send(template, unique, context))
+        # robust: whatever goes wrong here is logged; the action has been committed.
+        transaction.on_commit(lambda: _enqueue(template, unique, context), robust=True)
 
 
-def _send(template: str, recipients: list[Recipient], context: dict) -> None:
+def _enqueue(template: str, recipients: list[Recipient], context: dict) -> None:
     for recipient in recipients:
         with translation.override(recipient.language):
             subject = render_to_string(f"partnerships/email/{template}_subject.txt", context)
             body = render_to_string(f"partnerships/email/{template}_body.txt", context)
-        EmailMessage(subject=" ".join(subject.split()), body=body, to=[recipient.email]).send()
+        send_email.enqueue(subject=" ".join(subject.split()), body=body, to=[recipient.email])
 
 
 def municipality_recipients(municipality: Municipality) -> list[Recipient]:
@@ -53,12 +57,26 @@ def municipality_recipients(municipality: Municipality) -> list[Recipient]:
     return recipients
 
 
+def is_reachable(municipality: Municipality) -> bool:
+    """Would a request to this municipality reach anybody there by e-mail?"""
+    return bool(municipality_recipients(municipality))
+
+
 def notify_request_submitted(cooperation_request: CooperationRequest) -> None:
-    send_after_commit(
-        template="request_submitted",
-        recipients=municipality_recipients(cooperation_request.to_municipality),
-        context=_request_context(cooperation_request),
-    )
+    recipients = municipality_recipients(cooperation_request.to_municipality)
+    if recipients:
+        send_after_commit(
+            template="request_submitted",
+            recipients=recipients,
+            context=_request_context(cooperation_request),
+        )
+    else:
+        # No official and no public address: the ministry forwards the request.
+        send_after_commit(
+            template="request_forward",
+            recipients=[Recipient(settings.PORTAL_CONTACT_EMAIL, settings.LANGUAGE_CODE)],
+            context=_request_context(cooperation_request),
+        )
 
 
 def notify_request_answered(cooperation_request: CooperationRequest) -> None:

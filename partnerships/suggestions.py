@@ -5,10 +5,13 @@ Score, computed in one query over the whole registry:
 - 2 points for each area the candidate needs that we offer;
 - 1 point for a similar size (population within a factor of three);
 - 1 point for being in a country where we already have partners.
-Only candidates that meet at least one need either way, are open to new
-partners, and are neither ourselves nor an existing partner are suggested.
-Three queries in all (candidates with their cards' data prefetched), however
-large the registry.
+Only candidates that meet at least one need either way and are open to new
+partners are suggested, and only across the border: Ukrainian communities to a
+foreign municipality, foreign municipalities to a Ukrainian community. Left out:
+existing partners, municipalities we already have a submitted or accepted
+request with (either way), and communities of the temporarily occupied regions.
+Four queries in all (our partners, candidates with their cards' data
+prefetched), however large the registry.
 """
 
 from dataclasses import dataclass, field
@@ -17,7 +20,8 @@ from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from partnerships.models import Municipality, Partnership
+from partnerships.choices import RequestStatus
+from partnerships.models import CooperationRequest, Municipality, Partnership
 
 LIMIT = 6
 
@@ -81,11 +85,22 @@ def suggest_partners(municipality: Municipality, *, limit: int = LIMIT) -> list[
     country_bonus = Case(
         When(country__in=sorted(partner_countries), then=Value(1)), default=Value(0)
     )
+    other_side = (
+        Municipality.objects.foreign()
+        if municipality.is_ukrainian
+        else Municipality.objects.ukrainian()
+    )
+    # Subqueries of the one candidates query: a pair already talking is not suggested.
+    active = CooperationRequest.objects.filter(
+        status__in=[RequestStatus.SUBMITTED, RequestStatus.ACCEPTED]
+    ).order_by()
     candidates = list(
-        Municipality.objects.open_to_partners()
+        other_side.open_to_partners()
+        .not_occupied()
         .exclude(pk=municipality.pk)
         .exclude(pk__in=partner_ids)
-        .exclude(country=municipality.country)
+        .exclude(pk__in=active.filter(from_municipality=municipality).values("to_municipality"))
+        .exclude(pk__in=active.filter(to_municipality=municipality).values("from_municipality"))
         .annotate(
             meets_our_needs=count(offers_through, list(our_needs)),
             meets_their_needs=count(needs_through, list(our_offers)),

@@ -42,3 +42,27 @@ def test_production_settings_pass_the_deploy_check():
         }
     )
     assert result.returncode == 0, result.stderr + result.stdout
+    # Without CACHE_URL the per-process cache is pointed out, as information only.
+    assert "twinning.I001" in result.stderr + result.stdout
+
+
+def test_deploy_check_points_out_a_per_process_cache(settings):
+    from django.core import checks
+
+    def messages():
+        found = checks.run_checks(include_deployment_checks=True, tags=[checks.Tags.caches])
+        return [(type(m), m.id) for m in found if m.id.startswith("twinning.")]
+
+    settings.DEBUG = False
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert messages() == [(checks.Info, "twinning.I001")]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/1",
+        }
+    }
+    assert messages() == []
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.DEBUG = True
+    assert messages() == []

@@ -19,5 +19,7 @@ class TwinningConfig(AppConfig):
     name = "twinning"
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the deploy checks)
+
         # Sent for the sites app, after it has made its default record.
         post_migrate.connect(name_the_site, sender=apps.get_app_config("sites"))

@@ -2,8 +2,8 @@
 
 The browser's file name and content type are not trusted: Pillow identifies
 the format from the content, the file is verified, reopened and decoded,
-then re-encoded, so metadata (EXIF, GPS, comments) and anything appended to
-the image are dropped. The result gets a neutral name; models give it a
+then its pixels are copied into a new image and re-encoded, so metadata (EXIF,
+GPS, comments, colour profiles) and anything appended to the image are dropped. The result gets a neutral name; models give it a
 generated one through their upload_to.
 """
 
@@ -65,8 +65,24 @@ def clean_image(upload, *, max_bytes: int = MAX_BYTES, max_side: int = MAX_SIDE)
     return SimpleUploadedFile(f"image.{extension}", output.getvalue(), content_type=content_type)
 
 
+def _pixels_only(image: Image.Image) -> Image.Image:
+    """A new image holding the pixels and nothing else.
+
+    Pillow's encoders fall back on image.info (a JPEG comment, an ICC profile) when
+    save() is not given them, and convert() copies info along; a fresh image has an
+    empty info. A palette image becomes RGB(A) so its palette and transparency,
+    which live beside the pixels, are kept as colours.
+    """
+    if image.mode in {"P", "PA"}:
+        image = image.convert("RGBA" if image.has_transparency_data else "RGB")
+    fresh = Image.new(image.mode, image.size)
+    fresh.paste(image)
+    return fresh
+
+
 def _save(image: Image.Image, image_format: str, output: io.BytesIO) -> None:
-    # No exif=, icc_profile= or pnginfo= arguments: the copy carries pixels only.
+    # No exif=, icc_profile= or pnginfo= arguments, and a fresh image: pixels only.
+    image = _pixels_only(image)
     if image_format == "JPEG":
         image.convert("RGB").save(output, "JPEG", quality=88, optimize=True)
     elif image_format == "PNG":

@@ -12,6 +12,9 @@ from partnerships.choices import MunicipalityKind, RegionKind
 from partnerships.text import normalise_for_search, sort_key
 
 UKRAINE = "UA"
+# Temporarily occupied by Russia: the Autonomous Republic of Crimea and Sevastopol
+# (KATOTTG codes). Their communities cannot take part in cooperation for now.
+OCCUPIED_REGION_CODES = ("UA01000000000013043", "UA85000000000065278")
 DERIVED_FIELDS = ("search_text", "sort_key_uk", "sort_key_en")
 
 
@@ -65,6 +68,10 @@ class MunicipalityQuerySet(models.QuerySet):
 
     def open_to_partners(self):
         return self.filter(open_to_partners=True)
+
+    def not_occupied(self):
+        """Without the communities of the temporarily occupied regions (foreign ones stay)."""
+        return self.exclude(region__code__in=OCCUPIED_REGION_CODES)
 
     def search(self, query: str):
         """Every word of the query must appear in one of the names."""

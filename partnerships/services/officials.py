@@ -53,7 +53,11 @@ ALLOWED = {
 
 
 def official_decide(*, official: Official, status: OfficialStatus, by, note: str = "") -> Official:
-    """Approve, reject or revoke; the applicant is told by e-mail after commit."""
+    """Approve, reject or revoke; the applicant is told by e-mail after commit.
+
+    Without a note the existing decision note stays: staff write it in the admin
+    form, then run the action, which passes none.
+    """
     with transaction.atomic():
         locked = (
             Official.objects.select_for_update(of=("self",))
@@ -72,7 +76,8 @@ def official_decide(*, official: Official, status: OfficialStatus, by, note: str
         locked.status = status
         locked.decided_by = by
         locked.decided_at = timezone.now()
-        locked.decision_note = note
+        if note:
+            locked.decision_note = note
         locked.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
         notifications.notify_official_decided(locked)
     return locked

@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 
-from partnerships import permissions
+from partnerships import notifications, permissions
 from partnerships.forms import AnswerForm, CooperationRequestForm
 from partnerships.models import (
     CooperationRequest,
     Memorandum,
     Municipality,
+    Official,
     Partnership,
     RequestEvent,
 )
@@ -31,19 +32,37 @@ def cooperate(request, slug: str):
     )
     official = permissions.approved_official(request.user)
     if official is None:
-        # Signed in but not (yet) an official: say how to become one.
+        # Signed in but not (yet) an official: say how to become one, or that the
+        # application they sent is waiting for the ministry.
+        pending = (
+            Official.objects.pending()
+            .filter(user=request.user)
+            .select_related("municipality")
+            .first()
+        )
         return render(
             request,
             "partnerships/become_official.html",
-            {"target": target, "crumbs": _target_crumbs(target, _("Cooperate"))},
+            {
+                "target": target,
+                "pending": pending,
+                "crumbs": _target_crumbs(target, _("Cooperate")),
+            },
             status=403,
         )
     if official.municipality_id == target.pk:
         raise PermissionDenied
     sender = official.municipality
     blocked = _blocked_reason(sender, target)
+    # Without officials or a public address the request reaches the ministry only.
+    reachable = notifications.is_reachable(target)
 
-    form = CooperationRequestForm(request.POST or None, sender=sender, target=target)
+    form = CooperationRequestForm(
+        request.POST or None,
+        sender=sender,
+        target=target,
+        initial={"contact_person": _contact_line(official, request.user)},
+    )
     status = 200
     if request.method == "POST" and blocked is None:
         if form.is_valid():
@@ -70,10 +89,14 @@ def cooperate(request, slug: str):
                 form.add_error(None, str(error))
                 status = 409
             else:
-                messages.success(
-                    request,
-                    _("Your request was sent to %(name)s.") % {"name": target.name},
-                )
+                if reachable:
+                    sent = _("Your request was sent to %(name)s.")
+                else:
+                    sent = _(
+                        "Your request was saved. Nobody acts for %(name)s on the portal "
+                        "yet, so the ministry will forward it."
+                    )
+                messages.success(request, sent % {"name": target.name})
                 return redirect(cooperation_request)
         else:
             status = 400
@@ -92,10 +115,17 @@ def cooperate(request, slug: str):
             "target": target,
             "sender": sender,
             "blocked": blocked,
+            "reachable": reachable,
             "crumbs": _target_crumbs(target, _("Cooperate")),
         },
         status=status,
     )
+
+
+def _contact_line(official: Official, user) -> str:
+    """The sender's official as a contact: name, position, work e-mail and phone."""
+    parts = [user.get_full_name(), official.position, official.work_email, official.phone]
+    return ", ".join(part for part in parts if part)[:200]
 
 
 def _blocked_reason(sender: Municipality, target: Municipality) -> dict | None:
@@ -144,6 +174,7 @@ class RequestDetailView(LoginRequiredMixin, DetailView):
         user = self.request.user
         is_open = cooperation_request.is_open
         context.update(
+            timeline=_timeline(cooperation_request, viewer=user),
             can_answer=is_open
             and permissions.acts_for_id(user, cooperation_request.to_municipality_id),
             can_withdraw=is_open
@@ -155,6 +186,41 @@ class RequestDetailView(LoginRequiredMixin, DetailView):
             ],
         )
         return context
+
+
+def _timeline(cooperation_request: CooperationRequest, *, viewer) -> list[tuple]:
+    """(event, who) pairs. Who is the official's name or position and municipality:
+    the partner sees the person's role, not their personal login e-mail. Staff see
+    the e-mail as well. One query, however many events."""
+    events = list(cooperation_request.events.all())
+    sides = {
+        cooperation_request.from_municipality_id: cooperation_request.from_municipality,
+        cooperation_request.to_municipality_id: cooperation_request.to_municipality,
+    }
+    actor_ids = {event.actor_id for event in events if event.actor_id}
+    # Oldest first, so the latest record for the user wins.
+    acting = {
+        official.user_id: official
+        for official in Official.objects.filter(
+            user_id__in=actor_ids, municipality_id__in=list(sides)
+        ).order_by("created_at", "pk")
+    }
+    timeline = []
+    for event in events:
+        who = ""
+        if event.actor is not None:
+            official = acting.get(event.actor_id)
+            if official is not None:
+                who = _("%(who)s, %(municipality)s") % {
+                    "who": event.actor.get_full_name() or official.position,
+                    "municipality": sides[official.municipality_id].name,
+                }
+            elif event.actor.is_staff:
+                who = _("the ministry")
+            if viewer.is_staff:
+                who = f"{who} ({event.actor.email})" if who else event.actor.email
+        timeline.append((event, who))
+    return timeline
 
 
 @login_required

@@ -77,3 +77,178 @@ def test_admin_search_finds_cyrillic_names_in_any_case(staff_client):
     MunicipalityFactory(name_uk="Одеська міська громада")
     response = staff_client.get("/uk/admin/partnerships/municipality/", {"q": "львів"})
     assert list(response.context["cl"].result_list) == [lviv]
+
+
+# --- Every partnerships admin page opens with data present ---------------------------------
+
+
+@pytest.fixture
+def admin_world(memo_world):
+    """Requests, officials, a memorandum, municipalities in two countries and a partnership."""
+    from tests.factories import CooperationRequestFactory, OfficialFactory
+
+    PartnershipFactory(municipality_a=memo_world.a, municipality_b=memo_world.c)
+    CooperationRequestFactory(from_municipality=memo_world.c, to_municipality=memo_world.b)
+    OfficialFactory(municipality=memo_world.c, status="applied")
+    return memo_world
+
+
+def _admin_objects(world):
+    from partnerships.models import Official, Partnership
+
+    return {
+        "cooperationrequest": world.request,
+        "official": Official.objects.filter(municipality=world.a).first(),
+        "memorandum": world.memorandum,
+        "municipality": world.b,
+        "partnership": Partnership.objects.first(),
+    }
+
+
+@pytest.mark.parametrize(
+    "model", ["cooperationrequest", "official", "memorandum", "municipality", "partnership"]
+)
+# (not "page": pytest-playwright would take it for its browser page fixture)
+@pytest.mark.parametrize("view", ["changelist", "change", "history"])
+def test_partnerships_admin_pages_open_with_data(staff_client, admin_world, model, view):
+    obj = _admin_objects(admin_world)[model]
+    base = f"/uk/admin/partnerships/{model}/"
+    url = {
+        "changelist": base,
+        "change": f"{base}{obj.pk}/change/",
+        "history": f"{base}{obj.pk}/history/",
+    }[view]
+    response = staff_client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("country", ["UA", "PL", "DE"])
+def test_request_changelist_filters_by_either_country(staff_client, admin_world, country):
+    response = staff_client.get(f"/uk/admin/partnerships/cooperationrequest/?country={country}")
+    assert response.status_code == 200
+    expected = {"UA": 2, "PL": 2, "DE": 0}[country]
+    assert response.context["cl"].result_count == expected
+
+
+def test_official_changelist_filters_by_country_name(staff_client, admin_world):
+    response = staff_client.get("/uk/admin/partnerships/official/")
+    country_filter = next(
+        spec
+        for spec in response.context["cl"].filter_specs
+        if getattr(spec, "parameter_name", None) == "country"
+    )
+    assert country_filter.lookup_choices == [("PL", "Польща"), ("UA", "Україна")]
+    filtered = staff_client.get("/uk/admin/partnerships/official/?country=PL")
+    assert [o.municipality for o in filtered.context["cl"].result_list] == [admin_world.b]
+
+
+# --- The admin cannot bypass the workflow's rules ------------------------------------------
+
+
+def test_requests_cannot_be_added_in_admin(staff_client, admin_world):
+    assert staff_client.get("/uk/admin/partnerships/cooperationrequest/add/").status_code == 403
+    changelist = staff_client.get("/uk/admin/partnerships/cooperationrequest/")
+    assert "/uk/admin/partnerships/cooperationrequest/add/" not in changelist.content.decode()
+
+
+def _change_form_data(response):
+    """What the change form would post back, from its bound initial values."""
+    form = response.context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None:
+            continue
+        if isinstance(value, (list, tuple)):
+            data[name] = [str(v) for v in value]
+        elif isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        else:
+            data[name] = str(value)
+    for formset in response.context["inline_admin_formsets"]:
+        management = formset.formset.management_form
+        for name in management.fields:
+            data[f"{management.prefix}-{name}"] = management[name].value()
+    return data
+
+
+def test_request_change_form_cannot_change_status_sides_or_sender(staff_client, admin_world):
+    from partnerships.models import CooperationRequest
+
+    request = admin_world.request
+    url = f"/uk/admin/partnerships/cooperationrequest/{request.pk}/change/"
+    data = _change_form_data(staff_client.get(url))
+    other = admin_world.c
+    data.update(
+        status="withdrawn",
+        from_municipality=str(other.pk),
+        to_municipality=str(other.pk),
+        created_by=str(admin_world.official_c.pk),
+        message="Corrected by the ministry.",
+    )
+    response = staff_client.post(url, data)
+    assert response.status_code == 302
+    saved = CooperationRequest.objects.get(pk=request.pk)
+    assert (
+        saved.status,
+        saved.from_municipality,
+        saved.to_municipality,
+        saved.created_by,
+        saved.message,
+    ) == (
+        request.status,
+        request.from_municipality,
+        request.to_municipality,
+        request.created_by,
+        "Corrected by the ministry.",
+    )
+
+
+def test_official_change_form_cannot_change_user_municipality_or_status(staff_client, admin_world):
+    from partnerships.models import Official
+
+    official = Official.objects.get(user=admin_world.official_a)
+    url = f"/uk/admin/partnerships/official/{official.pk}/change/"
+    data = _change_form_data(staff_client.get(url))
+    data.update(
+        user=str(admin_world.user.pk),
+        municipality=str(admin_world.c.pk),
+        status="revoked",
+        position="Mayor",
+    )
+    assert staff_client.post(url, data).status_code == 302
+    saved = Official.objects.get(pk=official.pk)
+    assert (saved.user, saved.municipality, saved.status, saved.position) == (
+        admin_world.official_a,
+        admin_world.a,
+        "approved",
+        "Mayor",
+    )
+
+
+def test_official_added_in_admin_respects_one_active_record_per_user(staff_client, admin_world):
+    from partnerships.models import Official
+
+    add = "/uk/admin/partnerships/official/add/"
+    data = {
+        "user": str(admin_world.official_a.pk),  # already approved for A
+        "municipality": str(admin_world.c.pk),
+        "position": "Secretary",
+        "work_email": "sec@example.org",
+        "language": "uk",
+    }
+    before = Official.objects.count()
+    response = staff_client.post(add, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["user"] == [
+        "Цей користувач уже має заявку на розгляді або схвалений запис. Спершу відхиліть або відкличте його."
+    ]
+    assert Official.objects.count() == before
+    # Someone without an active record is added as an application, never approved directly.
+    response = staff_client.post(
+        add, {**data, "user": str(admin_world.user.pk), "status": "approved"}
+    )
+    assert response.status_code == 302
+    added = Official.objects.get(user=admin_world.user)
+    assert (added.municipality, added.status) == (admin_world.c, "applied")

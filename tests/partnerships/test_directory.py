@@ -114,10 +114,10 @@ def test_directory_ignores_a_bad_filter_with_a_message(client, params):
     assert any("ignored" in m or "проігноровано" in m for m in messages), messages
 
 
-@pytest.mark.parametrize("page", ["2", "abc", "0", "-1", "99999999999999999999"])
-def test_directory_page_out_of_range_is_404(client, page):
+@pytest.mark.parametrize("number", ["2", "abc", "0", "-1", "99999999999999999999"])
+def test_directory_page_out_of_range_is_404(client, number):
     MunicipalityFactory()
-    assert client.get(URL, {"page": page}).status_code == 404
+    assert client.get(URL, {"page": number}).status_code == 404
 
 
 def test_directory_paginates(client):

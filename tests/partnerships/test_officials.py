@@ -15,6 +15,7 @@ from tests.factories import (
     CooperationAreaFactory,
     CooperationRequestFactory,
     ForeignMunicipalityFactory,
+    MunicipalityFactory,
     OfficialFactory,
     PartnershipFactory,
 )
@@ -134,7 +135,10 @@ def test_dashboard_lists_requests_and_query_count_is_flat(
 # --- Profile edit and the coat of arms ----------------------------------------------------
 
 
-def image_bytes(fmt="PNG", size=(64, 64), exif=False):
+SECRET_ICC = b"SecretICCProfile" * 8
+
+
+def image_bytes(fmt="PNG", size=(64, 64), exif=False, comment=None, icc=None):
     buffer = io.BytesIO()
     image = Image.new("RGB", size, "blue")
     kwargs = {}
@@ -142,6 +146,10 @@ def image_bytes(fmt="PNG", size=(64, 64), exif=False):
         data = Image.Exif()
         data[0x010F] = "SecretCameraMaker"
         kwargs["exif"] = data
+    if comment:
+        kwargs["comment"] = comment
+    if icc:
+        kwargs["icc_profile"] = icc
     image.save(buffer, fmt, **kwargs)
     return buffer.getvalue()
 
@@ -157,46 +165,145 @@ def profile_data(**extra):
     }
 
 
-@pytest.mark.parametrize(
-    ("role", "expected"),
-    [("anonymous", "login"), ("plain", 403), ("staff", 403), ("official_b", "ok")],
-)
-def test_profile_edit_roles_and_forged_id(
-    role_client, municipality_a, municipality_b, role, expected
+ROLES = ["anonymous", "plain", "official_a", "official_b", "official_c", "staff"]
+# Profile edit: "own" = 200 on GET and 302 on POST, always for the official's own
+# municipality, whatever id or slug is posted.
+PROFILE_TABLE = {
+    "anonymous": "login",
+    "plain": 403,
+    "official_a": "own",
+    "official_b": "own",
+    "official_c": "own",
+    "staff": 403,
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_profile_edit_role_table_and_forged_id(
+    role_client, official_a, official_b, official_c, municipality_a, role
 ):
     client = role_client(role)
-    before = Municipality.objects.get(pk=municipality_a.pk).description_en
-    response = client.post(
-        reverse("partnerships:profile-edit"), profile_data(id=municipality_a.pk, slug="x")
-    )
-    municipality_a.refresh_from_db()
-    assert municipality_a.description_en == before  # never A, whatever was posted
+    url = reverse("partnerships:profile-edit")
+    expected = PROFILE_TABLE[role]
+    descriptions = lambda: dict(Municipality.objects.values_list("pk", "description_en"))  # noqa: E731
+    before = descriptions()
+    page = client.get(url)
+    response = client.post(url, profile_data(id=municipality_a.pk, slug="x"))
     if expected == "login":
+        assert (page.status_code, response.status_code) == (302, 302)
+        assert page.url.startswith("/uk/accounts/login/")
+        assert descriptions() == before
+    elif expected == "own":
+        own = {"official_a": official_a, "official_b": official_b, "official_c": official_c}[
+            role
+        ].municipality
+        assert page.status_code == 200
+        assert page.context["form"].instance == own
         assert response.status_code == 302
-        assert response.url.startswith("/uk/accounts/login/")
-    elif expected == "ok":
-        assert response.status_code == 302
-        municipality_b.refresh_from_db()
-        assert (municipality_b.description_en, municipality_b.slug) == (
-            "About us",
-            municipality_b.slug,
-        )
+        assert descriptions() == {**before, own.pk: "About us"}
+        own.refresh_from_db()
+        assert own.slug != "x"
     else:
-        assert response.status_code == expected
+        assert (page.status_code, response.status_code) == (expected, expected)
+        assert descriptions() == before
 
 
-def test_coat_of_arms_is_reencoded_without_metadata(client, official_a):
+# Applying to act for A: "form" = 200 with the form (POST: 302, an application made);
+# "notice" = 200 saying they already have one (POST: 409, nothing made).
+APPLY_TABLE = {
+    "anonymous": "login",
+    "plain": "form",
+    "official_a": "notice",
+    "official_b": "notice",
+    "official_c": "notice",
+    "staff": "form",
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_official_apply_role_table(role_client, municipality_a, role):
+    client = role_client(role)
+    url = reverse("partnerships:official-apply", kwargs={"slug": municipality_a.slug})
+    expected = APPLY_TABLE[role]
+    records = lambda: sorted(Official.objects.values_list("pk", "status"))  # noqa: E731
+    before = records()
+    page = client.get(url)
+    response = client.post(url, APPLY)
+    if expected == "login":
+        assert (page.status_code, response.status_code) == (302, 302)
+        assert response.url.startswith("/uk/accounts/login/")
+        assert records() == before
+    elif expected == "form":
+        assert page.status_code == 200
+        assert page.context["current"] is None
+        assert 'name="position"' in page.content.decode()
+        assert response.status_code == 302
+        assert response.url == reverse("partnerships:dashboard")
+        made = Official.objects.exclude(pk__in=[pk for pk, _status in before]).get()
+        assert (made.municipality, made.status) == (municipality_a, OfficialStatus.APPLIED)
+    else:
+        assert page.status_code == 200
+        assert page.context["current"] is not None
+        assert 'name="position"' not in page.content.decode()  # no form, only the notice
+        assert response.status_code == 409
+        assert records() == before
+
+
+def test_profile_edit_is_recorded_with_its_editor(client, official_a, staff_user):
+    municipality = official_a.municipality
     client.force_login(official_a.user)
-    upload = SimpleUploadedFile("../../evil name.jpg", image_bytes("JPEG", exif=True), "image/jpeg")
+    response = client.post(reverse("partnerships:profile-edit"), profile_data())
+    assert response.status_code == 302
+    edit = Municipality.history.filter(id=municipality.pk).latest()
+    assert (edit.history_type, edit.history_user, edit.description_uk, edit.description_en) == (
+        "~",
+        official_a.user,
+        "Опис",
+        "About us",
+    )
+    changes = edit.diff_against(edit.prev_record)
+    assert {change.field for change in changes.changes} == {
+        "description",
+        "description_uk",
+        "description_en",
+        "website",
+        "email",
+    }
+    # The ministry reads it in the admin.
+    client.force_login(staff_user)
+    history = client.get(f"/uk/admin/partnerships/municipality/{municipality.pk}/history/")
+    page = history.content.decode()
+    start = page.index('id="change-history"')
+    table = page[start : page.index("</table>", start)]
+    assert official_a.user.username in table  # "changed by"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "extension", "metadata"),
+    [
+        ("JPEG", "jpg", {"exif": True, "comment": b"SecretComment", "icc": SECRET_ICC}),
+        ("PNG", "png", {"exif": True, "icc": SECRET_ICC}),
+        ("WEBP", "webp", {"exif": True, "icc": SECRET_ICC}),
+    ],
+)
+def test_coat_of_arms_is_reencoded_without_metadata(client, official_a, fmt, extension, metadata):
+    client.force_login(official_a.user)
+    content = image_bytes(fmt, **metadata)
+    source = Image.open(io.BytesIO(content))
+    assert source.info.get("icc_profile") == SECRET_ICC  # the fixture really carries it
+    upload = SimpleUploadedFile(f"../../evil name.{extension}", content, "image/jpeg")
     response = client.post(reverse("partnerships:profile-edit"), profile_data(coat_of_arms=upload))
     assert response.status_code == 302
     municipality = Municipality.objects.get(pk=official_a.municipality_id)
     name = municipality.coat_of_arms.name
-    assert name.startswith("coats/") and name.endswith(".jpg") and "evil" not in name
+    assert name.startswith("coats/") and name.endswith(f".{extension}") and "evil" not in name
     with municipality.coat_of_arms.open("rb") as stored:
         data = stored.read()
-    assert b"SecretCameraMaker" not in data
-    assert Image.open(io.BytesIO(data)).format == "JPEG"
+    for secret in (b"SecretCameraMaker", b"SecretComment", b"SecretICCProfile"):
+        assert secret not in data
+    stored_image = Image.open(io.BytesIO(data))
+    assert stored_image.format == fmt
+    assert {"icc_profile", "comment", "exif"}.isdisjoint(stored_image.info)
 
 
 @pytest.mark.parametrize(
@@ -255,3 +362,66 @@ def test_suggestions_rank_by_needs_and_explain(django_assert_num_queries, munici
         "similar in size",
         "in Germany, where you already have partners",
     ]
+
+
+def test_suggestions_cross_the_border_and_skip_pairs_already_talking(
+    django_assert_num_queries, municipality_a, official_a
+):
+    from partnerships.models import Region
+
+    energy = CooperationAreaFactory(slug="s-energy")
+    municipality_a.needs.set([energy])
+    abroad = ForeignMunicipalityFactory(name_en="Abroad")
+    asked = ForeignMunicipalityFactory(name_en="Asked")
+    accepted = ForeignMunicipalityFactory(name_en="Accepted")
+    declined = ForeignMunicipalityFactory(name_en="Declined")
+    home = MunicipalityFactory(name_en="Home")
+    crimea = Region.objects.create(
+        code="UA01000000000013043", name_uk="Крим", name_en="Crimea", slug="crimea"
+    )
+    sevastopol = Region.objects.create(
+        code="UA85000000000065278", name_uk="Севастополь", name_en="Sevastopol", slug="sev"
+    )
+    occupied = [MunicipalityFactory(region=crimea), MunicipalityFactory(region=sevastopol)]
+    for candidate in [abroad, asked, accepted, declined, home, *occupied]:
+        candidate.offers.set([energy])
+    CooperationRequestFactory(from_municipality=municipality_a, to_municipality=asked)
+    CooperationRequestFactory(
+        from_municipality=accepted, to_municipality=municipality_a, status="accepted"
+    )
+    CooperationRequestFactory(
+        from_municipality=municipality_a, to_municipality=declined, status="declined"
+    )
+
+    def suggested(municipality):
+        municipality = Municipality.objects.prefetch_related("offers", "needs").get(
+            pk=municipality.pk
+        )
+        with django_assert_num_queries(4):
+            return {s.municipality.name_en for s in suggest_partners(municipality)}
+
+    # A Ukrainian community: foreign municipalities only, not those it is talking to.
+    assert suggested(municipality_a) == {"Abroad", "Declined"}
+    # A foreign municipality: Ukrainian communities only, none in occupied regions.
+    abroad.needs.set([energy])
+    assert suggested(abroad) == {municipality_a.name_en, "Home"}
+
+
+@pytest.mark.parametrize(
+    ("status", "action"),
+    [(OfficialStatus.APPLIED, "reject"), (OfficialStatus.APPROVED, "revoke")],
+)
+def test_admin_decision_keeps_the_note_staff_wrote(
+    client, staff_user, django_capture_on_commit_callbacks, status, action
+):
+    official = OfficialFactory(status=status, decision_note="The council's letter is forged.")
+    client.force_login(staff_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("admin:partnerships_official_changelist"),
+            {"action": action, "_selected_action": [official.pk]},
+        )
+    official.refresh_from_db()
+    assert official.status == {"reject": "rejected", "revoke": "revoked"}[action]
+    assert official.decision_note == "The council's letter is forged."
+    assert "The council's letter is forged." in mail.outbox[0].body

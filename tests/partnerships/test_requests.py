@@ -227,11 +227,63 @@ def test_cooperate_role_table(role_client, municipality_b, role):
         assert snapshot() == before
 
 
+COOPERATE_GET_TABLE = {
+    # Open the form to write to B: "form" = 200 with the form; "become" = 403 with the
+    # page on how to become an official.
+    "anonymous": "login",
+    "plain": "become",
+    "official_a": "form",
+    "official_b": 403,  # their own municipality
+    "official_c": "form",
+    "staff": "become",  # staff do not act for a municipality
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_cooperate_form_role_table(role_client, municipality_b, role):
+    client = role_client(role)
+    url = reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug})
+    response = client.get(url)
+    expected = COOPERATE_GET_TABLE[role]
+    templates = [t.name for t in response.templates]
+    if expected == "login":
+        assert response.status_code == 302
+        assert response.url == f"{LOGIN}?next={url}"
+    elif expected == "form":
+        assert response.status_code == 200
+        assert "partnerships/request_form.html" in templates
+        assert response.context["target"] == municipality_b
+    elif expected == "become":
+        assert response.status_code == 403
+        assert "partnerships/become_official.html" in templates
+    else:
+        assert response.status_code == expected
+        assert "partnerships/request_form.html" not in templates
+
+
 def test_cooperate_plain_user_is_told_how_to_become_official(client, plain_user, municipality_b):
     client.force_login(plain_user)
     response = client.get(reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug}))
     assert response.status_code == 403
     assert "partnerships/become_official.html" in [t.name for t in response.templates]
+    html = response.content.decode()
+    # They apply for their own municipality, found in the directory; not for the target.
+    assert f'class="button" href="{reverse("partnerships:municipality-list")}"' in html
+    assert reverse("partnerships:official-apply", kwargs={"slug": municipality_b.slug}) not in html
+    assert "is pending" not in html
+
+
+def test_cooperate_applicant_is_told_the_application_is_pending(
+    client, plain_user, municipality_a, municipality_b
+):
+    OfficialFactory(user=plain_user, municipality=municipality_a, status="applied")
+    client.force_login(plain_user)
+    url = reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug})
+    response = client.get(url.replace("/uk/", "/en/", 1))
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert f"Your application to act for {municipality_a.name_en} is pending." in html
+    assert "How to become an official" not in html
 
 
 def test_profile_cooperate_button_hidden_on_own_municipality(client, official_a, municipality_b):
@@ -360,6 +412,35 @@ def test_parallel_double_submit_creates_one_request():
     assert RequestEvent.objects.count() == 1
 
 
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_parallel_requests_in_opposite_directions_create_one():
+    """A writes to B while B writes to A: one request stands, the other side lands on it."""
+    from django.test import Client
+
+    official_a = OfficialFactory()
+    official_b = OfficialFactory(municipality=ForeignMunicipalityFactory())
+    area = CooperationAreaFactory()
+
+    def submit(official, target):
+        def call():
+            client = Client()
+            client.force_login(official.user)
+            url = reverse("partnerships:cooperate", kwargs={"slug": target.slug})
+            return client.post(url, cooperate_data(area))
+
+        return call
+
+    responses = in_parallel(
+        *[submit(official_a, official_b.municipality)] * 3,
+        *[submit(official_b, official_a.municipality)] * 3,
+    )
+    created = CooperationRequest.objects.get()
+    assert [r.status_code for r in responses] == [302] * 6
+    assert {r.url for r in responses} == {created.get_absolute_url()}
+    assert RequestEvent.objects.count() == 1
+
+
 # --- Mails ----------------------------------------------------------------------------------
 
 
@@ -405,6 +486,8 @@ def test_request_detail_query_count_is_flat(
 ):
     client.force_login(official_a.user)
     url = open_request.get_absolute_url()
+    # Every request starts with its "submitted" event (the factory skips the service).
+    RequestEvent.objects.create(request=open_request, kind="submitted", actor=official_a.user)
     with django_assert_max_num_queries(12) as one:
         client.get(url)
     for _ in range(3):
@@ -413,3 +496,45 @@ def test_request_detail_query_count_is_flat(
     with django_assert_max_num_queries(12) as many:
         client.get(url)
     assert len(one.captured_queries) == len(many.captured_queries)
+
+
+# --- Who did what, as the other side sees it -------------------------------------------------
+
+
+def test_timeline_names_the_officials_role_not_their_login_email(
+    client, official_a, official_b, staff_user, open_request
+):
+    official_a.user.first_name, official_a.user.last_name = "Olena", "Koval"
+    official_a.user.save()
+    RequestEvent.objects.create(request=open_request, kind="submitted", actor=official_a.user)
+    RequestEvent.objects.create(request=open_request, kind="note", actor=official_b.user)
+    RequestEvent.objects.create(request=open_request, kind="note", actor=staff_user)
+    url = open_request.get_absolute_url().replace("/uk/", "/en/", 1)
+
+    client.force_login(official_b.user)
+    page = client.get(url)
+    assert [who for _event, who in page.context["timeline"]] == [
+        f"Olena Koval, {official_a.municipality.name_en}",
+        f"Secretary of the council, {official_b.municipality.name_en}",
+        "the ministry",
+    ]
+    html = page.content.decode()
+    assert official_a.user.email not in html and staff_user.email not in html
+
+    client.force_login(staff_user)
+    page = client.get(url)
+    assert page.context["timeline"][0][1] == (
+        f"Olena Koval, {official_a.municipality.name_en} ({official_a.user.email})"
+    )
+
+
+def test_contact_person_is_prefilled_from_the_official(client, official_a, municipality_b):
+    official_a.phone = "+380 44 000 00 00"
+    official_a.save()
+    official_a.user.first_name, official_a.user.last_name = "Olena", "Koval"
+    official_a.user.save()
+    client.force_login(official_a.user)
+    response = client.get(reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug}))
+    assert response.context["form"]["contact_person"].value() == (
+        f"Olena Koval, Secretary of the council, {official_a.work_email}, +380 44 000 00 00"
+    )
