@@ -5,6 +5,7 @@ from django.core.files.storage import storages
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -202,6 +203,14 @@ class Memorandum(models.Model):
     @property
     def is_public(self) -> bool:
         return self.is_signed and self.published_a and self.published_b
+
+    @property
+    def title(self) -> str:
+        """The title in the reader's language (both are always written)."""
+        return self.title_en if get_language() == "en" else self.title_uk
+
+    def partner_of(self, municipality_id: int) -> Municipality:
+        return self.party_b if municipality_id == self.party_a_id else self.party_a
 
     def side_of(self, municipality_id: int | None) -> str | None:
         if municipality_id == self.party_a_id:

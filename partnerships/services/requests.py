@@ -125,16 +125,7 @@ def request_accept(
     *, cooperation_request: CooperationRequest, user, reply: str = ""
 ) -> CooperationRequest:
     with transaction.atomic():
-        locked = _lock_open(cooperation_request)
-        _close(
-            locked,
-            status=RequestStatus.ACCEPTED,
-            kind=RequestEventKind.ACCEPTED,
-            user=user,
-            note=reply,
-            reply=reply,
-        )
-        notifications.notify_request_answered(locked)
+        locked = _answer(cooperation_request, user, reply, accepted=True)
         # Hook point for the memorandum: receivers run inside this transaction.
         request_accepted.send(sender=CooperationRequest, cooperation_request=locked, actor=user)
     return locked
@@ -144,16 +135,21 @@ def request_decline(
     *, cooperation_request: CooperationRequest, user, reply: str = ""
 ) -> CooperationRequest:
     with transaction.atomic():
-        locked = _lock_open(cooperation_request)
-        _close(
-            locked,
-            status=RequestStatus.DECLINED,
-            kind=RequestEventKind.DECLINED,
-            user=user,
-            note=reply,
-            reply=reply,
-        )
-        notifications.notify_request_answered(locked)
+        return _answer(cooperation_request, user, reply, accepted=False)
+
+
+def _answer(cooperation_request, user, reply: str, *, accepted: bool) -> CooperationRequest:
+    """The partner's answer, inside the caller's transaction; the sender is told after commit."""
+    locked = _lock_open(cooperation_request)
+    _close(
+        locked,
+        status=RequestStatus.ACCEPTED if accepted else RequestStatus.DECLINED,
+        kind=RequestEventKind.ACCEPTED if accepted else RequestEventKind.DECLINED,
+        user=user,
+        note=reply,
+        reply=reply,
+    )
+    notifications.notify_request_answered(locked)
     return locked
 
 

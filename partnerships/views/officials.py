@@ -84,6 +84,8 @@ def dashboard(request):
     requests = list(CooperationRequest.objects.involving(municipality).with_parties())
     partnerships = list(Partnership.objects.involving(municipality).with_parties())
     memoranda = list(Memorandum.objects.involving(municipality).with_parties())
+    for memorandum in memoranda:
+        memorandum.partner = memorandum.partner_of(municipality.pk)
     return render(
         request,
         "partnerships/dashboard.html",
