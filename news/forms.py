@@ -5,8 +5,8 @@ from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from core.listing import ANY
 from partnerships.models import Municipality, Region
-from twinning.listing import ANY
 
 from .models import Article, ArticleStatus, Comment, TaggedArticle
 

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from PIL import Image
 
-from twinning.uploads import clean_image
+from core.uploads import clean_image
 
 # Photos from a camera are larger than a coat of arms; the stored copy is resized anyway.
 MAX_SIDE = 8000
@@ -17,7 +17,7 @@ RENDITION_WIDTHS = (480, 960)
 
 
 def clean_uploaded_image(upload) -> ContentFile:
-    """Check an upload by its content (twinning.uploads) and store it as a JPEG at most
+    """Check an upload by its content (core.uploads) and store it as a JPEG at most
     1,600 pixels wide, under a generated name. Raises ValidationError for the editor."""
     checked = clean_image(upload, max_side=MAX_SIDE)
     with Image.open(checked) as image:

@@ -1,7 +1,4 @@
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
-
-from partnerships.models import Municipality
 
 from .models import Article
 
@@ -27,42 +24,3 @@ class ArticleSitemap(Sitemap):
 
     def lastmod(self, article):
         return article.updated_at
-
-
-class MunicipalitySitemap(Sitemap):
-    changefreq = "monthly"
-    priority = 0.5
-    i18n = True
-    alternates = True
-    limit = 5000
-
-    def items(self):
-        return Municipality.objects.only("slug", "updated_at").order_by("pk")
-
-    def lastmod(self, municipality):
-        return municipality.updated_at
-
-
-class PageSitemap(Sitemap):
-    changefreq = "daily"
-    priority = 0.8
-    i18n = True
-    alternates = True
-
-    def items(self):
-        return [
-            "home",
-            "news:article-list",
-            "partnerships:municipality-list",
-            "partnerships:map",
-            "partnerships:statistics",
-            "about",
-            "about-data",
-            "accessibility",
-        ]
-
-    def location(self, name):
-        return reverse(name)
-
-
-sitemaps = {"pages": PageSitemap, "news": ArticleSitemap, "municipalities": MunicipalitySitemap}

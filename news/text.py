@@ -10,7 +10,7 @@ import re
 import nh3
 from django.utils.html import escape, strip_tags
 
-from partnerships.text import normalise_for_search
+from core.text import normalise_for_search
 
 # What an editor may use in an article body; everything else is dropped.
 BODY_TAGS = {

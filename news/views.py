@@ -6,18 +6,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 from taggit.models import Tag
 
+from core.languages import language_links
+from core.listing import ForgivingFilterMixin
 from partnerships.models import Municipality, Region
-from twinning.context_processors import language_links
-from twinning.listing import ForgivingFilterMixin
 
 from . import services
 from .forms import ArticleFilter, CommentForm
@@ -241,18 +241,3 @@ def comment_report(request, pk):
     else:
         messages.info(request, _("You have already reported this comment."))
     return redirect(f"{comment.article.get_absolute_url()}#comment-{comment.pk}")
-
-
-@require_safe
-def robots_txt(request):
-    sitemap = request.build_absolute_uri(reverse("sitemap"))
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /uk/admin/",
-        "Disallow: /en/admin/",
-        "Disallow: /uk/accounts/",
-        "Disallow: /en/accounts/",
-        f"Sitemap: {sitemap}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

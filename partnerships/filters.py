@@ -5,11 +5,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from twinning.listing import ANY, AlphabeticalChoiceFilter
+from core.listing import ANY, AlphabeticalChoiceFilter
+from core.text import sort_key
 
 from .choices import MunicipalityKind
 from .models import CooperationArea, Municipality, Region
-from .text import sort_key
 
 SORTS = {
     "name": _("Name, A to Z"),

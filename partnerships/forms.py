@@ -2,9 +2,9 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import clean_image
 from partnerships.choices import CooperationForm
 from partnerships.models import CooperationArea, Municipality, Official
-from twinning.uploads import clean_image
 
 
 class CooperationRequestForm(forms.Form):

@@ -1,7 +1,7 @@
 """E-mails about officials and requests.
 
 Mails go out only after the surrounding transaction commits (a rolled-back
-request never mails anyone), through the task queue (twinning.tasks.send_email),
+request never mails anyone), through the task queue (core.tasks.send_email),
 so a mail server that fails never undoes or hides a committed action. One
 message per recipient, each rendered in the recipient's language:
 - an official: the language of the page they applied from (Official.language);
@@ -18,8 +18,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from core.tasks import send_email
 from partnerships.models import CooperationRequest, Municipality, Official
-from twinning.tasks import send_email
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_htmx",
     "django_tasks_db",
+    # Floors: the site (twinning) stands on the apps, the apps on the ground floor (core).
+    "core",
     "twinning",
     "partnerships",
     "news",
@@ -147,7 +149,7 @@ MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 PRIVATE_MEDIA_ROOT = env.path("DJANGO_PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {"BACKEND": "twinning.storages.PrivateFileSystemStorage"},
+    "private": {"BACKEND": "core.storages.PrivateFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -181,7 +183,7 @@ if _smtp or not DEBUG:
     }
 else:
     # Printed to the console: sign-up links can be followed from the server log.
-    MAILERS = {"default": {"BACKEND": "twinning.mail.ReadableConsoleBackend"}}
+    MAILERS = {"default": {"BACKEND": "core.mail.ReadableConsoleBackend"}}
 
 # Content Security Policy: nothing loads from another host.
 from django.utils.csp import CSP  # noqa: E402
@@ -201,7 +203,7 @@ SECURE_CSP = {
 }
 
 # allauth: e-mail is the login, and it must be verified.
-ACCOUNT_ADAPTER = "twinning.accounts.AccountAdapter"
+ACCOUNT_ADAPTER = "core.accounts.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"

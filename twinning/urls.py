@@ -6,10 +6,8 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from news.sitemaps import sitemaps
-from news.views import robots_txt
-
 from . import views
+from .sitemaps import sitemaps
 
 # The admin's own login form would bypass allauth's rate limits: send it
 # through allauth's throttled sign-in instead.
@@ -17,7 +15,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
-    path("robots.txt", robots_txt, name="robots-txt"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
     # Browsers ask for /favicon.ico whatever the page says.
     path("favicon.ico", views.favicon),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap"),

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.db.models import F
-from django.http import HttpResponsePermanentRedirect
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -58,3 +60,13 @@ def accessibility(request):
 def favicon(request):
     # Resolved per request: the hashed name exists only after collectstatic.
     return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+
+
+@require_safe
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    private = ["/admin/"] + [
+        f"/{code}/{section}/" for code, _name in settings.LANGUAGES for section in ("admin", "accounts")
+    ]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in private), f"Sitemap: {sitemap}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from news.models import Article
 from news.text import linkify_plain_text
 from news.text import public_name as _public_name
 
@@ -17,3 +18,12 @@ def comment_html(text: str) -> str:
 def public_name(user) -> str:
     """The name a reader is shown under on public pages (never the e-mail address)."""
     return _public_name(user)
+
+
+@register.simple_tag
+def municipality_news(municipality, limit: int = 4):
+    """The newest published articles that mention a municipality, for its profile.
+
+    A tag rather than the profile view's context, so the registry never imports news.
+    """
+    return Article.objects.published().for_cards().filter(communities=municipality)[:limit]

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core.text import normalise_for_search, sort_key
 from partnerships.choices import MunicipalityKind, RegionKind
-from partnerships.text import normalise_for_search, sort_key
 
 UKRAINE = "UA"
 # Temporarily occupied by Russia: the Autonomous Republic of Crimea and Sevastopol
@@ -180,7 +180,7 @@ class Municipality(models.Model):
     open_to_partners = models.BooleanField(_("open to new partners"), default=True)
     # All names, normalised, for search that works alike on SQLite and PostgreSQL.
     search_text = models.TextField(editable=False, blank=True)
-    # Alphabetical order per language (see partnerships.text.sort_key).
+    # Alphabetical order per language (see core.text.sort_key).
     sort_key_uk = models.CharField(max_length=200, editable=False, blank=True)
     sort_key_en = models.CharField(max_length=200, editable=False, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

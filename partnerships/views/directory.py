@@ -4,11 +4,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from news.models import Article
+from core.listing import ForgivingFilterMixin
 from partnerships.filters import MunicipalityFilter
 from partnerships.maps import profile_map
 from partnerships.models import CooperationRequest, Municipality, Partnership
-from twinning.listing import ForgivingFilterMixin
 
 
 class MunicipalityListView(ForgivingFilterMixin, FilterView):
@@ -42,10 +41,6 @@ class MunicipalityDetailView(DetailView):
         partners = sorted(
             ((p, p.partner_of(municipality)) for p in partnerships),
             key=lambda pair: (pair[1].country.name, pair[1].name),
-        )
-        # News that mention this municipality (news app).
-        context["community_news"] = (
-            Article.objects.published().for_cards().filter(communities=municipality)[:4]
         )
         context.update(
             partners=partners,

@@ -45,7 +45,7 @@ def test_mail_failure_keeps_the_request_and_is_logged(
     created = CooperationRequest.objects.get()
     assert response.status_code == 302
     assert response.url == created.get_absolute_url()
-    failures = [r for r in caplog.records if r.name == "twinning.tasks"]
+    failures = [r for r in caplog.records if r.name == "core.tasks"]
     assert [r.getMessage() for r in failures] == [
         f"Could not send the mail '{mail_subject(official_a)}' to {official_b.user.email}"
     ]
@@ -67,7 +67,7 @@ def test_admin_approve_decides_every_selected_record_when_mail_fails(
         Official.objects.filter(pk__in=[o.pk for o in pending]).values_list("status", flat=True)
     ) == {OfficialStatus.APPROVED}
     assert sorted(
-        r.getMessage().rsplit(" to ", 1)[1] for r in caplog.records if r.name == "twinning.tasks"
+        r.getMessage().rsplit(" to ", 1)[1] for r in caplog.records if r.name == "core.tasks"
     ) == sorted(o.user.email for o in pending)
 
 
@@ -92,7 +92,7 @@ def test_mails_wait_in_the_database_queue_until_the_worker_sends_them(
         cooperate(client, official_b.municipality, CooperationAreaFactory())
     assert mail.outbox == []
     queued = DBTaskResult.objects.get()
-    assert queued.task_path == "twinning.tasks.send_email"
+    assert queued.task_path == "core.tasks.send_email"
     assert queued.args_kwargs["kwargs"]["to"] == [official_b.user.email]
 
     run_worker()

@@ -165,7 +165,7 @@ def test_corrected_allauth_phrases_are_allauths_own_msgids():
 
     import allauth
 
-    from twinning.allauth_phrases import PHRASES
+    from core.allauth_phrases import PHRASES
 
     catalogue = gettext.translation(
         "django", Path(allauth.__file__).parent / "locale", languages=["uk"]

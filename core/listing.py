@@ -8,7 +8,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
-from partnerships.text import sort_key
+from core.text import sort_key
 
 # Label of an unset choice in filter forms.
 ANY = pgettext_lazy("filter", "Any")

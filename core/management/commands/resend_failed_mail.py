@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from twinning.tasks import send_email
+from core.tasks import send_email
 
 
 class Command(BaseCommand):
