@@ -6,5 +6,3 @@ class PartnershipsConfig(AppConfig):
     name = "partnerships"
     verbose_name = _("Municipalities and partnerships")
 
-    def ready(self) -> None:
-        from . import receivers_memoranda  # noqa: F401  (connects the signal receivers)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .memoranda import urls as memoranda_urls
 from .views import directory, maps, officials, opendata, requests
 
 app_name = "partnerships"
@@ -26,29 +27,4 @@ urlpatterns = [
     path("statistics/", maps.statistics_page, name="statistics"),
 ]
 
-# --- Memoranda (issue 4) -----------------------------------------------------
-from .views import memoranda  # noqa: E402
-
-urlpatterns += [
-    path("memoranda/", memoranda.MemorandumListView.as_view(), name="memorandum-list"),
-    path("memoranda/<int:pk>/", memoranda.memorandum_detail, name="memorandum-detail"),
-    path(
-        "memoranda/<int:pk>/sections/<slug:section>/edit/",
-        memoranda.memorandum_section_edit,
-        name="memorandum-section-edit",
-    ),
-    path(
-        "memoranda/<int:pk>/versions/<int:version>/",
-        memoranda.memorandum_version,
-        name="memorandum-version",
-    ),
-    path("memoranda/<int:pk>/versions/", memoranda.memorandum_versions, name="memorandum-versions"),
-    path("memoranda/<int:pk>/compare/", memoranda.memorandum_compare, name="memorandum-compare"),
-    path("memoranda/<int:pk>/agree/", memoranda.memorandum_agree_view, name="memorandum-agree"),
-    path("memoranda/<int:pk>/sign/", memoranda.memorandum_sign_view, name="memorandum-sign"),
-    path(
-        "memoranda/<int:pk>/publish/", memoranda.memorandum_publish_view, name="memorandum-publish"
-    ),
-    path("memoranda/<int:pk>/pdf/", memoranda.memorandum_pdf_view, name="memorandum-pdf"),
-    path("memoranda/<int:pk>/scan/", memoranda.memorandum_scan_view, name="memorandum-scan"),
-]
+urlpatterns += memoranda_urls.urlpatterns

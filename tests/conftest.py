@@ -145,12 +145,12 @@ def memo_world(db):
 
     Roles: officials of A and B (the parties), an official of an unrelated C,
     a plain signed-in user, staff. The memorandum is opened the way the
-    accept service does it: by the request_accepted signal.
+    accept service does it.
     """
     from types import SimpleNamespace
 
-    from partnerships.models import CooperationRequest, Memorandum
-    from partnerships.signals import request_accepted
+    from partnerships.memoranda.services import memorandum_open
+    from partnerships.models import Memorandum
     from tests.factories import (
         AcceptedRequestFactory,
         ApprovedOfficialFactory,
@@ -178,7 +178,7 @@ def memo_world(db):
         areas=areas,
         contact_person="Олена Коваль, радниця з міжнародних зв'язків, olena@example.org",
     )
-    request_accepted.send(sender=CooperationRequest, cooperation_request=request, actor=official_b)
+    memorandum_open(cooperation_request=request, actor=official_b)
     return SimpleNamespace(
         a=a,
         b=b,

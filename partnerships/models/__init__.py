@@ -1,5 +1,6 @@
+from partnerships.memoranda.models import Memorandum, MemorandumAgreement, MemorandumQuerySet
+
 from .cooperation import CooperationRequest, CooperationRequestQuerySet, RequestEvent
-from .memorandum import Memorandum, MemorandumAgreement, MemorandumQuerySet
 from .municipality import CooperationArea, Municipality, MunicipalityQuerySet, Region
 from .official import Official, OfficialQuerySet
 from .partnership import Partnership, PartnershipQuerySet

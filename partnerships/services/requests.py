@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerships import notifications
 from partnerships.choices import CooperationForm, RequestEventKind, RequestStatus
+from partnerships.memoranda.services import memorandum_open
 from partnerships.models import (
     CooperationArea,
     CooperationRequest,
@@ -21,7 +22,6 @@ from partnerships.models import (
     Partnership,
     RequestEvent,
 )
-from partnerships.signals import request_accepted
 
 
 class RequestError(Exception):
@@ -126,8 +126,8 @@ def request_accept(
 ) -> CooperationRequest:
     with transaction.atomic():
         locked = _answer(cooperation_request, user, reply, accepted=True)
-        # Hook point for the memorandum: receivers run inside this transaction.
-        request_accepted.send(sender=CooperationRequest, cooperation_request=locked, actor=user)
+        # Same transaction: an accepted request always has its memorandum draft.
+        memorandum_open(cooperation_request=locked, actor=user)
     return locked
 
 

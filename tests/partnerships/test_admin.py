@@ -1,6 +1,6 @@
 import pytest
 
-from partnerships.admin import MunicipalityResource
+from partnerships.admin.registry import MunicipalityResource
 from partnerships.models import Municipality
 from tests.factories import (
     CooperationAreaFactory,

@@ -15,10 +15,9 @@ from partnerships.choices import (
     RequestEventKind,
     RequestStatus,
 )
-from partnerships.memorandum_diff import diff_html
-from partnerships.memorandum_pdf import memorandum_pdf
-from partnerships.models import CooperationRequest, Memorandum, Partnership
-from partnerships.services.memoranda import (
+from partnerships.memoranda.diff import diff_html
+from partnerships.memoranda.pdf import memorandum_pdf
+from partnerships.memoranda.services import (
     MemorandumConflict,
     MemorandumError,
     memorandum_agree,
@@ -26,7 +25,7 @@ from partnerships.services.memoranda import (
     memorandum_save_section,
     memorandum_sign,
 )
-from partnerships.signals import request_accepted
+from partnerships.models import Memorandum, Partnership
 
 pytestmark = pytest.mark.django_db
 
@@ -83,11 +82,6 @@ def test_memorandum_opens_on_acceptance_prefilled_in_both_languages(memo_world):
 
 
 def test_memorandum_open_is_idempotent(memo_world):
-    request_accepted.send(
-        sender=CooperationRequest,
-        cooperation_request=memo_world.request,
-        actor=memo_world.official_b,
-    )
     again = memorandum_open(cooperation_request=memo_world.request, actor=memo_world.official_a)
     assert again == memo_world.memorandum
     assert Memorandum.objects.count() == 1
@@ -342,7 +336,7 @@ def test_sign_view_accepts_a_pdf_scan(client, memo_world):
 
 
 def test_real_pdf_passes_the_scan_check(memo_world):
-    from partnerships.forms_memoranda import pdf_looks_valid
+    from partnerships.memoranda.forms import pdf_looks_valid
 
     real = SimpleUploadedFile("m.pdf", memorandum_pdf(memo_world.memorandum))
     assert pdf_looks_valid(real) is True

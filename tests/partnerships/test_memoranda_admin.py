@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from partnerships.choices import MemorandumStatus
+from partnerships.memoranda.services import memorandum_agree, memorandum_sign
 from partnerships.models import Memorandum, Partnership
-from partnerships.services.memoranda import memorandum_agree, memorandum_sign
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +133,7 @@ def test_signing_keeps_the_partnership_link_of_a_memorandum_reopened_by_the_old_
 
 
 def test_admin_revert_from_the_history_is_refused_and_changes_nothing(admin_client, memo_world):
-    from partnerships.services.memoranda import memorandum_save_section
+    from partnerships.memoranda.services import memorandum_save_section
 
     m = memo_world.memorandum
     memorandum_save_section(
@@ -160,7 +160,7 @@ def test_admin_revert_from_the_history_is_refused_and_changes_nothing(admin_clie
 def test_admin_history_names_status_author_and_changed_fields(
     admin_client, memo_world, django_assert_max_num_queries
 ):
-    from partnerships.services.memoranda import memorandum_save_section
+    from partnerships.memoranda.services import memorandum_save_section
 
     m = memo_world.memorandum
     memo_world.official_a.first_name, memo_world.official_a.last_name = "Олена", "Коваль"

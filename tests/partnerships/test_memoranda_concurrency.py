@@ -12,14 +12,14 @@ from django.test import Client
 from django.urls import reverse
 
 from partnerships.choices import MemorandumStatus, RequestStatus
-from partnerships.models import Memorandum, Partnership, RequestEvent
-from partnerships.services.memoranda import (
+from partnerships.memoranda.services import (
     MemorandumConflict,
     MemorandumError,
     memorandum_agree,
     memorandum_save_section,
     memorandum_sign,
 )
+from partnerships.models import Memorandum, Partnership, RequestEvent
 from tests.concurrency import in_parallel, needs_postgresql
 
 pytestmark = [

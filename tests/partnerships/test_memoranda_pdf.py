@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from django.urls import reverse
 
-from partnerships.services.memoranda import (
+from partnerships.memoranda.services import (
     memorandum_agree,
     memorandum_save_section,
     memorandum_sign,

@@ -7,8 +7,8 @@ partnerships and request events are compared before and after.
 import pytest
 from django.urls import reverse
 
+from partnerships.memoranda.services import memorandum_agree
 from partnerships.models import Memorandum, MemorandumAgreement, Partnership, RequestEvent
-from partnerships.services.memoranda import memorandum_agree
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from partnerships.memoranda.services import memorandum_agree, memorandum_set_published
 from partnerships.models import Memorandum
-from partnerships.services.memoranda import memorandum_agree, memorandum_set_published
 
 pytestmark = pytest.mark.django_db
 

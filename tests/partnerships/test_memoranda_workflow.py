@@ -7,13 +7,14 @@ from django.urls import reverse
 from django.utils import translation
 
 from partnerships.choices import RequestStatus
-from partnerships.models import CooperationRequest, Memorandum
-from partnerships.services.memoranda import (
+from partnerships.memoranda.services import (
     MemorandumError,
     memorandum_agree,
+    memorandum_open,
     memorandum_save_section,
     memorandum_sign,
 )
+from partnerships.models import CooperationRequest, Memorandum
 from partnerships.services.requests import RequestNotAllowed, request_create
 
 pytestmark = pytest.mark.django_db
@@ -203,13 +204,12 @@ def test_signing_alone_does_not_publish(client, memo_world):
 
 
 def _open_memorandum_with_a_new_partner(world):
-    from partnerships.signals import request_accepted
     from tests.factories import AcceptedRequestFactory, ForeignMunicipalityFactory
 
     request = AcceptedRequestFactory(
         from_municipality=world.a, to_municipality=ForeignMunicipalityFactory()
     )
-    request_accepted.send(sender=CooperationRequest, cooperation_request=request, actor=None)
+    memorandum_open(cooperation_request=request, actor=None)
 
 
 def test_dashboard_lists_the_municipality_memoranda_with_a_flat_query_count(
@@ -248,7 +248,7 @@ def test_sign_form_says_optional_once(client, memo_world):
 
 def test_section_length_is_counted_with_browser_line_breaks(client, memo_world):
     """The browser counts a line break as one character; it sends it as two (\\r\\n)."""
-    from partnerships.forms_memoranda import MAX_SECTION_CHARS
+    from partnerships.memoranda.forms import MAX_SECTION_CHARS
 
     m = memo_world.memorandum
     line = "x" * 99
@@ -269,7 +269,6 @@ def test_section_length_is_counted_with_browser_line_breaks(client, memo_world):
 
 
 def _memorandum_between(a, b, *, sender=None, accepter=None) -> Memorandum:
-    from partnerships.signals import request_accepted
     from tests.factories import AcceptedRequestFactory
 
     request = AcceptedRequestFactory(
@@ -278,7 +277,7 @@ def _memorandum_between(a, b, *, sender=None, accepter=None) -> Memorandum:
         created_by=sender,
         contact_person="Олена Коваль, радниця з міжнародних зв'язків",
     )
-    request_accepted.send(sender=CooperationRequest, cooperation_request=request, actor=accepter)
+    memorandum_open(cooperation_request=request, actor=accepter)
     return Memorandum.objects.get(request=request)
 
 

@@ -2,13 +2,12 @@
 
 import pytest
 from django.core import mail
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from partnerships.choices import RequestEventKind, RequestStatus
 from partnerships.models import CooperationRequest, RequestEvent
 from partnerships.services import requests as request_services
-from partnerships.signals import request_accepted
 from tests.concurrency import in_parallel, needs_postgresql
 from tests.factories import (
     CooperationAreaFactory,
@@ -46,60 +45,51 @@ def test_request_life_submit_accept_with_timeline_and_mails(
     client, official_a, official_b, django_capture_on_commit_callbacks
 ):
     energy = CooperationAreaFactory(slug="energy", name_uk="Енергетика", name_en="Energy")
-    received = []
+    client.force_login(official_a.user)
+    url = reverse("partnerships:cooperate", kwargs={"slug": official_b.municipality.slug})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, cooperate_data(energy))
+    cooperation_request = CooperationRequest.objects.get()
+    assert response.status_code == 302
+    assert response.url == cooperation_request.get_absolute_url()
+    assert cooperation_request.from_municipality == official_a.municipality
+    assert cooperation_request.to_municipality == official_b.municipality
+    assert cooperation_request.created_by == official_a.user
+    assert list(cooperation_request.areas.all()) == [energy]
+    # B's official reads English: the mail is in English.
+    assert [m.to for m in mail.outbox] == [[official_b.user.email]]
+    assert "proposes to cooperate" in mail.outbox[0].subject
+    assert f"Areas of cooperation: {energy.name_en}\n" in mail.outbox[0].body
+    assert "/en/requests/" in mail.outbox[0].body
+    assert official_a.municipality.name_en in mail.outbox[0].subject  # names in English too
 
-    def on_accept(sender, cooperation_request, actor, **kwargs):
-        # Runs inside the acceptance transaction.
-        received.append((cooperation_request.pk, actor.pk, connection.in_atomic_block))
+    mail.outbox.clear()
+    client.force_login(official_b.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("partnerships:request-accept", kwargs={"pk": cooperation_request.pk}),
+            {"reply": "Gladly!"},
+        )
+    assert response.status_code == 302
+    cooperation_request.refresh_from_db()
+    assert cooperation_request.status == RequestStatus.ACCEPTED
+    assert cooperation_request.reply == "Gladly!"
+    assert cooperation_request.answered_at is not None
+    # The draft opened in the same step, with the accepting official as its first author.
+    assert cooperation_request.memorandum.history.get().history_user == official_b.user
+    # A's official reads Ukrainian.
+    assert [m.to for m in mail.outbox] == [[official_a.user.email]]
+    # (Catalogues come later; the language shows in the link's prefix.)
+    assert f"/uk/requests/{cooperation_request.pk}/" in mail.outbox[0].body
 
-    request_accepted.connect(on_accept)
-    try:
-        client.force_login(official_a.user)
-        url = reverse("partnerships:cooperate", kwargs={"slug": official_b.municipality.slug})
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(url, cooperate_data(energy))
-        cooperation_request = CooperationRequest.objects.get()
-        assert response.status_code == 302
-        assert response.url == cooperation_request.get_absolute_url()
-        assert cooperation_request.from_municipality == official_a.municipality
-        assert cooperation_request.to_municipality == official_b.municipality
-        assert cooperation_request.created_by == official_a.user
-        assert list(cooperation_request.areas.all()) == [energy]
-        # B's official reads English: the mail is in English.
-        assert [m.to for m in mail.outbox] == [[official_b.user.email]]
-        assert "proposes to cooperate" in mail.outbox[0].subject
-        assert f"Areas of cooperation: {energy.name_en}\n" in mail.outbox[0].body
-        assert "/en/requests/" in mail.outbox[0].body
-        assert official_a.municipality.name_en in mail.outbox[0].subject  # names in English too
-
-        mail.outbox.clear()
-        client.force_login(official_b.user)
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(
-                reverse("partnerships:request-accept", kwargs={"pk": cooperation_request.pk}),
-                {"reply": "Gladly!"},
-            )
-        assert response.status_code == 302
-        cooperation_request.refresh_from_db()
-        assert cooperation_request.status == RequestStatus.ACCEPTED
-        assert cooperation_request.reply == "Gladly!"
-        assert cooperation_request.answered_at is not None
-        assert received == [(cooperation_request.pk, official_b.user.pk, True)]
-        # A's official reads Ukrainian.
-        assert [m.to for m in mail.outbox] == [[official_a.user.email]]
-        # (Catalogues come later; the language shows in the link's prefix.)
-        assert f"/uk/requests/{cooperation_request.pk}/" in mail.outbox[0].body
-
-        page = client.get(cooperation_request.get_absolute_url())
-        assert page.status_code == 200
-        events = list(cooperation_request.events.values_list("kind", "actor"))
-        assert events == [
-            (RequestEventKind.SUBMITTED, official_a.user.pk),
-            (RequestEventKind.ACCEPTED, official_b.user.pk),
-        ]
-        assert page.content.decode().count('<li class="timeline__item') == 2
-    finally:
-        request_accepted.disconnect(on_accept)
+    page = client.get(cooperation_request.get_absolute_url())
+    assert page.status_code == 200
+    events = list(cooperation_request.events.values_list("kind", "actor"))
+    assert events == [
+        (RequestEventKind.SUBMITTED, official_a.user.pk),
+        (RequestEventKind.ACCEPTED, official_b.user.pk),
+    ]
+    assert page.content.decode().count('<li class="timeline__item') == 2
 
 
 def test_request_decline_and_withdraw_close_the_request(open_request, official_a, official_b):

@@ -1,7 +1,7 @@
 """Memorandum pages: read, edit a section, compare versions, agree, sign, PDF.
 
-Reads go through `permissions_memoranda.memorandum_for_user`, writes through
-`services.memoranda`. A draft is a 404 for anyone who is not a party's
+Reads go through `permissions.memorandum_for_user`, writes through
+`services`. A draft is a 404 for anyone who is not a party's
 official or staff; anonymous readers are sent to sign in first.
 """
 
@@ -21,20 +21,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
-from partnerships.forms_memoranda import (
+from .diff import compare_sections
+from .forms import (
     AgreeForm,
     CompareForm,
     PublishForm,
     SectionForm,
     SignForm,
 )
-from partnerships.memorandum_diff import compare_sections
-from partnerships.memorandum_pdf import memorandum_pdf
-from partnerships.memorandum_text import SECTIONS_BY_KEY, numbering
-from partnerships.models import Memorandum
-from partnerships.models.memorandum import sections_of
-from partnerships.permissions_memoranda import memorandum_for_user
-from partnerships.services.memoranda import (
+from .models import Memorandum, sections_of
+from .pdf import memorandum_pdf
+from .permissions import memorandum_for_user
+from .services import (
     MemorandumConflict,
     MemorandumError,
     memorandum_agree,
@@ -42,6 +40,7 @@ from partnerships.services.memoranda import (
     memorandum_set_published,
     memorandum_sign,
 )
+from .text import SECTIONS_BY_KEY, numbering
 
 
 def _readable(request, pk: int, *, public: bool = True):

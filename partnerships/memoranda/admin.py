@@ -11,8 +11,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .memorandum_text import SECTION_KEYS
 from .models import Memorandum, MemorandumAgreement
+from .text import SECTION_KEYS
 
 TEXT_FIELDS = [f"{key}_{lang}" for key in SECTION_KEYS for lang in ("uk", "en")]
 

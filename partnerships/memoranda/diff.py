@@ -6,7 +6,7 @@ from difflib import SequenceMatcher
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from partnerships.memorandum_text import SECTIONS, numbering
+from .text import SECTIONS, numbering
 
 # A word with the whitespace after it: a changed word is marked, not a whole line.
 _TOKENS = re.compile(r"\S+\s*|\s+")

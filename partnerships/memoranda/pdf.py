@@ -11,9 +11,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from partnerships.choices import MemorandumStatus
-from partnerships.memorandum_text import party_name, party_place
-from partnerships.models import Memorandum
-from partnerships.models.memorandum import sections_of
+
+from .models import Memorandum, sections_of
+from .text import party_name, party_place
 
 # WeasyPrint reports every rendering step at INFO; keep the server log for requests.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)

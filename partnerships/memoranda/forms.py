@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.memorandum_text import Section
+from .text import Section
 
 BOTH_LANGUAGES_OR_NEITHER = _("Write this clause in both languages, or empty both to leave it out.")
 

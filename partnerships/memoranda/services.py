@@ -20,7 +20,6 @@ from partnerships.choices import (
     RequestEventKind,
     RequestStatus,
 )
-from partnerships.memorandum_text import SECTIONS_BY_KEY, Coordinator, initial_text
 from partnerships.models import (
     CooperationRequest,
     Memorandum,
@@ -30,6 +29,8 @@ from partnerships.models import (
     Partnership,
     RequestEvent,
 )
+
+from .text import SECTIONS_BY_KEY, Coordinator, initial_text
 
 KIND_BY_FORM = {
     CooperationForm.TWINNING: PartnershipKind.TWINNING,

@@ -10,11 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partnerships.choices import MemorandumStatus
-from partnerships.memorandum_text import SECTIONS, numbering
+from partnerships.models.cooperation import CooperationRequest
+from partnerships.models.municipality import Municipality
+from partnerships.models.official import Official
+from partnerships.models.partnership import Partnership
 
-from .cooperation import CooperationRequest
-from .municipality import Municipality
-from .partnership import Partnership
+from .text import SECTIONS, numbering
 
 
 def signed_scan_path(instance: "Memorandum", filename: str) -> str:
@@ -38,8 +39,6 @@ class MemorandumQuerySet(models.QuerySet):
             return self.none()
         if user.is_staff:
             return self
-        from .official import Official
-
         municipality_ids = Official.objects.approved().filter(user=user).values("municipality")
         return self.filter(Q(party_a__in=municipality_ids) | Q(party_b__in=municipality_ids))
 

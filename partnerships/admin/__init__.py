@@ -1,0 +1,5 @@
+"""The partnerships admin, one module per concept; autodiscovery imports this package."""
+
+from partnerships.memoranda import admin as memoranda  # noqa: F401
+
+from . import officials, registry, requests  # noqa: F401

@@ -1,0 +1,167 @@
+"""Admin of the registry: regions, areas of cooperation, municipalities, partnerships."""
+
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from import_export import fields, resources
+from import_export.admin import ImportExportModelAdmin
+from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from partnerships.models import (
+    CooperationArea,
+    Municipality,
+    Partnership,
+    Region,
+)
+
+
+def country_choices(codes) -> list[tuple[str, str]]:
+    """(code, localised name) pairs sorted by name, for country list filters."""
+    return sorted(((code, countries.name(code)) for code in codes if code), key=lambda c: c[1])
+
+
+@admin.register(Region)
+class RegionAdmin(TranslationAdmin):
+    list_display = ["name", "kind", "code", "municipality_count"]
+    list_filter = ["kind"]
+    search_fields = ["name_uk", "name_en", "code"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(municipality_total=Count("municipalities"))
+
+    @admin.display(description=_("municipalities"), ordering="municipality_total")
+    def municipality_count(self, region):
+        return region.municipality_total
+
+
+@admin.register(CooperationArea)
+class CooperationAreaAdmin(TranslationAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    search_fields = ["name_uk", "name_en", "slug"]
+
+
+class MunicipalityResource(resources.ModelResource):
+    """CSV/XLSX columns for staff: ids are slugs, so a file can be edited by hand."""
+
+    region = fields.Field(
+        attribute="region", column_name="region", widget=ForeignKeyWidget(Region, field="slug")
+    )
+    offers = fields.Field(
+        attribute="offers",
+        column_name="offers",
+        widget=ManyToManyWidget(CooperationArea, field="slug"),
+    )
+    needs = fields.Field(
+        attribute="needs",
+        column_name="needs",
+        widget=ManyToManyWidget(CooperationArea, field="slug"),
+    )
+
+    class Meta:
+        model = Municipality
+        import_id_fields = ["slug"]
+        skip_unchanged = True
+        report_skipped = True
+        fields = [
+            "slug",
+            "name_uk",
+            "name_en",
+            "name_native",
+            "center_uk",
+            "center_en",
+            "code",
+            "country",
+            "region",
+            "kind",
+            "population",
+            "area_km2",
+            "latitude",
+            "longitude",
+            "website",
+            "email",
+            "description_uk",
+            "description_en",
+            "offers",
+            "needs",
+            "open_to_partners",
+        ]
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("region").prefetch_related("offers", "needs")
+
+
+class PartnerCountFilter(admin.SimpleListFilter):
+    title = _("partnerships")
+    parameter_name = "partners"
+
+    def lookups(self, request, model_admin):
+        return [("0", _("none")), ("1", _("one or more")), ("5", _("five or more"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "0":
+            return queryset.filter(partner_count=0)
+        if self.value() in {"1", "5"}:
+            return queryset.filter(partner_count__gte=int(self.value()))
+        return queryset
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, TranslationAdmin):
+    """History (who edited a profile) first in the MRO: it adds its own URLs and
+    records the editing user; import/export and the translated fields follow."""
+
+    resource_classes = [MunicipalityResource]
+    list_display = [
+        "name",
+        "country",
+        "region",
+        "kind",
+        "population",
+        "partners",
+        "open_to_partners",
+    ]
+    list_filter = ["open_to_partners", "kind", PartnerCountFilter, "region", "country"]
+    list_select_related = ["region"]
+    search_fields = ["name_uk", "name_en", "name_native", "center_uk", "center_en", "code", "slug"]
+    autocomplete_fields = ["region"]
+    filter_horizontal = ["offers", "needs"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    readonly_fields = ["created_at", "updated_at"]
+    list_per_page = 50
+    show_full_result_count = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_partner_count()
+
+    def get_search_results(self, request, queryset, search_term):
+        # SQLite folds case for ASCII only: also match the normalised names.
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            found = found | queryset.search(search_term)
+        return found, may_have_duplicates
+
+    @admin.display(description=_("partnerships"), ordering="partner_count")
+    def partners(self, municipality):
+        return municipality.partner_count
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "since", "source", "source_note", "created_at"]
+    list_filter = ["kind", "source"]
+    list_select_related = ["municipality_a", "municipality_b"]
+    search_fields = [
+        "municipality_a__name_uk",
+        "municipality_a__name_en",
+        "municipality_b__name_uk",
+        "municipality_b__name_en",
+    ]
+    autocomplete_fields = ["municipality_a", "municipality_b"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["created_at"]
