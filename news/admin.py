@@ -104,7 +104,7 @@ class PublicationFilter(admin.SimpleListFilter):
         return [
             ("live", _("live")),
             ("scheduled", _("scheduled")),
-            ("draft", _("draft")),
+            (ArticleStatus.DRAFT, _("draft")),
         ]
 
     def queryset(self, request, queryset):
@@ -113,7 +113,7 @@ class PublicationFilter(admin.SimpleListFilter):
             return queryset.published(now=now)
         if self.value() == "scheduled":
             return queryset.filter(status=ArticleStatus.PUBLISHED, published_at__gt=now)
-        if self.value() == "draft":
+        if self.value() == ArticleStatus.DRAFT:
             return queryset.filter(status=ArticleStatus.DRAFT)
         return queryset
 

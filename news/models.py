@@ -96,8 +96,11 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_page(self):
+        """Everything the article page shows beside the text, in fixed queries."""
         return self.select_related("author").prefetch_related(
-            "tags", "regions", "communities__region"
+            "tags",
+            "regions",
+            models.Prefetch("communities", queryset=Municipality.objects.select_related("region")),
         )
 
     def search(self, query: str):
@@ -436,6 +439,10 @@ class Article(models.Model):
     @property
     def text_image_alt(self) -> str:
         return self.text("image_alt")
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == ArticleStatus.DRAFT
 
     @property
     def is_public(self) -> bool:

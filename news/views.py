@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,7 +16,7 @@ from taggit.models import Tag
 
 from core.languages import language_links
 from core.listing import ForgivingFilterMixin
-from partnerships.models import Municipality, Region
+from partnerships.models import Region
 
 from . import services
 from .forms import ArticleFilter, CommentForm
@@ -94,14 +93,6 @@ class ArticleListView(ForgivingFilterMixin, FilterView):
         return context
 
 
-def article_queryset():
-    return Article.objects.select_related("author").prefetch_related(
-        "tags",
-        "regions",
-        Prefetch("communities", queryset=Municipality.objects.select_related("region")),
-    )
-
-
 def share_links(request, article: Article) -> dict[str, str]:
     url = request.build_absolute_uri(article.get_canonical_url())
     u, t = quote(url, safe=""), quote(article.display_title, safe="")
@@ -154,7 +145,7 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_object(self, queryset=None):
-        article = get_object_or_404(article_queryset(), slug=self.kwargs["slug"])
+        article = get_object_or_404(Article.objects.for_page(), slug=self.kwargs["slug"])
         # Drafts and scheduled articles: staff preview them, for everyone else they do not exist.
         if not article.is_public and not self.request.user.is_staff:
             raise Http404(_("No such article."))
@@ -176,7 +167,7 @@ class ArticleDetailView(DetailView):
 
 
 def public_article_or_404(slug: str) -> Article:
-    article = get_object_or_404(article_queryset(), slug=slug)
+    article = get_object_or_404(Article.objects.for_page(), slug=slug)
     if not article.is_public:
         raise Http404(_("No such article."))
     return article

@@ -200,6 +200,11 @@ class Memorandum(models.Model):
         return self.status == MemorandumStatus.SIGNED
 
     @property
+    def is_final(self) -> bool:
+        """Both sides agreed to the current version; it waits for the signature."""
+        return self.status == MemorandumStatus.FINAL
+
+    @property
     def is_public(self) -> bool:
         return self.is_signed and self.published_a and self.published_b
 
@@ -210,6 +215,36 @@ class Memorandum(models.Model):
 
     def partner_of(self, municipality_id: int) -> Municipality:
         return self.party_b if municipality_id == self.party_a_id else self.party_a
+
+    # The versions selector: every read of the text history goes through these.
+    def versions(self):
+        """The text versions, newest first, with their authors (a queryset: slice it)."""
+        return (
+            self.history.select_related("history_user")
+            .only(
+                "history_id",
+                "id",
+                "version",
+                "history_date",
+                "history_user__username",
+                "history_user__email",
+                "history_user__first_name",
+                "history_user__last_name",
+            )
+            .order_by("-version", "-history_date")
+        )
+
+    def version_numbers(self) -> list[int]:
+        return sorted(set(self.history.values_list("version", flat=True)))
+
+    def version_document(self, number: int):
+        """The historical row of version `number` (its latest save), or None."""
+        return (
+            self.history.filter(version=number)
+            .select_related("history_user")
+            .order_by("-history_date")
+            .first()
+        )
 
     def side_of(self, municipality_id: int | None) -> str | None:
         if municipality_id == self.party_a_id:

@@ -70,12 +70,7 @@ class MemorandumConflict(MemorandumError):
 
 def _author_of_current_version(memorandum: Memorandum) -> str:
     """ "Name (municipality)" of whoever saved the current version; "" if unknown."""
-    saved = (
-        memorandum.history.filter(version=memorandum.version)
-        .select_related("history_user")
-        .order_by("-history_date")
-        .first()
-    )
+    saved = memorandum.version_document(memorandum.version)
     user = saved.history_user if saved is not None else None
     if user is None:
         return ""

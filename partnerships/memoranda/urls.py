@@ -2,14 +2,14 @@
 
 from django.urls import path
 
-from . import views
+from . import actions, views
 
 urlpatterns = [
     path("memoranda/", views.MemorandumListView.as_view(), name="memorandum-list"),
     path("memoranda/<int:pk>/", views.memorandum_detail, name="memorandum-detail"),
     path(
         "memoranda/<int:pk>/sections/<slug:section>/edit/",
-        views.memorandum_section_edit,
+        actions.memorandum_section_edit,
         name="memorandum-section-edit",
     ),
     path(
@@ -19,10 +19,10 @@ urlpatterns = [
     ),
     path("memoranda/<int:pk>/versions/", views.memorandum_versions, name="memorandum-versions"),
     path("memoranda/<int:pk>/compare/", views.memorandum_compare, name="memorandum-compare"),
-    path("memoranda/<int:pk>/agree/", views.memorandum_agree_view, name="memorandum-agree"),
-    path("memoranda/<int:pk>/sign/", views.memorandum_sign_view, name="memorandum-sign"),
+    path("memoranda/<int:pk>/agree/", actions.memorandum_agree_view, name="memorandum-agree"),
+    path("memoranda/<int:pk>/sign/", actions.memorandum_sign_view, name="memorandum-sign"),
     path(
-        "memoranda/<int:pk>/publish/", views.memorandum_publish_view, name="memorandum-publish"
+        "memoranda/<int:pk>/publish/", actions.memorandum_publish_view, name="memorandum-publish"
     ),
     path("memoranda/<int:pk>/pdf/", views.memorandum_pdf_view, name="memorandum-pdf"),
     path("memoranda/<int:pk>/scan/", views.memorandum_scan_view, name="memorandum-scan"),

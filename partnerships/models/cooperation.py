@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from partnerships.choices import CooperationForm, RequestEventKind, RequestStatus
 
 from .municipality import CooperationArea, Municipality
+from .official import Official
 
 
 class CooperationRequestQuerySet(models.QuerySet):
@@ -27,8 +28,6 @@ class CooperationRequestQuerySet(models.QuerySet):
             return self.none()
         if user.is_staff:
             return self
-        from .official import Official
-
         municipality_ids = Official.objects.approved().filter(user=user).values("municipality")
         return self.filter(
             Q(from_municipality__in=municipality_ids) | Q(to_municipality__in=municipality_ids)
@@ -40,7 +39,10 @@ class CooperationRequestQuerySet(models.QuerySet):
         )
 
     def for_detail(self):
-        return self.with_parties().prefetch_related("areas")
+        """The request page: both parties, areas, and the timeline with its actors."""
+        return self.with_parties().prefetch_related(
+            "areas", models.Prefetch("events", queryset=RequestEvent.objects.select_related("actor"))
+        )
 
 
 class CooperationRequest(models.Model):
@@ -162,6 +164,20 @@ class CooperationRequest(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == RequestStatus.SUBMITTED
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.status == RequestStatus.ACCEPTED
+
+    @property
+    def badge(self) -> str:
+        """The state badge's style: declined and withdrawn apart, accepted or done green."""
+        return {
+            RequestStatus.ACCEPTED: "accepted",
+            RequestStatus.COMPLETED: "accepted",
+            RequestStatus.DECLINED: "declined",
+            RequestStatus.WITHDRAWN: "withdrawn",
+        }.get(self.status, "waiting")
 
 
 class RequestEvent(models.Model):

@@ -1,6 +1,7 @@
 import uuid
 from pathlib import PurePath
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
@@ -59,6 +60,11 @@ def coat_of_arms_path(instance: "Municipality", filename: str) -> str:
     return f"coats/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
 
 
+def _partnership_model():
+    # Partnership refers to Municipality, so it is looked up when a query is built.
+    return apps.get_model("partnerships", "Partnership")
+
+
 class MunicipalityQuerySet(models.QuerySet):
     def ukrainian(self):
         return self.filter(country=UKRAINE)
@@ -81,8 +87,7 @@ class MunicipalityQuerySet(models.QuerySet):
         return queryset
 
     def without_foreign_partner(self):
-        from .partnership import Partnership
-
+        Partnership = _partnership_model()
         foreign_partner = Partnership.objects.filter(
             Q(municipality_a=OuterRef("pk")) & ~Q(municipality_b__country=OuterRef("country"))
             | Q(municipality_b=OuterRef("pk")) & ~Q(municipality_a__country=OuterRef("country"))
@@ -92,8 +97,7 @@ class MunicipalityQuerySet(models.QuerySet):
     def with_partner_count(self):
         """Annotate partner_count: one indexed count per side (an OR across both sides
         would scan every partnership for every municipality)."""
-        from .partnership import Partnership
-
+        Partnership = _partnership_model()
         def count_on(side: str):
             rows = Partnership.objects.filter(**{side: OuterRef("pk")}).order_by().values(side)
             return Coalesce(

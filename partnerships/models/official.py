@@ -99,3 +99,7 @@ class Official(models.Model):
     @property
     def is_approved(self) -> bool:
         return self.status == OfficialStatus.APPROVED
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.status == OfficialStatus.REVOKED

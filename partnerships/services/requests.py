@@ -50,6 +50,34 @@ class InvalidTransition(RequestError):
     pass
 
 
+def request_blocker(
+    from_municipality: Municipality, to_municipality: Municipality
+) -> RequestError | None:
+    """Why the pair cannot start a request now (the error to show or raise), or None.
+
+    The Cooperate page asks it before showing the form; `request_create` asks it
+    again under the row locks, so the rule and its messages are written once.
+    The error carries where to go instead: the open request or the memorandum.
+    """
+    if from_municipality.pk == to_municipality.pk:
+        return RequestNotAllowed(_("A municipality cannot send a request to itself."))
+    if Partnership.objects.between(from_municipality, to_municipality).exists():
+        return RequestNotAllowed(_("These two municipalities are already partners."))
+    drafting = Memorandum.objects.between(from_municipality, to_municipality).unsigned()
+    if (memorandum := drafting.first()) is not None:
+        return MemorandumInProgress(
+            _("You are already drafting a memorandum with this municipality."),
+            memorandum=memorandum,
+        )
+    existing = CooperationRequest.objects.open().between(from_municipality, to_municipality).first()
+    if existing is not None:
+        return OpenRequestExists(
+            _("There is already an open request between these two municipalities."),
+            existing=existing,
+        )
+    return None
+
+
 def request_create(
     *,
     user,
@@ -80,22 +108,8 @@ def request_create(
             .order_by("pk")
             .values_list("pk", flat=True)
         )
-        if Partnership.objects.between(from_municipality, to_municipality).exists():
-            raise RequestNotAllowed(_("These two municipalities are already partners."))
-        drafting = Memorandum.objects.between(from_municipality, to_municipality).unsigned()
-        if (memorandum := drafting.first()) is not None:
-            raise MemorandumInProgress(
-                _("You are already drafting a memorandum with this municipality."),
-                memorandum=memorandum,
-            )
-        existing = (
-            CooperationRequest.objects.open().between(from_municipality, to_municipality).first()
-        )
-        if existing is not None:
-            raise OpenRequestExists(
-                _("There is already an open request between these two municipalities."),
-                existing=existing,
-            )
+        if (blocker := request_blocker(from_municipality, to_municipality)) is not None:
+            raise blocker
         try:
             with transaction.atomic():
                 cooperation_request = CooperationRequest.objects.create(

@@ -28,7 +28,7 @@ class MunicipalityDetailView(DetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(
-            Municipality.objects.select_related("region").prefetch_related("offers", "needs"),
+            Municipality.objects.for_cards(),
             slug=self.kwargs["slug"],
         )
 

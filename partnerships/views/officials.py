@@ -76,11 +76,7 @@ def dashboard(request):
             "partnerships/dashboard_pending.html",
             {"applications": applications, "crumbs": [(_("My municipality"), "")]},
         )
-    municipality = (
-        Municipality.objects.select_related("region")
-        .prefetch_related("offers", "needs")
-        .get(pk=official.municipality_id)
-    )
+    municipality = Municipality.objects.for_cards().get(pk=official.municipality_id)
     requests = list(CooperationRequest.objects.involving(municipality).with_parties())
     partnerships = list(Partnership.objects.involving(municipality).with_parties())
     memoranda = list(Memorandum.objects.involving(municipality).with_parties())

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,11 +14,8 @@ from partnerships import notifications, permissions
 from partnerships.forms import AnswerForm, CooperationRequestForm
 from partnerships.models import (
     CooperationRequest,
-    Memorandum,
     Municipality,
     Official,
-    Partnership,
-    RequestEvent,
 )
 from partnerships.services import requests as request_services
 
@@ -27,7 +23,7 @@ from partnerships.services import requests as request_services
 @login_required
 def cooperate(request, slug: str):
     target = get_object_or_404(
-        Municipality.objects.select_related("region").prefetch_related("offers", "needs"),
+        Municipality.objects.for_cards(),
         slug=slug,
     )
     official = permissions.approved_official(request.user)
@@ -53,7 +49,7 @@ def cooperate(request, slug: str):
     if official.municipality_id == target.pk:
         raise PermissionDenied
     sender = official.municipality
-    blocked = _blocked_reason(sender, target)
+    blocked = request_services.request_blocker(sender, target)
     # Without officials or a public address the request reaches the ministry only.
     reachable = notifications.is_reachable(target)
 
@@ -101,11 +97,12 @@ def cooperate(request, slug: str):
         else:
             status = 400
     elif request.method == "POST":
-        if blocked["request"] is not None or blocked.get("memorandum") is not None:
+        elsewhere = getattr(blocked, "existing", None) or getattr(blocked, "memorandum", None)
+        if elsewhere is not None:
             # A double click or a repeated POST lands on the one open request,
             # or on the memorandum the two are drafting.
-            messages.info(request, blocked["message"])
-            return redirect(blocked["request"] or blocked["memorandum"])
+            messages.info(request, str(blocked))
+            return redirect(elsewhere)
         status = 409
     return render(
         request,
@@ -128,25 +125,6 @@ def _contact_line(official: Official, user) -> str:
     return ", ".join(part for part in parts if part)[:200]
 
 
-def _blocked_reason(sender: Municipality, target: Municipality) -> dict | None:
-    if Partnership.objects.between(sender, target).exists():
-        return {"message": _("Your municipalities are already partners."), "request": None}
-    existing = CooperationRequest.objects.open().between(sender, target).first()
-    if existing is not None:
-        return {
-            "message": _("There is already an open request between your municipalities."),
-            "request": existing,
-        }
-    drafting = Memorandum.objects.between(sender, target).unsigned().first()
-    if drafting is not None:
-        return {
-            "message": _("You are already drafting a memorandum with this municipality."),
-            "request": None,
-            "memorandum": drafting,
-        }
-    return None
-
-
 def _target_crumbs(target: Municipality, label: str) -> list:
     return [
         (_("Municipalities"), reverse("partnerships:municipality-list")),
@@ -163,9 +141,7 @@ class RequestDetailView(LoginRequiredMixin, DetailView):
         return permissions.get_request_for_user(
             self.request.user,
             self.kwargs["pk"],
-            queryset=CooperationRequest.objects.for_detail().prefetch_related(
-                Prefetch("events", queryset=RequestEvent.objects.select_related("actor"))
-            ),
+            queryset=CooperationRequest.objects.for_detail(),
         )
 
     def get_context_data(self, **kwargs):

@@ -2,6 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 from core.tasks import send_email
 
@@ -10,9 +12,6 @@ class Command(BaseCommand):
     help = "Queue again every mail whose sending failed, and drop the failed records."
 
     def handle(self, *args, **options):
-        from django_tasks_db.backend import DatabaseBackend
-        from django_tasks_db.models import DBTaskResult
-
         if not isinstance(send_email.get_backend(), DatabaseBackend):
             raise CommandError("Only the database task queue keeps failed mails.")
 
