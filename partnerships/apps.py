@@ -5,4 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class PartnershipsConfig(AppConfig):
     name = "partnerships"
     verbose_name = _("Municipalities and partnerships")
-

@@ -48,7 +48,6 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "taggit",
-    "django_htmx",
     "django_tasks_db",
     # Floors: the site (twinning) stands on the apps, the apps on the ground floor (core).
     "core",
@@ -69,7 +68,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "twinning.middleware.method_not_allowed_page",
 ]

@@ -1,6 +1,5 @@
 """Admin of officials: the queue of applications, approve, reject, revoke."""
 
-
 from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _

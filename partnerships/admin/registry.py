@@ -1,6 +1,5 @@
 """Admin of the registry: regions, areas of cooperation, municipalities, partnerships."""
 
-
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _

@@ -60,7 +60,9 @@ def memorandum_section_edit(request, pk: int, section: str):
                 form.is_valid()
                 their_changes = [
                     row
-                    for row in compare_sections(memorandum.version_document(base) or memorandum, memorandum)
+                    for row in compare_sections(
+                        memorandum.version_document(base) or memorandum, memorandum
+                    )
                     if row["changed"]
                 ]
                 status = 409

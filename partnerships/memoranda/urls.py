@@ -21,9 +21,7 @@ urlpatterns = [
     path("memoranda/<int:pk>/compare/", views.memorandum_compare, name="memorandum-compare"),
     path("memoranda/<int:pk>/agree/", actions.memorandum_agree_view, name="memorandum-agree"),
     path("memoranda/<int:pk>/sign/", actions.memorandum_sign_view, name="memorandum-sign"),
-    path(
-        "memoranda/<int:pk>/publish/", actions.memorandum_publish_view, name="memorandum-publish"
-    ),
+    path("memoranda/<int:pk>/publish/", actions.memorandum_publish_view, name="memorandum-publish"),
     path("memoranda/<int:pk>/pdf/", views.memorandum_pdf_view, name="memorandum-pdf"),
     path("memoranda/<int:pk>/scan/", views.memorandum_scan_view, name="memorandum-scan"),
 ]

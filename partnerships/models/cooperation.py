@@ -41,7 +41,8 @@ class CooperationRequestQuerySet(models.QuerySet):
     def for_detail(self):
         """The request page: both parties, areas, and the timeline with its actors."""
         return self.with_parties().prefetch_related(
-            "areas", models.Prefetch("events", queryset=RequestEvent.objects.select_related("actor"))
+            "areas",
+            models.Prefetch("events", queryset=RequestEvent.objects.select_related("actor")),
         )
 
 

@@ -98,6 +98,7 @@ class MunicipalityQuerySet(models.QuerySet):
         """Annotate partner_count: one indexed count per side (an OR across both sides
         would scan every partnership for every municipality)."""
         Partnership = _partnership_model()
+
         def count_on(side: str):
             rows = Partnership.objects.filter(**{side: OuterRef("pk")}).order_by().values(side)
             return Coalesce(

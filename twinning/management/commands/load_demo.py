@@ -2,8 +2,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from news import demo as news_demo
-from partnerships import demo as partnership_demo
-from partnerships import demo_accounts
+from partnerships.demo import accounts as demo_accounts
+from partnerships.demo import profiles as demo_profiles
 
 
 class Command(BaseCommand):
@@ -14,7 +14,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        filled = partnership_demo.load()
+        filled = demo_profiles.load()
         self.stdout.write(f"Demo profiles filled: {filled}")
         emails = demo_accounts.load()
         if emails:

@@ -99,7 +99,7 @@ def _tell_the_story() -> None:
         )
         answerer = Official.objects.approved().filter(municipality=partner).first()
         if answered and answerer:
-            # Accepting opens the memorandum draft (see partnerships.receivers_memoranda).
+            # Accepting opens the memorandum draft in the same step.
             request_accept(cooperation_request=request, user=answerer.user, reply="With pleasure!")
 
 

@@ -1,0 +1,1 @@
+"""Demo content for a first look: filled-in profiles and, with DEBUG on, demo accounts."""
