@@ -1,0 +1,40 @@
+"""The floors of the code: the site stands on the apps, the apps on core, never back."""
+
+import ast
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+ROOT = Path(settings.BASE_DIR)
+OURS = {"core", "twinning", "partnerships", "news"}
+# Which of our packages each one may import (besides itself).
+ALLOWED = {
+    "core": set(),
+    "partnerships": {"core"},
+    "news": {"core", "partnerships"},
+    "twinning": {"core", "partnerships", "news"},
+}
+
+
+def modules(package: str) -> list[Path]:
+    return sorted(path for path in (ROOT / package).rglob("*.py") if "migrations" not in path.parts)
+
+
+def imported_packages(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names & OURS
+
+
+@pytest.mark.parametrize("package", sorted(ALLOWED))
+def test_imports_run_one_way_from_site_to_apps_to_core(package):
+    wrong = {
+        str(path.relative_to(ROOT)): sorted(imported_packages(path) - ALLOWED[package] - {package})
+        for path in modules(package)
+    }
+    assert {name: found for name, found in wrong.items() if found} == {}
