@@ -26,15 +26,6 @@ def approved_official(user) -> Official | None:
     return getattr(user, _CACHE)
 
 
-def forget_official(user) -> None:
-    if hasattr(user, _CACHE):
-        delattr(user, _CACHE)
-
-
-def can_act_for(user, municipality: Municipality) -> bool:
-    return acts_for_id(user, municipality.pk)
-
-
 def acts_for_id(user, municipality_id: int) -> bool:
     official = approved_official(user)
     return official is not None and official.municipality_id == municipality_id
@@ -46,11 +37,6 @@ def municipality_for_official(user) -> Municipality:
     if official is None:
         raise PermissionDenied
     return official.municipality
-
-
-def can_send_request(user, target: Municipality) -> bool:
-    official = approved_official(user)
-    return official is not None and official.municipality_id != target.pk
 
 
 def get_request_for_user(user, pk: int, *, queryset=None) -> CooperationRequest:
