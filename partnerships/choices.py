@@ -8,6 +8,8 @@ class MunicipalityKind(models.TextChoices):
     SETTLEMENT = "settlement", _("settlement community")
     RURAL = "rural", _("rural community")
     MUNICIPALITY = "municipality", _("municipality")
+    # Kyiv and Sevastopol: first-level units of KATOTTG, municipalities all the same.
+    SPECIAL_CITY = "special_city", _("city with special status")
 
 
 class RegionKind(models.TextChoices):

@@ -25,6 +25,8 @@ KIND_WORDS = {
     MunicipalityKind.RURAL: ("сільська громада", "rural hromada"),
     "": ("громада", "hromada"),
 }
+# A city with special status is called by its name alone ("Київ", "Kyiv").
+NAMED_ALONE = {MunicipalityKind.SPECIAL_CITY}
 # Fields the data set owns; what officials edit (description, areas, ...) is left alone.
 MUNICIPALITY_FIELDS = [
     "name_uk",
@@ -56,6 +58,7 @@ class BadFile(ValueError):
 COLUMNS = {
     "oblasts.csv": {"code", "name_uk", "name_en", "kind"},
     "hromadas.csv": {"katottg", "name_uk", "name_en", "kind", "oblast_code"},
+    "special_status_cities.csv": {"katottg", "name_uk", "name_en", "kind", "oblast_code"},
     "foreign_municipalities.csv": {"key", "name", "country"},
     "twin_links.csv": {"hromada_katottg", "foreign_key"},
 }
@@ -195,17 +198,17 @@ class RegistryLoader:
     def load_hromadas(self, regions: dict[str, Region]) -> dict[str, Municipality]:
         def parse(row):
             kind = row.get("kind", "")
-            if kind not in MunicipalityKind.values and kind != "":
+            if kind not in KIND_WORDS and kind not in NAMED_ALONE:
                 raise BadRow(f"unknown kind {kind!r}")
             region = regions.get(row.get("oblast_code", ""))
             if region is None:
                 raise BadRow(f"unknown oblast code {row.get('oblast_code')!r}")
-            word_uk, word_en = KIND_WORDS[kind]
+            word_uk, word_en = KIND_WORDS.get(kind, ("", ""))
             return Municipality(
                 registry_key=_required(row, "katottg"),
                 code=row["katottg"],
-                name_uk=f"{_required(row, 'name_uk')} {word_uk}",
-                name_en=f"{_required(row, 'name_en')} {word_en}",
+                name_uk=f"{_required(row, 'name_uk')} {word_uk}".strip(),
+                name_en=f"{_required(row, 'name_en')} {word_en}".strip(),
                 name_native="",
                 center_uk=row.get("center_uk", ""),
                 center_en=row.get("center_en", ""),
@@ -218,7 +221,11 @@ class RegistryLoader:
                 longitude=_decimal(row, "lon", 22, 41),
             )
 
-        wanted = self._read("hromadas.csv", parse, key=lambda m: m.registry_key)
+        # Kyiv and Sevastopol are not hromadas in KATOTTG; they load beside them.
+        wanted = [
+            *self._read("hromadas.csv", parse, key=lambda m: m.registry_key),
+            *self._read("special_status_cities.csv", parse, key=lambda m: m.registry_key),
+        ]
         return self._upsert_municipalities("communities", wanted, regions)
 
     def load_foreign(self) -> dict[str, Municipality]:

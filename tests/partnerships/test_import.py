@@ -30,14 +30,26 @@ def counts() -> tuple[int, int, int, int]:
 
 def test_load_registry_loads_the_full_real_registry():
     output, errors = load()
-    assert counts() == (27, 1772, 778, 890)
+    assert counts() == (27, 1774, 814, 932)
     assert errors == ""
-    assert "Communities: 1772 created, 0 updated, 0 unchanged" in output
+    assert "Communities: 1774 created, 0 updated, 0 unchanged" in output
     izium = Municipality.objects.get(code="UA63040090000021240")
     assert (izium.name_uk, izium.name_en) == ("Ізюмська міська громада", "Iziumska urban hromada")
     assert izium.region.name_en == "Kharkiv Oblast"
     partners = {p.partner_of(izium).registry_key for p in Partnership.objects.involving(izium)}
     assert partners == {"fr-chennevieres-sur-marne", "ge-khoni", "lv-tukums", "pl-andrychow"}
+
+
+def test_load_registry_loads_the_cities_with_special_status_and_their_partners():
+    load()
+    kyiv = Municipality.objects.get(code="UA80000000000093317")
+    sevastopol = Municipality.objects.get(code="UA85000000000065278")
+    assert (kyiv.name_uk, kyiv.name_en, kyiv.kind) == ("Київ", "Kyiv", "special_city")
+    assert (sevastopol.name_uk, sevastopol.name_en) == ("Севастополь", "Sevastopol")
+    assert kyiv.region.code == "UA80000000000093317"
+    assert (kyiv.is_ukrainian, kyiv.area_km2, kyiv.population) == (True, 839, None)
+    assert Partnership.objects.involving(kyiv).count() == 42
+    assert Partnership.objects.involving(sevastopol).count() == 0
 
 
 def test_load_registry_run_twice_changes_nothing():
@@ -47,8 +59,8 @@ def test_load_registry_run_twice_changes_nothing():
     output, _ = load()
     assert counts() == first
     assert dict(Municipality.objects.values_list("registry_key", "slug")) == slugs
-    assert "Communities: 0 created, 0 updated, 1772 unchanged" in output
-    assert "Partnerships: 0 created, 0 updated, 890 unchanged" in output
+    assert "Communities: 0 created, 0 updated, 1774 unchanged" in output
+    assert "Partnerships: 0 created, 0 updated, 932 unchanged" in output
 
 
 def test_load_registry_updates_a_changed_row_and_keeps_profile_text(tmp_path):
@@ -61,7 +73,7 @@ def test_load_registry_updates_a_changed_row_and_keeps_profile_text(tmp_path):
     izium.refresh_from_db()
     assert izium.population == 44979
     assert izium.description_uk == "Написано посадовцем"
-    assert "Communities: 0 created, 1 updated, 1771 unchanged" in output
+    assert "Communities: 0 created, 1 updated, 1773 unchanged" in output
 
 
 def _copy_data(tmp_path: Path) -> Path:
@@ -85,7 +97,7 @@ def test_load_registry_reports_and_skips_a_broken_row(tmp_path):
     assert "hromadas.csv, line 6: 'lat' is not a number: 'north'" in errors
     assert "hromadas.csv, line 1774: 'name_uk' is empty" in errors
     assert "2 rows skipped" in output
-    assert Municipality.objects.ukrainian().count() == 1771
+    assert Municipality.objects.ukrainian().count() == 1773
 
 
 def test_load_registry_leaves_nothing_half_loaded_after_a_failure(tmp_path, monkeypatch):
@@ -116,7 +128,7 @@ def test_load_registry_reports_a_repeated_key_and_keeps_the_first(tmp_path):
     _edit(data, "hromadas.csv", lambda lines: [*lines, lines[5]])
     _output, errors = load(data)
     assert "hromadas.csv, line 1774: repeats the key of line 6" in errors
-    assert Municipality.objects.ukrainian().count() == 1772
+    assert Municipality.objects.ukrainian().count() == 1774
 
 
 @pytest.mark.parametrize(
@@ -140,7 +152,7 @@ def test_load_registry_skips_values_the_database_would_refuse(tmp_path, column, 
     _output, errors = load(data)
     assert "hromadas.csv, line 6: " in errors
     assert message in errors
-    assert Municipality.objects.ukrainian().count() == 1771
+    assert Municipality.objects.ukrainian().count() == 1773
 
 
 def test_load_registry_reads_a_file_saved_with_a_byte_order_mark(tmp_path):
@@ -149,7 +161,7 @@ def test_load_registry_reads_a_file_saved_with_a_byte_order_mark(tmp_path):
     oblasts.write_bytes(b"\xef\xbb\xbf" + oblasts.read_bytes())
     _output, errors = load(data)
     assert errors == ""
-    assert counts() == (27, 1772, 778, 890)
+    assert counts() == (27, 1774, 814, 932)
 
 
 @pytest.mark.parametrize(
