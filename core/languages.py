@@ -6,6 +6,10 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
+# What a reader whose language the portal does not offer reads, and the language
+# content falls back to when it is not written in the reader's language.
+FOREIGN_DEFAULT = "en"
+
 
 @dataclass(frozen=True)
 class LanguageLink:
@@ -32,3 +36,13 @@ def language_links(path: str) -> list[LanguageLink]:
         )
         for code, _name in settings.LANGUAGES
     ]
+
+
+def content_order(reader: str | None) -> list[str]:
+    """Content languages in the order a reader of `reader` is served them: their own if
+    content is written in it, then English, then the rest (Ukrainian for a Polish reader
+    of a text written only in Ukrainian)."""
+    written = list(settings.MODELTRANSLATION_LANGUAGES)
+    first = [reader] if reader in written else []
+    rest = [FOREIGN_DEFAULT, *written]
+    return list(dict.fromkeys([*first, *rest]))

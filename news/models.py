@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from core.languages import content_order
 from partnerships.models import Municipality, Region
 
 from .images import (
@@ -405,11 +406,10 @@ class Article(models.Model):
     # Which language the reader gets ---------------------------------------
     @property
     def content_language(self) -> str:
-        """The language the text is shown in: the reader's, or the only one written."""
+        """The language the text is shown in: the reader's, else English, else Ukrainian."""
         current = (get_language() or "uk")[:2]
-        if getattr(self, f"title_{current}", ""):
-            return current
-        return next((code for code in LANGUAGES if getattr(self, f"title_{code}", "")), current)
+        order = content_order(current)
+        return next((code for code in order if getattr(self, f"title_{code}", "")), current)
 
     @property
     def languages(self) -> list[str]:

@@ -60,7 +60,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The portal's language negotiation: a browser asking only for languages we do
+    # not offer reads English.
+    "twinning.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -135,7 +137,7 @@ TAGGIT_CASE_INSENSITIVE = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "uk"
 MODELTRANSLATION_LANGUAGES = ("uk", "en")
 # A text missing in one language shows the other one rather than nothing.
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("uk", "en"), "uk": ("en",), "en": ("uk",)}
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "uk"), "uk": ("en",), "en": ("uk",)}
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
