@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from partnerships.choices import OfficialStatus
@@ -51,7 +52,7 @@ class Official(models.Model):
         choices=OfficialStatus.choices,
         default=OfficialStatus.APPLIED,
     )
-    position = models.CharField(_("position"), max_length=200)
+    position = models.CharField(pgettext_lazy("job title", "position"), max_length=200)
     work_email = models.EmailField(_("work e-mail"))
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     note = models.TextField(
