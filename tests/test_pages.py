@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from tests.factories import MunicipalityFactory, PartnershipFactory
 
@@ -190,3 +191,12 @@ def test_wrong_method_gets_a_405_page_in_the_sites_look(client):
     assert response.status_code == 405
     assert "This page cannot do that" in response.content.decode()
     assert response["Allow"] == "GET, HEAD"
+
+
+@pytest.mark.parametrize(
+    ("count", "label"), [(1, "партнерство"), (3, "партнерства"), (5, "партнерств")]
+)
+def test_home_figures_use_the_ukrainian_plural_forms(client, count, label):
+    PartnershipFactory.create_batch(count)
+    html = client.get(reverse("home")).content.decode()
+    assert f'{count}</span> <span class="stat__label">{label}</span>' in html
