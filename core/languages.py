@@ -20,7 +20,8 @@ class LanguageLink:
     is_current: bool
 
 
-LABELS = {"uk": "УКР", "en": "ENG"}
+# The switcher's short labels, each in its own language; others show their code.
+LABELS = {"uk": "УКР", "en": "ENG", "pl": "POL", "de": "DEU", "fr": "FRA"}
 
 
 def language_links(path: str) -> list[LanguageLink]:

@@ -125,7 +125,16 @@ AUTHENTICATION_BACKENDS = [
 SITE_ID = 1
 
 LANGUAGE_CODE = "uk"
-LANGUAGES = [("uk", _("Ukrainian")), ("en", _("English"))]
+# The interface languages. Adding one is its catalogue in locale/ and a line here;
+# content (articles, descriptions) is written in Ukrainian and English
+# (MODELTRANSLATION_LANGUAGES) and falls back to English for the others.
+LANGUAGES = [
+    ("uk", _("Ukrainian")),
+    ("en", _("English")),
+    ("pl", _("Polish")),
+    ("de", _("German")),
+    ("fr", _("French")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Kyiv"
 USE_I18N = True
