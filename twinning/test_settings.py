@@ -25,3 +25,6 @@ STORAGES = {
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 WHITENOISE_AUTOREFRESH = True  # no collectstatic before tests
+# Tests of the admin sign staff in without an authenticator; the two-factor
+# requirement has tests of its own that turn it on.
+STAFF_MFA_REQUIRED = False
