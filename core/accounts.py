@@ -2,6 +2,7 @@
 
 import copy
 import logging
+import secrets
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
@@ -49,6 +50,18 @@ class AccountAdapter(DefaultAccountAdapter):
         transaction.on_commit(lambda: send_email.enqueue(**fields), robust=True)
 
 
+    def save_user(self, request: HttpRequest, user, form, commit: bool = True):
+        self._username_collided = getattr(form, "username_collided", False)
+        return super().save_user(request, user, form, commit)
+
+    def populate_username(self, request: HttpRequest, user) -> None:
+        super().populate_username(request, user)
+        if getattr(self, "_username_collided", False):
+            # The username allauth derived from the address was taken by a parallel
+            # sign-up: a random suffix makes this one distinct (e-mail is the login).
+            user.username = f"{user.username[:20]}-{secrets.token_hex(4)}"
+
+
 class SignupForm(AllauthSignupForm):
     """allauth's sign-up, safe against two submits of the same address at once.
 
@@ -57,7 +70,7 @@ class SignupForm(AllauthSignupForm):
     address (core migration 0001), so the second insert fails: that request then
     answers like any sign-up for a taken address (allauth's "verification sent"
     page, and a mail to the owner), not with a server error. A username that two
-    different addresses happened to generate at once is tried again.
+    different addresses happened to generate at once is made distinct and tried again.
     """
 
     def try_save(self, request: HttpRequest):
@@ -70,6 +83,7 @@ class SignupForm(AllauthSignupForm):
                 logger.info("A sign-up raced another for the same address: answered as taken")
                 return None, flows.signup.prevent_enumeration(request, email=email, phone=None)
         # Two different addresses generated the same username at once: the next try
-        # generates another.
+        # makes it distinct.
+        self.username_collided = True
         with transaction.atomic():
             return super().try_save(request)

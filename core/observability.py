@@ -53,6 +53,7 @@ def request_log(get_response: Callable[[HttpRequest], HttpResponse]):
                     "path": request.path,
                     "status": status,
                     "duration_ms": duration_ms,
+                    "request_id": rid,
                 },
             )
             return response

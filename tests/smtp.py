@@ -1,4 +1,4 @@
-"""Mail servers on loopback for fault tests: one that accepts mail, one that never answers.
+"""Servers on loopback for fault tests: one that accepts mail, one that never answers.
 
 A refused connection needs no server: `free_port()` is a port nothing listens on.
 """
@@ -50,8 +50,8 @@ class _Listener:
         self.close()
 
 
-class SilentSMTPServer(_Listener):
-    """Accepts the connection, then says nothing: a mail server that hangs."""
+class SilentServer(_Listener):
+    """Accepts the connection, then says nothing: a server that hangs (mail, Redis)."""
 
     def serve(self, connection: socket.socket) -> None:
         try:

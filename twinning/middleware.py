@@ -55,11 +55,14 @@ DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 
 def database_unavailable_response(exception: Exception) -> HttpResponse:
-    logger.warning("Database unavailable: %s", str(exception).strip().splitlines()[0:1])
+    logger.warning("Database unavailable: %s", (str(exception).strip().splitlines() or [""])[0])
     # No request in the context: the page must not read the session or the user.
     response = HttpResponse(render_to_string("503.html"), status=503)
     response["Retry-After"] = str(settings.DATABASE_UNAVAILABLE_RETRY_AFTER)
     response["Cache-Control"] = "no-store"
+    # Logged once above as a warning: Django would log every 503 as an error, and
+    # an outage would flood Sentry or the ADMINS' mailboxes.
+    response._has_been_logged = True
     return response
 
 

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
-from tests.smtp import SilentSMTPServer, SMTPServer, free_port, smtp_mailers
+from tests.smtp import SilentServer, SMTPServer, free_port, smtp_mailers
 
 PASSWORD = "a-long-pass-phrase-42"
 
@@ -72,7 +72,7 @@ def test_signup_with_the_mail_server_refusing_answers_302_and_mails_later(
 def test_signup_with_a_silent_mail_server_answers_at_once_and_mails_later(
     client, db, settings, queue, django_capture_on_commit_callbacks
 ):
-    with SilentSMTPServer() as silent:
+    with SilentServer() as silent:
         settings.MAILERS = smtp_mailers(silent.port, timeout=1.0)
         started = time.monotonic()
         with django_capture_on_commit_callbacks(execute=True):

@@ -75,7 +75,7 @@ class Command(BaseCommand):
 
         worker_id = f"{uuid.uuid4().hex[:12]}"
         backoff = 1.0
-        last_retry = last_prune = 0.0
+        last_retry = last_prune = float("-inf")  # both due in the first round
         rounds = 0
         logger.info("Worker %s started", worker_id)
         while not self.stopping:
@@ -108,7 +108,7 @@ class Command(BaseCommand):
             except (DatabaseError, InterfaceError) as error:
                 logger.warning(
                     "Database error in the worker (%s); retrying in %.0f s",
-                    str(error).strip().splitlines()[:1],
+                    (str(error).strip().splitlines() or [""])[0],
                     backoff,
                 )
                 connections.close_all()
