@@ -33,8 +33,9 @@ from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
-# allauth keeps its rate limits and two-factor state under this prefix.
-LOCAL_FALLBACK_PREFIX = "allauth:"
+# allauth keeps its rate limits ("allauth:rl:…") and used two-factor codes
+# ("allauth.mfa.totp.used…") under this prefix.
+LOCAL_FALLBACK_PREFIX = "allauth"
 _LOG_EVERY_SECONDS = 30.0
 # After a failure Redis is left alone this long: a silent server then costs one
 # socket timeout every few seconds, not one for every cache call of every page.
