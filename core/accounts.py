@@ -49,7 +49,6 @@ class AccountAdapter(DefaultAccountAdapter):
         # robust: the action stands even if the queue cannot take the mail; it is logged.
         transaction.on_commit(lambda: send_email.enqueue(**fields), robust=True)
 
-
     def save_user(self, request: HttpRequest, user, form, commit: bool = True):
         self._username_collided = getattr(form, "username_collided", False)
         return super().save_user(request, user, form, commit)

@@ -215,7 +215,7 @@ if MEDIA_S3_BUCKET:
         },
     }
     STORAGES["private"] = {
-        "BACKEND": "core.storages.PrivateS3Storage",
+        "BACKEND": "core.storages_s3.PrivateS3Storage",
         "OPTIONS": {**_s3, "bucket_name": env.str("PRIVATE_MEDIA_S3_BUCKET")},
     }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
