@@ -5,7 +5,7 @@ django_tasks_db's `db_worker` exits on the first database error (a restart, a
 failover, a dropped connection) and stays down. This command runs the same worker
 in rounds: each round runs every task that is ready, then waits `--interval`
 seconds. A database error ends only the round: the connection is dropped, the
-command waits (1 s, doubling up to 30 s) and starts again, so a restarted database
+command waits (1 s, doubling up to 10 s) and starts again, so a restarted database
 is picked up within seconds. Between rounds it
 - queues again the failed mails whose retry delay has passed (core.tasks), every
   `--retry-every` seconds, so mail refused while the mail server was down goes out
@@ -32,7 +32,7 @@ from core.tasks import retry_failed_mail
 
 logger = logging.getLogger("core.worker")
 
-MAX_BACKOFF_SECONDS = 30.0
+MAX_BACKOFF_SECONDS = 10.0
 PRUNE_EVERY_SECONDS = 24 * 60 * 60
 
 
