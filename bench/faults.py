@@ -179,6 +179,33 @@ def worker_resumed_after(wall: float) -> float | None:
     return None
 
 
+def markdown(summary: dict) -> str:
+    """The figures as the table in docs/faults.md."""
+    rows = [
+        "| phase | page requests | failed | of which 503 | other errors | failed after the fault | s to first good answer | worker s to resume | sign-ups 302 / 503 |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for p in summary["phases"]:
+        outcomes = p["outcomes"]
+        other = p["page_failures"] - outcomes.get("503", 0)
+        resume = p.get("worker_seconds_to_resume")
+        rows.append(
+            f"| {p['phase']} | {p['page_requests']} | {p['page_failures']} | "
+            f"{outcomes.get('503', 0)} | {other} | {p['failures_after_fault_ended']} | "
+            f"{p['seconds_to_first_good_answer']} | {'—' if resume is None else resume} | "
+            f"{p['signups'].get('302', 0)} / {p['signups'].get('503', 0)} |"
+        )
+    rows += [
+        "",
+        f"Sign-ups answered 302: {summary['signups_accepted']}; their mails delivered: "
+        f"{summary['mails_delivered']}; **mails lost: {summary['mails_lost']}** (the last one "
+        f"{summary['seconds_from_mail_server_back_to_all_mails_sent']} s after the mail server "
+        f"was back). Worker alive after all faults (same process): "
+        f"{summary['worker_alive_after_all_faults']}.",
+    ]
+    return "\n".join(rows) + "\n"
+
+
 def pg(action: str) -> None:
     subprocess.run(
         [
@@ -330,7 +357,9 @@ def main() -> None:
         server.close()
     pg("stop")
     (RESULTS / "faults.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False))
+    (RESULTS / "faults.md").write_text(markdown(summary))
     print(json.dumps(summary, indent=2, ensure_ascii=False))
+    print(markdown(summary))
     ok = (
         not lost
         and worker_alive
