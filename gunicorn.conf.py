@@ -25,10 +25,14 @@ max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "100"))
 # (comma-separated; "*" when the app servers are reachable by the proxy alone).
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 proxy_allow_ips = forwarded_allow_ips
+# gunicorn's control socket (gunicornc) sits at one path per user by default, so two
+# gunicorns on a host would fight over it: off unless a path is given.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+control_socket_disable = not control_socket
 # The portal writes one JSON line per request itself (core.observability), with
 # its request id; gunicorn's own access log would say the same again.
 accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
-errorlog = "-"
+errorlog = "-"  # used when LOG_FORMAT=plain; JSON lines go to stdout otherwise
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 # Worker heartbeat files in memory (a tmpfs only gunicorn writes to): a slow disk
 # cannot make healthy workers look dead.
@@ -36,3 +40,23 @@ _shm = "/dev/shm"  # noqa: S108
 worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR") or (
     _shm if os.path.isdir(_shm) else None
 )
+# gunicorn's own lines (start, worker timeouts and restarts) as JSON too, like the
+# portal's, unless LOG_FORMAT=plain.
+if os.environ.get("LOG_FORMAT", "json") == "json":
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "core.observability.JsonFormatter"}},
+        "handlers": {
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stdout",
+            }
+        },
+        "root": {"handlers": ["stdout"], "level": "INFO"},
+        "loggers": {
+            "gunicorn.error": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+            "gunicorn.access": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        },
+    }
