@@ -1,11 +1,19 @@
-from django.conf import settings
-from django.conf.urls.i18n import is_language_prefix_patterns_used
-from django.middleware.locale import LocaleMiddleware
-from django.template.loader import render_to_string
-from django.utils import translation
-from django.utils.translation.trans_real import parse_accept_lang_header
+import logging
+import sys
+from collections.abc import Callable
 
-from core.languages import FOREIGN_DEFAULT
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth.views import redirect_to_login
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import defaults
+
+logger = logging.getLogger(__name__)
 
 
 def method_not_allowed_page(get_response):
@@ -21,37 +29,81 @@ def method_not_allowed_page(get_response):
     return middleware
 
 
-def negotiated_language(request) -> str:
-    """The language for a request: the URL's prefix, the reader's earlier choice (the
-    language cookie), then the browser's first offered language. A browser that asks only
-    for languages we do not offer reads English, not Ukrainian; a request with no
-    preference at all (a link shared without its prefix, a crawler) gets the default.
+class DatabaseUnavailableMiddleware:
+    """While the database cannot be reached, answer 503 with Retry-After and a page in
+    the reader's language, instead of a 500 for every request.
+
+    OperationalError covers a refused or dropped connection, a server shutting down
+    and a statement cancelled by the statement timeout; InterfaceError a connection
+    already closed. Each is a passing fault: a retry later succeeds. Errors raised
+    outside a view (a middleware reading the session) reach `server_error` below.
     """
-    if language := translation.get_language_from_path(request.path_info):
-        return language
-    cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-    if cookie:
-        try:
-            return translation.get_supported_language_variant(cookie)
-        except LookupError:
-            pass
-    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
-    for accepted, _quality in parse_accept_lang_header(header):
-        if accepted == "*":
-            break
-        try:
-            return translation.get_supported_language_variant(accepted)
-        except LookupError:
-            continue
-    return FOREIGN_DEFAULT if header.strip() and header.strip() != "*" else settings.LANGUAGE_CODE
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, DATABASE_UNAVAILABLE):
+            return database_unavailable_response(exception)
+        return None
 
 
-class PortalLocaleMiddleware(LocaleMiddleware):
-    """Django's LocaleMiddleware with the portal's negotiation (negotiated_language)."""
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
-    def process_request(self, request):
-        urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
-        i18n_patterns_used, _prefixed = is_language_prefix_patterns_used(urlconf)
-        language = negotiated_language(request) if i18n_patterns_used else settings.LANGUAGE_CODE
-        translation.activate(language)
-        request.LANGUAGE_CODE = translation.get_language()
+
+def database_unavailable_response(exception: Exception) -> HttpResponse:
+    logger.warning("Database unavailable: %s", (str(exception).strip().splitlines() or [""])[0])
+    # No request in the context: the page must not read the session or the user.
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(settings.DATABASE_UNAVAILABLE_RETRY_AFTER)
+    response["Cache-Control"] = "no-store"
+    # Logged once above as a warning: Django would log every 503 as an error, and
+    # an outage would flood Sentry or the ADMINS' mailboxes.
+    setattr(response, "_has_been_logged", True)  # noqa: B010 - Django's own flag, not typed
+    return response
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: the same 503 for a database fault raised outside a view."""
+    exception = sys.exc_info()[1]
+    if isinstance(exception, DATABASE_UNAVAILABLE):
+        return database_unavailable_response(exception)
+    return defaults.server_error(request)
+
+
+class StaffTwoFactorMiddleware:
+    """Staff reach the admin only with two-factor sign-in set up (STAFF_MFA_REQUIRED,
+    on in production): until then every admin page sends them to set up an
+    authenticator app, and back to the admin afterwards."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        if not settings.STAFF_MFA_REQUIRED:
+            return None
+        match = request.resolver_match
+        user = request.user
+        if match is None or match.namespace != "admin" or not user.is_authenticated:
+            return None
+        if not user.is_staff:
+            return None
+        from allauth.mfa.models import Authenticator
+
+        if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+            return None
+        messages.warning(
+            request,
+            _(
+                "Set up two-factor sign-in with an authenticator app before you use the administration."
+            ),
+        )
+        return redirect_to_login(
+            request.get_full_path(), reverse("mfa_activate_totp"), REDIRECT_FIELD_NAME
+        )

@@ -7,6 +7,7 @@ key the portal refuses to start.
 """
 
 from pathlib import Path
+from typing import Any
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_filters",
     "django_countries",
     "import_export",
@@ -57,12 +59,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a load balancer's probe is answered before host checks, HTTPS
+    # redirects or sessions, and every later line of the log carries a request id.
+    "twinning.health.probes",
+    "core.observability.request_log",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The portal's language negotiation: a browser asking only for languages we do
     # not offer reads English.
-    "twinning.middleware.PortalLocaleMiddleware",
+    "twinning.locale.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -72,6 +78,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "twinning.middleware.method_not_allowed_page",
+    "twinning.middleware.StaffTwoFactorMiddleware",
+    "twinning.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "twinning.urls"
@@ -97,7 +105,27 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+# Persistent connections in production, checked before each request reuses one, so
+# the first request after a database restart reconnects instead of failing.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0 if DEBUG else 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# The one statement timeout of the portal (milliseconds; 0 turns it off): a query that
+# runs longer is cancelled by PostgreSQL, so it never outlives the gunicorn worker
+# that asked for it. Migrations on big tables may need DATABASE_STATEMENT_TIMEOUT_MS=0.
+DATABASE_STATEMENT_TIMEOUT_MS = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=20_000)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # An unreachable server fails the connection in seconds, not minutes.
+            "connect_timeout": env.int("DATABASE_CONNECT_TIMEOUT", default=5),
+            "options": f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}",
+            # A server that vanished without closing the connection is noticed.
+            "keepalives": 1,
+            "keepalives_idle": 30,
+            "keepalives_interval": 10,
+            "keepalives_count": 3,
+        }
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Development on SQLite: a transaction that reads and then writes (signing, an
     # agreement) started DEFERRED fails with "database is locked" when another one
@@ -106,11 +134,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"transaction_mode": "IMMEDIATE", "timeout": 20}
     )
+# Seconds a client is told to wait (Retry-After) while the database is unreachable.
+DATABASE_UNAVAILABLE_RETRY_AFTER = env.int("DATABASE_UNAVAILABLE_RETRY_AFTER", default=30)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # allauth keeps its rate limits in the cache: production needs a shared one
 # (redis://...), or every gunicorn worker counts on its own.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Redis down or silent: a cache miss within half a second, never an error page
+    # (core.cache says what happens to the sign-in rate limits then).
+    CACHES["default"]["BACKEND"] = "core.cache.ResilientRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    )
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -156,7 +193,7 @@ MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 # Signed memorandum scans: outside MEDIA_ROOT, so the web server that serves
 # MEDIA_URL never sees them; views read them after a permission check.
 PRIVATE_MEDIA_ROOT = env.path("DJANGO_PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private")
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {"BACKEND": "core.storages.PrivateFileSystemStorage"},
     "staticfiles": {
@@ -165,6 +202,32 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# S3-compatible object storage instead of the local disk (several app servers, or
+# no shared disk): one bucket for public media, served at its own address, and one
+# for private scans, which gets no public URL and is read by the checked views only.
+MEDIA_S3_BUCKET = env.str("MEDIA_S3_BUCKET", default="")
+if MEDIA_S3_BUCKET:
+    _s3 = {
+        "endpoint_url": env.str("MEDIA_S3_ENDPOINT_URL", default="") or None,
+        "region_name": env.str("MEDIA_S3_REGION", default="") or None,
+        "access_key": env.str("MEDIA_S3_ACCESS_KEY", default="") or None,
+        "secret_key": env.str("MEDIA_S3_SECRET_KEY", default="") or None,
+        "file_overwrite": False,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": MEDIA_S3_BUCKET,
+            # Public files: plain, cacheable URLs (the bucket allows anonymous reads).
+            "querystring_auth": False,
+            "custom_domain": env.str("MEDIA_S3_CUSTOM_DOMAIN", default="") or None,
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "core.storages_s3.PrivateS3Storage",
+        "OPTIONS": {**_s3, "bucket_name": env.str("PRIVATE_MEDIA_S3_BUCKET")},
+    }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
@@ -187,6 +250,8 @@ if _smtp or not DEBUG:
                 "password": (_smtp.password or "") if _smtp else "",
                 "use_tls": bool(_smtp) and _smtp.scheme == "smtp+tls",
                 "use_ssl": bool(_smtp) and _smtp.scheme == "smtps",
+                # A mail server that never answers fails the task, not the worker.
+                "timeout": env.int("SMTP_TIMEOUT", default=10),
             },
         }
     }
@@ -213,6 +278,7 @@ SECURE_CSP = {
 
 # allauth: e-mail is the login, and it must be verified.
 ACCOUNT_ADAPTER = "core.accounts.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "core.accounts.SignupForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -232,9 +298,16 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
 LOGIN_REDIRECT_URL = "home"
 LOGIN_URL = "account_login"
 
+# Two-factor sign-in (an authenticator app, with recovery codes). Staff must set
+# it up before they reach the admin, in production; a first look does without.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Twinning portal")
+STAFF_MFA_REQUIRED = env.bool("STAFF_MFA_REQUIRED", default=not DEBUG)
+
 # Background work (mail). Production runs a worker on the database queue
-# (TASKS_BACKEND=django_tasks_db.DatabaseBackend, `manage.py db_worker`);
-# a first look runs tasks in the request.
+# (TASKS_BACKEND=django_tasks_db.DatabaseBackend, `manage.py run_worker`, which
+# outlives database restarts and retries failed mails); a first look runs tasks
+# in the request.
 TASKS = {
     "default": {
         "BACKEND": env.str(
@@ -243,16 +316,70 @@ TASKS = {
     }
 }
 
-LOGGING = {
+# Failed mails are queued again with a growing delay (core.tasks), this many
+# times at most; after that they stay in the admin's task results as failed.
+MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=10)
+# Finished task results older than this are deleted by the worker once a day.
+TASK_RESULTS_KEEP_DAYS = env.int("TASK_RESULTS_KEEP_DAYS", default=14)
+
+# Logs go to stdout: one JSON object a line in production (time in UTC, level,
+# logger, request id, and for each request its duration), plain text in development.
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain" if DEBUG else "json")
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.observability.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "core.observability.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        },
+        "mail_admins": {
+            "class": "core.observability.QueuedAdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["request_id"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # Replaces Django's default "django" handlers, whose mail to ADMINS would be
+        # sent inside the failing request.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
+
+# Errors: to Sentry when SENTRY_DSN is set, otherwise mailed to ADMINS (through the
+# task queue, so a broken mail server never slows an error page down).
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+ADMINS = env.list("DJANGO_ADMINS", default=[])
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+        # Visitors' addresses, cookies and user ids stay out of the reports.
+        send_default_pii=False,
+    )
+elif ADMINS:
+    LOGGING["loggers"]["django.request"] = {"handlers": ["mail_admins"], "level": "ERROR"}
+
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    # Load balancers probe over plain HTTP (twinning.health answers before the redirect
+    # anyway; this keeps the paths out of the redirect if the order ever changes).
+    SECURE_REDIRECT_EXEMPT = [r"^health/"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=60 * 60 * 24 * 365)

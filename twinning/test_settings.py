@@ -25,3 +25,9 @@ STORAGES = {
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 WHITENOISE_AUTOREFRESH = True  # no collectstatic before tests
+# Tests of the admin sign staff in without an authenticator; the two-factor
+# requirement has tests of its own that turn it on.
+STAFF_MFA_REQUIRED = False
+# Each test gets a fresh connection, as before persistent connections became the
+# production default (live-server threads would otherwise keep theirs open).
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

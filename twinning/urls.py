@@ -13,6 +13,9 @@ from .sitemaps import sitemaps
 # through allauth's throttled sign-in instead.
 admin.site.login = secure_admin_login(admin.site.login)
 
+# A database fault raised outside a view still gets the 503 page, not a 500.
+handler500 = "twinning.middleware.server_error"
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", views.robots_txt, name="robots-txt"),

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -10,6 +12,11 @@ from partnerships.choices import OfficialStatus
 from .municipality import Municipality
 
 ACTIVE_STATUSES = [OfficialStatus.APPLIED, OfficialStatus.APPROVED]
+
+
+def interface_languages() -> list[tuple[str, Any]]:
+    # A callable, so a language added to settings needs no migration.
+    return settings.LANGUAGES
 
 
 class OfficialQuerySet(models.QuerySet):
@@ -61,7 +68,7 @@ class Official(models.Model):
     # Mails to this official go out in this language: the one the application
     # was written in, changeable by staff.
     language = models.CharField(
-        _("language for e-mails"), max_length=8, choices=settings.LANGUAGES, default="uk"
+        _("language for e-mails"), max_length=8, choices=interface_languages, default="uk"
     )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

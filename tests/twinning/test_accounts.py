@@ -7,6 +7,26 @@ from django.core import mail
 from django.urls import reverse
 
 
+@pytest.fixture(autouse=True)
+def _requests_commit(request, client):
+    """Account mails are queued when the request's work commits; inside the test's
+    transaction nothing commits, so each request of the test client runs the
+    on-commit callbacks it registered, as a real request's commit would."""
+    if "db" not in request.fixturenames:
+        return
+    capture = request.getfixturevalue("django_capture_on_commit_callbacks")
+
+    def committing(method):
+        def call(*args, **kwargs):
+            with capture(execute=True):
+                return method(*args, **kwargs)
+
+        return call
+
+    client.get = committing(client.get)
+    client.post = committing(client.post)
+
+
 @pytest.mark.parametrize("name", ["account_login", "account_signup", "account_reset_password"])
 @pytest.mark.parametrize("language", ["uk", "en"])
 def test_account_pages_use_site_layout(client, db, name, language):

@@ -1,0 +1,62 @@
+"""gunicorn settings for the portal: `gunicorn twinning.wsgi` reads this file by itself.
+
+Every value can be changed from the environment (GUNICORN_*), so one image serves a
+small and a large server alike.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+# Sync workers, (2 × cores) + 1: page rendering is CPU-bound, and the database and
+# cache answer within milliseconds on a local network.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "sync"
+# A request that takes longer is killed; the database's statement timeout
+# (DATABASE_STATEMENT_TIMEOUT_MS, 20 s by default) ends its query first.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
+# Workers are replaced after a number of requests (with jitter, so they do not all
+# restart at once): memory that a long-lived process accumulates is given back.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "100"))
+# The TLS proxy in front: X-Forwarded-Proto/-For are trusted only from these addresses
+# (comma-separated; "*" when the app servers are reachable by the proxy alone).
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+proxy_allow_ips = forwarded_allow_ips
+# gunicorn's control socket (gunicornc) sits at one path per user by default, so two
+# gunicorns on a host would fight over it: off unless a path is given.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+control_socket_disable = not control_socket
+# The portal writes one JSON line per request itself (core.observability), with
+# its request id; gunicorn's own access log would say the same again.
+accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
+errorlog = "-"  # used when LOG_FORMAT=plain; JSON lines go to stdout otherwise
+loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
+# Worker heartbeat files in memory (a tmpfs only gunicorn writes to): a slow disk
+# cannot make healthy workers look dead.
+_shm = "/dev/shm"  # noqa: S108
+worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR") or (
+    _shm if os.path.isdir(_shm) else None
+)
+# gunicorn's own lines (start, worker timeouts and restarts) as JSON too, like the
+# portal's, unless LOG_FORMAT=plain.
+if os.environ.get("LOG_FORMAT", "json") == "json":
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "core.observability.JsonFormatter"}},
+        "handlers": {
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stdout",
+            }
+        },
+        "root": {"handlers": ["stdout"], "level": "INFO"},
+        "loggers": {
+            "gunicorn.error": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+            "gunicorn.access": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        },
+    }

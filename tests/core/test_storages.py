@@ -1,0 +1,63 @@
+"""Media on local disk by default; on S3-compatible buckets by setting, the private one
+without URLs."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+
+def storages_for(extra: dict) -> dict:
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "MEDIA_"))},
+        "DJANGO_SECRET_KEY": "x",
+        **extra,
+    }
+    code = "import json, twinning.settings as s; print(json.dumps(s.STORAGES, default=str))"
+    result = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_media_is_on_local_disk_by_default():
+    found = storages_for({})
+    assert found["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert found["private"]["BACKEND"] == "core.storages.PrivateFileSystemStorage"
+
+
+def test_media_goes_to_two_buckets_when_one_is_set():
+    found = storages_for(
+        {
+            "MEDIA_S3_BUCKET": "twinning-media",
+            "PRIVATE_MEDIA_S3_BUCKET": "twinning-private",
+            "MEDIA_S3_ENDPOINT_URL": "https://s3.example.org",
+            "MEDIA_S3_CUSTOM_DOMAIN": "media.example.org",
+        }
+    )
+    public, private = found["default"], found["private"]
+    assert public["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert public["OPTIONS"]["bucket_name"] == "twinning-media"
+    assert public["OPTIONS"]["querystring_auth"] is False
+    assert public["OPTIONS"]["custom_domain"] == "media.example.org"
+    assert private["BACKEND"] == "core.storages_s3.PrivateS3Storage"
+    assert private["OPTIONS"]["bucket_name"] == "twinning-private"
+    assert private["OPTIONS"]["endpoint_url"] == "https://s3.example.org"
+    assert "custom_domain" not in private["OPTIONS"]
+
+
+def test_the_private_bucket_gives_no_url():
+    from core.storages_s3 import PrivateS3Storage
+
+    storage = PrivateS3Storage(bucket_name="twinning-private", access_key="a", secret_key="b")
+    assert storage.default_acl == "private"
+    with pytest.raises(ValueError, match="no URL"):
+        storage.url("memoranda/scan.pdf")

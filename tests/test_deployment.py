@@ -1,0 +1,84 @@
+"""The deployment files say what the portal needs: checked here where Docker is absent."""
+
+import ast
+import re
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from django.core.management import get_commands
+
+ROOT = Path(settings.BASE_DIR)
+
+
+def compose() -> dict:
+    return yaml.safe_load((ROOT / "compose.yaml").read_text())
+
+
+def test_compose_brings_up_web_worker_database_cache_and_proxy():
+    services = compose()["services"]
+    assert {"db", "redis", "migrate", "web", "worker", "proxy"} <= set(services)
+    assert services["web"]["command"] == ["gunicorn", "twinning.wsgi"]
+    assert services["worker"]["command"] == ["python", "manage.py", "run_worker"]
+    assert services["web"]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert services["migrate"]["depends_on"]["db"]["condition"] == "service_healthy"
+    for name in ("web", "worker", "db", "redis", "proxy"):
+        assert services[name]["restart"] == "unless-stopped", name
+    env = services["web"]["environment"]
+    assert env["TASKS_BACKEND"] == "django_tasks_db.DatabaseBackend"
+    assert env["CACHE_URL"].startswith("redis://redis:")
+    assert env["DATABASE_URL"].startswith("postgres://") and "@db:5432/" in env["DATABASE_URL"]
+
+
+def test_compose_mounts_the_nginx_files_that_exist_and_never_the_private_folder():
+    proxy = compose()["services"]["proxy"]
+    mounted = [volume.split(":") for volume in proxy["volumes"]]
+    for source, *_ in mounted:
+        if source.startswith("./"):
+            assert (ROOT / source).is_file(), source
+    assert ["media", "/srv/twinning/media", "ro"] in mounted
+    assert not any("private" in source for source, *_ in mounted)
+
+
+def test_compose_commands_are_commands_of_the_portal():
+    known = set(get_commands())
+    migrate = compose()["services"]["migrate"]["command"][-1]
+    for used in re.findall(r"manage\.py (\w+)", migrate):
+        assert used in known, used
+    assert "run_worker" in known
+
+
+def test_dockerfile_builds_what_production_needs_and_runs_as_a_user():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    for needed in (
+        "libpango-1.0-0",
+        "gettext",
+        "compilemessages",
+        "collectstatic",
+        "postgresql-client",
+    ):
+        assert needed in dockerfile, needed
+    assert re.search(r"^USER twinning$", dockerfile, re.MULTILINE)
+    assert dockerfile.rstrip().endswith('CMD ["gunicorn", "twinning.wsgi"]')
+    assert "/health/live" in dockerfile
+
+
+def test_gunicorn_configuration_scales_with_the_machine_and_recycles_workers(monkeypatch):
+    import multiprocessing
+
+    for name in ("GUNICORN_WORKERS", "GUNICORN_BIND", "GUNICORN_TIMEOUT"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(multiprocessing, "cpu_count", lambda: 4)
+    values: dict = {}
+    exec(compile((ROOT / "gunicorn.conf.py").read_text(), "gunicorn.conf.py", "exec"), values)  # noqa: S102 - our own config file
+    assert values["workers"] == 9
+    assert values["timeout"] == 30
+    assert values["max_requests"] > 0 and values["max_requests_jitter"] > 0
+    assert values["forwarded_allow_ips"] == "127.0.0.1,::1"
+    # gunicorn reads only names it knows; a typo would be ignored silently.
+    from gunicorn.config import KNOWN_SETTINGS
+
+    known = {setting.name for setting in KNOWN_SETTINGS}
+    tree = ast.parse((ROOT / "gunicorn.conf.py").read_text())
+    assigned = {t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets}
+    assert {name for name in assigned if not name.startswith("_")} <= known
