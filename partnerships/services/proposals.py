@@ -1,5 +1,6 @@
 """Foreign municipalities proposed by their officials, and the ministry's decisions on them."""
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from difflib import SequenceMatcher
@@ -220,17 +221,24 @@ def domain_hint(proposal: MunicipalityProposal) -> DomainHint:
     return DomainHint(website_host, email_domain, same_site(email_domain, website_host))
 
 
-def _similar(first: str, second: str) -> bool:
+def _words(name: str) -> list[str]:
+    return [word for word in re.split(r"[\W_]+", normalise_for_search(name)) if word]
+
+
+def _similar(first: list[str], second: list[str]) -> bool:
+    """Alike as a whole, or one name begins the other ("Saint-Maur" and
+    "Saint-Maur-des-Fossés"; a single short word such as "Saint" is not enough)."""
     if not first or not second:
         return False
-    if first == second or first in second.split() or second in first.split():
+    shorter, longer = sorted([first, second], key=len)
+    if longer[: len(shorter)] == shorter and len(" ".join(shorter)) >= 6:
         return True
-    return SequenceMatcher(None, first, second).ratio() >= SIMILAR_NAME_RATIO
+    return SequenceMatcher(None, " ".join(first), " ".join(second)).ratio() >= SIMILAR_NAME_RATIO
 
 
 def possible_duplicates(proposal: MunicipalityProposal) -> list[Municipality]:
     """Municipalities of the same country whose name looks like the proposed one."""
-    wanted = {normalise_for_search(name) for name in (proposal.name, proposal.name_native) if name}
+    wanted = [_words(name) for name in (proposal.name, proposal.name_native) if name]
     found = []
     candidates = (
         Municipality.objects.filter(country=proposal.country)
@@ -238,11 +246,11 @@ def possible_duplicates(proposal: MunicipalityProposal) -> list[Municipality]:
         .only("pk", "slug", "name_uk", "name_en", "name_native", "country")
     )
     for municipality in candidates:
-        names = {
-            normalise_for_search(name)
+        names = [
+            _words(name)
             for name in (municipality.name_uk, municipality.name_en, municipality.name_native)
             if name
-        }
+        ]
         if any(_similar(a, b) for a in wanted for b in names):
             found.append(municipality)
     return found
