@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from core.tasks import send_email
-from partnerships.models import CooperationRequest, Municipality, Official
+from partnerships.models import CooperationRequest, Municipality, MunicipalityProposal, Official
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,31 @@ def notify_official_decided(official: Official) -> None:
         template="official_decided",
         recipients=[Recipient(official.user.email, official.language)],
         context={
+            "official": official,
+            "base_url": settings.PORTAL_BASE_URL,
+            "PORTAL_CONTACT_EMAIL": settings.PORTAL_CONTACT_EMAIL,
+        },
+    )
+
+
+def notify_proposal_submitted(proposal: MunicipalityProposal) -> None:
+    """The ministry reviews proposed municipalities: its address gets one mail each."""
+    send_after_commit(
+        template="proposal_submitted",
+        recipients=[Recipient(settings.PORTAL_CONTACT_EMAIL, settings.LANGUAGE_CODE)],
+        context={"proposal": proposal, "base_url": settings.PORTAL_BASE_URL},
+    )
+
+
+def notify_proposal_decided(proposal: MunicipalityProposal, *, official: Official | None) -> None:
+    """Approved or rejected: the applicant is told in the language they chose."""
+    if not proposal.user.email:
+        return
+    send_after_commit(
+        template="proposal_decided",
+        recipients=[Recipient(proposal.user.email, proposal.language)],
+        context={
+            "proposal": proposal,
             "official": official,
             "base_url": settings.PORTAL_BASE_URL,
             "PORTAL_CONTACT_EMAIL": settings.PORTAL_CONTACT_EMAIL,

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .memoranda import urls as memoranda_urls
-from .views import directory, maps, officials, opendata, requests
+from .views import directory, maps, officials, opendata, proposals, requests
 
 app_name = "partnerships"
 
@@ -14,6 +14,8 @@ urlpatterns = [
     ),
     path("municipalities/<slug:slug>/cooperate/", requests.cooperate, name="cooperate"),
     path("municipalities/<slug:slug>/apply/", officials.official_apply, name="official-apply"),
+    path("proposals/new/", proposals.proposal_create, name="proposal-create"),
+    path("proposals/<int:pk>/", proposals.proposal_detail, name="proposal-detail"),
     path("my-municipality/", officials.dashboard, name="dashboard"),
     path("my-municipality/profile/", officials.profile_edit, name="profile-edit"),
     path("requests/<int:pk>/", requests.RequestDetailView.as_view(), name="request-detail"),

@@ -2,4 +2,4 @@
 
 from partnerships.memoranda import admin as memoranda  # noqa: F401
 
-from . import officials, registry, requests  # noqa: F401
+from . import officials, proposals, registry, requests  # noqa: F401

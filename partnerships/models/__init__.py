@@ -4,6 +4,7 @@ from .cooperation import CooperationRequest, CooperationRequestQuerySet, Request
 from .municipality import CooperationArea, Municipality, MunicipalityQuerySet, Region
 from .official import Official, OfficialQuerySet
 from .partnership import Partnership, PartnershipQuerySet
+from .proposal import MunicipalityProposal, MunicipalityProposalQuerySet, ProposalStatus
 
 __all__ = [
     "CooperationArea",
@@ -13,11 +14,14 @@ __all__ = [
     "MemorandumAgreement",
     "MemorandumQuerySet",
     "Municipality",
+    "MunicipalityProposal",
+    "MunicipalityProposalQuerySet",
     "MunicipalityQuerySet",
     "Official",
     "OfficialQuerySet",
     "Partnership",
     "PartnershipQuerySet",
+    "ProposalStatus",
     "Region",
     "RequestEvent",
 ]

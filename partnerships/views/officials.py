@@ -13,6 +13,7 @@ from partnerships.models import (
     CooperationRequest,
     Memorandum,
     Municipality,
+    MunicipalityProposal,
     Official,
     Partnership,
 )
@@ -71,10 +72,15 @@ def dashboard(request):
     official = permissions.approved_official(request.user)
     if official is None:
         applications = Official.objects.filter(user=request.user).for_queue()
+        proposals = MunicipalityProposal.objects.filter(user=request.user)
         return render(
             request,
             "partnerships/dashboard_pending.html",
-            {"applications": applications, "crumbs": [(_("My municipality"), "")]},
+            {
+                "applications": applications,
+                "proposals": proposals,
+                "crumbs": [(_("My municipality"), "")],
+            },
         )
     municipality = Municipality.objects.for_cards().get(pk=official.municipality_id)
     requests = list(CooperationRequest.objects.involving(municipality).with_parties())
