@@ -47,3 +47,10 @@ def content_order(reader: str | None) -> list[str]:
     first = [reader] if reader in written else []
     rest = [FOREIGN_DEFAULT, *written]
     return list(dict.fromkeys([*first, *rest]))
+
+
+def content_language() -> str:
+    """The content language for the active interface language: itself where content is
+    written in it, else English (a Polish reader sees "Iziumska urban hromada", not
+    "Ізюмська міська громада")."""
+    return content_order((get_language() or settings.LANGUAGE_CODE)[:2])[0]

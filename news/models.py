@@ -404,6 +404,8 @@ class Article(models.Model):
         transaction.on_commit(delete, using=self._state.db)
 
     # Which language the reader gets ---------------------------------------
+    CONTENT_LANGUAGES = LANGUAGES
+
     @property
     def content_language(self) -> str:
         """The language the text is shown in: the reader's, else English, else Ukrainian."""

@@ -6,10 +6,11 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
+from core.languages import content_order
 from core.text import normalise_for_search, sort_key
 from partnerships.choices import MunicipalityKind, RegionKind
 
@@ -236,6 +237,13 @@ class Municipality(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("partnerships:municipality-detail", kwargs={"slug": self.slug})
+
+    @property
+    def description_language(self) -> str:
+        """The language the description is shown in (the reader's, else English, else
+        Ukrainian), so the page can mark it."""
+        order = content_order((get_language() or "uk")[:2])
+        return next((code for code in order if getattr(self, f"description_{code}", "")), order[0])
 
     @property
     def is_ukrainian(self) -> bool:

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from partnerships.models import Partnership
 from tests.factories import ForeignMunicipalityFactory, UserFactory
@@ -42,3 +43,18 @@ def test_dashboard_names_each_partner_of_the_municipality(client, official_a):
     client.force_login(official_a.user)
     html = client.get(reverse("partnerships:dashboard")).content.decode()
     assert f'<a href="{partner.get_absolute_url()}">Андрихув</a>, Польща' in html
+
+
+def test_profile_marks_a_description_shown_in_another_language(client):
+    municipality = ForeignMunicipalityFactory(
+        description_uk="", description_en="A town on a river."
+    )
+    with translation.override("pl"):
+        url = municipality.get_absolute_url()
+    html = client.get(url).content.decode()
+    assert '<div class="prose" lang="en"><p>A town on a river.</p></div>' in html
+    assert "Ten opis nie jest dostępny w twoim języku" in html
+    # In English it is the reader's own language: no mark, no note.
+    with translation.override("en"):
+        english = client.get(municipality.get_absolute_url()).content.decode()
+    assert '<div class="prose"><p>A town on a river.</p></div>' in english

@@ -1,0 +1,40 @@
+import pytest
+from django.utils import translation
+
+from core.languages import content_order
+from partnerships.models import Municipality
+from tests.factories import MunicipalityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("reader", "order"),
+    [("uk", ["uk", "en"]), ("en", ["en", "uk"]), ("pl", ["en", "uk"]), ("fr", ["en", "uk"])],
+)
+def test_content_order_serves_the_reader_then_english(reader, order):
+    assert content_order(reader) == order
+
+
+@pytest.mark.parametrize(
+    ("reader", "name"),
+    [
+        ("uk", "Ізюмська міська громада"),
+        ("en", "Iziumska urban hromada"),
+        ("de", "Iziumska urban hromada"),
+    ],
+)
+def test_translated_fields_fall_back_to_english_for_other_interface_languages(reader, name):
+    izium = MunicipalityFactory(name_uk="Ізюмська міська громада", name_en="Iziumska urban hromada")
+    with translation.override(reader):
+        assert Municipality.objects.get(pk=izium.pk).name == name
+        # Queries on the translated field ask the same language.
+        assert list(Municipality.objects.filter(name=name).values_list("pk", flat=True)) == [
+            izium.pk
+        ]
+
+
+def test_a_text_written_only_in_ukrainian_still_shows_to_a_polish_reader():
+    izium = MunicipalityFactory(description_uk="Лише українською.", description_en="")
+    with translation.override("pl"):
+        assert Municipality.objects.get(pk=izium.pk).description == "Лише українською."
