@@ -249,6 +249,16 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class Article(models.Model):
+    # Columns modeltranslation adds (news/translation.py), for the type checker.
+    title_uk: str | None
+    title_en: str | None
+    lead_uk: str
+    lead_en: str
+    body_uk: str
+    body_en: str
+    image_alt_uk: str
+    image_alt_en: str
+
     title = models.CharField(_("title"), max_length=200, blank=True)
     slug = models.SlugField(
         _("slug"),

@@ -1,4 +1,5 @@
 from decimal import Decimal
+from typing import cast
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
@@ -190,7 +191,7 @@ class MunicipalityProposalForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Ukrainian communities are all in the registry already.
-        country = self.fields["country"]
+        country = cast(forms.ChoiceField, self.fields["country"])
         country.choices = [(code, name) for code, name in country.choices if code != "UA"]
 
     def municipality_part(self) -> list:
@@ -237,7 +238,7 @@ class MunicipalityProposalForm(forms.ModelForm):
         return self.cleaned_data["longitude"].quantize(Decimal("0.00001"))
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         domain, email = cleaned.get("email_domain"), cleaned.get("work_email")
         if domain and email and not cleaned.get("note", "").strip():
             email_domain = email.rpartition("@")[2].lower()

@@ -1,5 +1,7 @@
 """Admin of proposed municipalities: review with hints, approve or reject with a note."""
 
+from typing import Any
+
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -87,7 +89,7 @@ class MunicipalityProposalAdmin(admin.ModelAdmin):
         return False
 
     def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
+        fields: list[Any] = list(super().get_readonly_fields(request, obj))
         if obj is not None and not obj.is_pending:
             # A decided proposal is a record: only its note may still be corrected.
             fields += [

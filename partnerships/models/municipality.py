@@ -24,6 +24,10 @@ DERIVED_FIELDS = ("search_text", "sort_key_uk", "sort_key_en")
 class Region(models.Model):
     """A first-level unit of Ukraine (oblast, Crimea, Kyiv, Sevastopol)."""
 
+    # Columns modeltranslation adds (partnerships/translation.py), for the type checker.
+    name_uk: str
+    name_en: str
+
     code = models.CharField(_("KATOTTG code"), max_length=19, unique=True)
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -43,6 +47,9 @@ class Region(models.Model):
 
 class CooperationArea(models.Model):
     """A field two municipalities can work together in (energy, education, ...)."""
+
+    name_uk: str
+    name_en: str
 
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=100)
@@ -119,6 +126,14 @@ class MunicipalityQuerySet(models.QuerySet):
 
 class Municipality(models.Model):
     """A Ukrainian territorial community (hromada) or a foreign municipality."""
+
+    # Columns modeltranslation adds (partnerships/translation.py), for the type checker.
+    name_uk: str
+    name_en: str
+    center_uk: str
+    center_en: str
+    description_uk: str
+    description_en: str
 
     name = models.CharField(_("name"), max_length=200)
     name_native = models.CharField(

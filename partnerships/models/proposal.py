@@ -129,7 +129,7 @@ class MunicipalityProposal(models.Model):
         indexes = [models.Index(fields=["status", "created_at"], name="proposal_status_created")]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.country.code})"
+        return f"{self.name} ({self.country})"
 
     def get_absolute_url(self) -> str:
         return reverse("partnerships:proposal-detail", kwargs={"pk": self.pk})

@@ -30,12 +30,17 @@ def refusal_for(user) -> str | None:
     """Why this user cannot propose a municipality now, or None if they can."""
     current = Official.objects.active().filter(user=user).select_related("municipality").first()
     if current is not None:
-        return _(
-            "You already have an application for %(name)s (%(status)s). A user acts for one "
-            "municipality only."
-        ) % {"name": current.municipality.name, "status": current.get_status_display()}
+        return str(
+            _(
+                "You already have an application for %(name)s (%(status)s). A user acts for one "
+                "municipality only."
+            )
+            % {"name": current.municipality.name, "status": current.get_status_display()}
+        )
     if MunicipalityProposal.objects.pending().filter(user=user).exists():
-        return _("You already proposed a municipality; the ministry has not decided on it yet.")
+        return str(
+            _("You already proposed a municipality; the ministry has not decided on it yet.")
+        )
     return None
 
 
@@ -129,7 +134,7 @@ def proposal_approve(*, proposal: MunicipalityProposal, by, note: str = "") -> M
             name_native=locked.name_native,
             center_uk="",
             center_en="",
-            slug=unique_slug(locked.name, locked.country.code),
+            slug=unique_slug(locked.name, str(locked.country)),
             country=locked.country,
             kind=MunicipalityKind.MUNICIPALITY,
             population=locked.population,
@@ -240,11 +245,11 @@ def possible_duplicates(proposal: MunicipalityProposal) -> list[Municipality]:
     """Municipalities of the same country whose name looks like the proposed one."""
     wanted = [_words(name) for name in (proposal.name, proposal.name_native) if name]
     found = []
-    candidates = (
-        Municipality.objects.filter(country=proposal.country)
-        .exclude(pk=proposal.municipality_id)
-        .only("pk", "slug", "name_uk", "name_en", "name_native", "country")
+    candidates = Municipality.objects.filter(country=proposal.country).only(
+        "pk", "slug", "name_uk", "name_en", "name_native", "country"
     )
+    if proposal.municipality_id is not None:
+        candidates = candidates.exclude(pk=proposal.municipality_id)
     for municipality in candidates:
         names = [
             _words(name)
