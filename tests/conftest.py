@@ -1,3 +1,11 @@
+"""Fixtures for every test: isolation, and the one set of roles the tests act as.
+
+A, B and C are three municipalities with one approved official each: A is a
+Ukrainian community, B a town abroad (in Poland), C an unrelated Ukrainian
+community. A and B are the two sides of `open_request` (A → B) and of the
+memorandum (tests/partnerships/conftest.py); C is the outsider.
+"""
+
 import pytest
 from django.core.cache import cache
 from django.utils import translation
@@ -31,30 +39,51 @@ def _isolate(settings, tmp_path):
     translation.deactivate()
 
 
-# --- Roles for the cooperate workflow (issue 3) -----------------------------------------
-# A, B and C are three municipalities with one approved official each; A and B
-# are the two sides of `open_request` (A → B), C is unrelated.
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """Private uploads go to a temporary folder of their own, beside the public one."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture
+def english(_isolate):
+    """Pages under /en/ (reverse() gives English addresses), so messages are compared
+    in the language they are written in."""
+    translation.activate("en")
+
+
+# --- Municipalities and their officials ----------------------------------------------------
 
 
 @pytest.fixture
 def municipality_a(db):
     from tests.factories import MunicipalityFactory
 
-    return MunicipalityFactory(email="a@example.org")
+    return MunicipalityFactory(
+        name_uk="Ізюмська громада", name_en="Izium Hromada", email="a@example.org"
+    )
 
 
 @pytest.fixture
 def municipality_b(db):
     from tests.factories import ForeignMunicipalityFactory
 
-    return ForeignMunicipalityFactory(email="b@example.org")
+    return ForeignMunicipalityFactory(
+        name_uk="Ґрудзьондз",
+        name_en="Grudziadz",
+        name_native="Grudziądz",
+        country="PL",
+        email="b@example.org",
+    )
 
 
 @pytest.fixture
 def municipality_c(db):
-    from tests.factories import ForeignMunicipalityFactory
+    from tests.factories import MunicipalityFactory
 
-    return ForeignMunicipalityFactory(email="c@example.org")
+    return MunicipalityFactory(
+        name_uk="Стороння громада", name_en="Outsider Hromada", email="c@example.org"
+    )
 
 
 @pytest.fixture
@@ -78,8 +107,12 @@ def official_c(municipality_c):
     return OfficialFactory(municipality=municipality_c, language="en")
 
 
+# --- People who act for no municipality ----------------------------------------------------
+
+
 @pytest.fixture
 def plain_user(db):
+    """Signed up, e-mail verified, acting for no municipality."""
     from tests.factories import VerifiedUserFactory
 
     return VerifiedUserFactory()
@@ -100,9 +133,16 @@ def unverified_user(db):
 
 @pytest.fixture
 def staff_user(db):
+    """The ministry: staff, with every permission in the admin."""
     from tests.factories import VerifiedUserFactory
 
     return VerifiedUserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client
 
 
 @pytest.fixture
@@ -126,8 +166,12 @@ def role_client(client, official_a, official_b, official_c, plain_user, staff_us
     return sign_in
 
 
+# --- A request between A and B -------------------------------------------------------------
+
+
 @pytest.fixture
 def open_request(official_a, official_b):
+    """A's request to B, waiting for B's answer."""
     from tests.factories import CooperationAreaFactory, CooperationRequestFactory
 
     return CooperationRequestFactory(
@@ -136,65 +180,3 @@ def open_request(official_a, official_b):
         created_by=official_a.user,
         areas=[CooperationAreaFactory(slug="energy")],
     )
-
-
-# --- Memoranda: one accepted request with its memorandum open -----------------------------
-@pytest.fixture
-def memo_world(db):
-    """An accepted request between A (Ukraine) and B (abroad) with its memorandum open.
-
-    Roles: officials of A and B (the parties), an official of an unrelated C,
-    a plain signed-in user, staff. The memorandum is opened the way the
-    accept service does it.
-    """
-    from types import SimpleNamespace
-
-    from partnerships.memoranda.services import memorandum_open
-    from partnerships.models import Memorandum
-    from tests.factories import (
-        AcceptedRequestFactory,
-        ApprovedOfficialFactory,
-        CooperationAreaFactory,
-        ForeignMunicipalityFactory,
-        MunicipalityFactory,
-        UserFactory,
-    )
-
-    a = MunicipalityFactory(name_uk="Ізюмська громада", name_en="Izium Hromada")
-    b = ForeignMunicipalityFactory(
-        name_uk="Ґрудзьондз", name_en="Grudziadz", name_native="Grudziądz", country="PL"
-    )
-    c = MunicipalityFactory(name_uk="Стороння громада", name_en="Outsider Hromada")
-    official_a = ApprovedOfficialFactory(municipality=a).user
-    official_b = ApprovedOfficialFactory(municipality=b).user
-    official_c = ApprovedOfficialFactory(municipality=c).user
-    areas = [
-        CooperationAreaFactory(slug="memo-energy", name_uk="Енергетика", name_en="Energy"),
-        CooperationAreaFactory(slug="memo-education", name_uk="Освіта", name_en="Education"),
-    ]
-    request = AcceptedRequestFactory(
-        from_municipality=a,
-        to_municipality=b,
-        areas=areas,
-        contact_person="Олена Коваль, радниця з міжнародних зв'язків, olena@example.org",
-    )
-    memorandum_open(cooperation_request=request, actor=official_b)
-    return SimpleNamespace(
-        a=a,
-        b=b,
-        c=c,
-        request=request,
-        memorandum=Memorandum.objects.get(request=request),
-        official_a=official_a,
-        official_b=official_b,
-        official_c=official_c,
-        user=UserFactory(),
-        staff=UserFactory(is_staff=True),
-    )
-
-
-# --- Private files (signed memorandum scans) -----------------------------------------------
-@pytest.fixture(autouse=True)
-def _private_media(settings, tmp_path):
-    """Private uploads go to a temporary folder of their own, beside the public one."""
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"

@@ -2,9 +2,11 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from tests.concurrency import in_parallel, needs_postgresql
 
@@ -70,3 +72,23 @@ def test_parallel_signups_whose_usernames_collide_all_get_accounts():
 
     assert in_parallel(*(submit(address) for address in addresses)) == [302] * len(addresses)
     assert get_user_model().objects.filter(email__in=addresses).count() == len(addresses)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "name"), [("uk", "Портал побратимства"), ("en", "Twinning portal")]
+)
+def test_account_mails_name_the_portal_in_the_readers_language(client, language, name):
+    with translation.override(language):
+        url = reverse("account_signup")
+    client.post(
+        url,
+        {
+            "email": "new@example.org",
+            "password1": "a-long-pass-phrase-42",
+            "password2": "a-long-pass-phrase-42",
+        },
+    )
+    body = mail.outbox[0].body
+    assert name in body
+    assert body.count("Twinning portal") == (2 if language == "en" else 0)

@@ -1,4 +1,7 @@
+"""The language switcher: the same page, with its query, in the other language."""
+
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from core.languages import content_order
@@ -38,3 +41,11 @@ def test_a_text_written_only_in_ukrainian_still_shows_to_a_polish_reader():
     izium = MunicipalityFactory(description_uk="Лише українською.", description_en="")
     with translation.override("pl"):
         assert Municipality.objects.get(pk=izium.pk).description == "Лише українською."
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("english")
+def test_language_switcher_links_the_same_page_in_the_other_language(client):
+    html = client.get(reverse("partnerships:municipality-list"), {"country": "UA"}).content.decode()
+    assert '<html lang="en">' in html
+    assert 'href="/uk/municipalities/?country=UA" lang="uk" hreflang="uk"' in html

@@ -8,6 +8,9 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
+
+from core.storages import PrivateFileSystemStorage
 
 
 def storages_for(extra: dict) -> dict:
@@ -61,3 +64,19 @@ def test_the_private_bucket_gives_no_url():
     assert storage.default_acl == "private"
     with pytest.raises(ValueError, match="no URL"):
         storage.url("memoranda/scan.pdf")
+
+
+def test_private_storage_has_no_url():
+    storage = PrivateFileSystemStorage()
+    name = storage.save("scan.pdf", ContentFile(b"%PDF-"))
+    with pytest.raises(ValueError):
+        storage.url(name)
+
+
+def test_private_storage_follows_the_private_media_root_setting(settings, tmp_path):
+    storage = PrivateFileSystemStorage()
+    storage.save("before.txt", ContentFile(b"1"))
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "elsewhere"
+    name = storage.save("after.txt", ContentFile(b"2"))
+    assert (tmp_path / "elsewhere" / name).read_bytes() == b"2"
+    assert (tmp_path / "private" / "before.txt").read_bytes() == b"1"

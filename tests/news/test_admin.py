@@ -1,19 +1,22 @@
+"""The news admin: topics, images and their files, publishing, previews, comment moderation."""
+
 import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 from taggit.models import Tag
 
-from news.models import Article
-from tests.factories import ArticleFactory
+from news.models import Article, CommentStatus
+from tests.factories import ArticleFactory, CommentFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def change_form_data(client, article, **changes):
-    url = f"/uk/admin/news/article/{article.pk}/change/"
+    url = reverse("admin:news_article_change", args=[article.pk])
     form = client.get(url).context["adminform"].form
     data = {
         name: value
@@ -47,11 +50,12 @@ def test_editor_picks_existing_topics_and_adds_new_ones(client, staff_user):
 def test_topic_autocomplete_finds_topics_for_staff_only(client, staff_user, plain_user):
     Tag.objects.create(name="партнерство", slug="partnership")
     Tag.objects.create(name="культура", slug="culture")
-    url = "/uk/admin/autocomplete/?app_label=news&model_name=article&field_name=tags&term=парт"
+    url = reverse("admin:autocomplete")
+    query = {"app_label": "news", "model_name": "article", "field_name": "tags", "term": "парт"}
     client.force_login(plain_user)
-    assert client.get(url).status_code in {302, 403}
+    assert client.get(url, query).status_code in {302, 403}
     client.force_login(staff_user)
-    response = client.get(url)
+    response = client.get(url, query)
     assert [item["text"] for item in response.json()["results"]] == ["партнерство"]
 
 
@@ -125,7 +129,7 @@ def test_publish_now_dates_drafts_and_scheduled_articles_now_and_leaves_live_one
     client.force_login(staff_user)
     before = timezone.now()
     response = client.post(
-        "/uk/admin/news/article/",
+        reverse("admin:news_article_changelist"),
         {"action": "publish_now", "_selected_action": [draft.pk, scheduled.pk, live.pk]},
         follow=True,
     )
@@ -146,12 +150,12 @@ def test_save_and_preview_saves_and_opens_the_article_page(client, staff_user):
 
     article = ArticleFactory(status=ArticleStatus.DRAFT)
     client.force_login(staff_user)
-    url = f"/uk/admin/news/article/{article.pk}/change/"
+    url = reverse("admin:news_article_change", args=[article.pk])
     assert 'name="_preview"' in client.get(url).content.decode()
     url, data = change_form_data(client, article, status="draft", title_uk="Нова назва")
     response = client.post(url, {**data, "_preview": "1"})
     assert response.status_code == 302
-    assert response.url == f"/uk/news/{article.slug}/"
+    assert response.url == article.get_absolute_url()
     article.refresh_from_db()
     assert (article.title_uk, article.status) == ("Нова назва", ArticleStatus.DRAFT)
     page = client.get(response.url)
@@ -170,9 +174,9 @@ def test_save_and_preview_on_a_new_article(client, staff_user):
         "published_at_0": timezone.localdate().isoformat(), "published_at_1": "10:00:00",
         "_preview": "1",
     }  # fmt: skip
-    response = client.post("/uk/admin/news/article/add/", data)
+    response = client.post(reverse("admin:news_article_add"), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
-    assert response.url == "/uk/news/new-draft/"
+    assert response.url == reverse("news:article-detail", kwargs={"slug": "new-draft"})
     assert client.get(response.url).status_code == 200
 
 
@@ -208,6 +212,32 @@ def test_replacing_or_deleting_the_image_removes_the_old_files_after_commit(
     assert [name for name in stored_files(settings) if name.startswith(stem)] == []
     assert second in stored_files(settings)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/uk/admin/news/article/{article.pk}/delete/", {"post": "yes"})
+        url = reverse("admin:news_article_delete", args=[article.pk])
+        response = client.post(url, {"post": "yes"})
         assert response.status_code == 302
     assert stored_files(settings) == []
+
+
+# --- Comment moderation ----------------------------------------------------------------------
+
+
+def test_comment_staff_hide_and_unhide_in_admin(client, staff_user):
+    comment = CommentFactory()
+    client.force_login(staff_user)
+    changelist = reverse("admin:news_comment_changelist")
+    client.post(changelist, {"action": "hide", "_selected_action": [comment.pk]})
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.HIDDEN and comment.reviewed_at is not None
+    page = client.get(comment.article.get_absolute_url()).content.decode()
+    assert comment.body not in page
+    client.post(changelist, {"action": "unhide", "_selected_action": [comment.pk]})
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.VISIBLE
+
+
+def test_comment_moderation_queue_lists_only_awaiting(client, staff_user):
+    waiting = CommentFactory(status=CommentStatus.AWAITING_REVIEW)
+    CommentFactory()
+    client.force_login(staff_user)
+    response = client.get(reverse("admin:news_comment_changelist"), {"moderation": "queue"})
+    assert [c.pk for c in response.context["cl"].result_list] == [waiting.pk]

@@ -3,6 +3,8 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from taggit.models import Tag
 
 from news.models import Article
 from tests.concurrency import needs_postgresql
@@ -12,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def found(client, query: str) -> list[str]:
-    response = client.get("/uk/news/", {"q": query})
+    response = client.get(reverse("news:article-list"), {"q": query})
     assert response.status_code == 200
     return [a.slug for a in response.context["object_list"]]
 
@@ -40,6 +42,26 @@ def test_search_finds_ukrainian_word_forms(client, query, title):
     ArticleFactory(slug="match", title_uk=title, title_en="")
     ArticleFactory(slug="other", title_uk="Погода на вихідні", title_en="")
     assert found(client, query) == ["match"]
+
+
+def test_search_finds_both_languages_and_word_forms(client):
+    ArticleFactory(slug="uk", title_uk="Партнерства громад Ізюма", title_en="")
+    ArticleFactory(slug="en", title_uk="Інше", title_en="Chennevières twinning")
+    ArticleFactory(slug="none", title_uk="Погода", title_en="Weather")
+    # Ukrainian word forms: "партнерство" finds "Партнерства"
+    assert found(client, "партнерство ізюм") == ["uk"]
+    assert found(client, "партнерств ізюм") == ["uk"]
+    assert found(client, "chennevieres") == ["en"]
+    assert found(client, "TWINNING") == ["en"]
+
+
+def test_search_over_100_characters_is_cut_to_100_not_dropped(client, hidden_articles):
+    query = "живий партнер " * 12
+    assert len(query) > 100
+    response = client.get(reverse("news:article-list"), {"q": query})
+    assert [a.slug for a in response.context["object_list"]] == ["live"]
+    assert list(response.context["messages"]) == []
+    assert response.context["filter"].form.cleaned_data["q"] == query[:100].strip()
 
 
 @needs_postgresql
@@ -86,8 +108,6 @@ def test_search_follows_edits_and_renamed_topics(client):
     article = ArticleFactory(slug="edited", title_uk="Стара назва", title_en="")
     article.tags.add("культура")
     assert found(client, "культура") == ["edited"]
-    from taggit.models import Tag
-
     tag = Tag.objects.get(name="культура")
     tag.name = "мистецтво"
     tag.save()

@@ -1,5 +1,7 @@
+"""Article bodies are sanitised to the allowed markup; comments are escaped and linkified."""
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from news.text import linkify_plain_text, sanitise_body
@@ -52,6 +54,9 @@ def test_sanitise_body_drops_script_content_not_only_the_tag():
     assert sanitise_body("<p>a</p><script>var secret = 1;</script>") == "<p>a</p>"
 
 
+# No deadline: on a busy machine one example can take longer than Hypothesis's 200 ms
+# and fail as "flaky"; what is tested is the output, not the time.
+@settings(deadline=None)
 @given(st.text())
 def test_sanitise_body_never_lets_an_event_handler_or_script_through(text):
     clean = sanitise_body(f"<p onmouseover='x'>{text}</p><script>{text}</script>").lower()

@@ -1,7 +1,10 @@
+"""The article's view count: one per reader's view; bots, previews and staff do not count."""
+
 from datetime import timedelta
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article, ArticleStatus
@@ -92,7 +95,7 @@ def test_view_count_ignores_staff_and_their_previews(client, staff_user):
 def test_view_count_is_not_changed_by_admin_save(client, staff_user):
     article = ArticleFactory(view_count=10)
     client.force_login(staff_user)
-    url = f"/uk/admin/news/article/{article.pk}/change/"
+    url = reverse("admin:news_article_change", args=[article.pk])
     form = client.get(url).context["adminform"].form
     Article.objects.filter(pk=article.pk).update(view_count=500)  # readers meanwhile
     data = {

@@ -6,25 +6,32 @@ import logging
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import transaction
 from django.urls import reverse
 
 from partnerships.choices import OfficialStatus
 from partnerships.models import CooperationRequest, Official
-from tests.factories import CooperationAreaFactory, OfficialFactory
+from partnerships.services import requests as request_services
+from tests.factories import (
+    CooperationAreaFactory,
+    CooperationRequestFactory,
+    ForeignMunicipalityFactory,
+    OfficialFactory,
+)
 
 FAILING_MAIL = {"default": {"BACKEND": "tests.mail.FailingBackend"}}
 
 
-def cooperate(client, target, area):
-    return client.post(
-        reverse("partnerships:cooperate", kwargs={"slug": target.slug}),
-        {
-            "areas": [area.pk],
-            "form": "twinning",
-            "message": "We would like to twin and share our experience of rebuilding.",
-            "contact_person": "Olena Kovalenko, +380 50 000 00 00",
-        },
-    )
+@pytest.fixture
+def cooperate(cooperate_data):
+    """cooperate(client, target, area) → the Cooperate form sent to `target`."""
+
+    def send(client, target, area):
+        return client.post(
+            reverse("partnerships:cooperate", kwargs={"slug": target.slug}), cooperate_data(area)
+        )
+
+    return send
 
 
 # --- A mail server that fails does not undo what was done ---------------------------------
@@ -36,7 +43,7 @@ def mail_subject(official):
 
 
 def test_mail_failure_keeps_the_request_and_is_logged(
-    client, settings, caplog, official_a, official_b, django_capture_on_commit_callbacks
+    client, cooperate, settings, caplog, official_a, official_b, django_capture_on_commit_callbacks
 ):
     settings.MAILERS = FAILING_MAIL
     client.force_login(official_a.user)
@@ -82,7 +89,13 @@ def run_worker(monkeypatch):
 
 
 def test_mails_wait_in_the_database_queue_until_the_worker_sends_them(
-    client, settings, official_a, official_b, django_capture_on_commit_callbacks, run_worker
+    client,
+    cooperate,
+    settings,
+    official_a,
+    official_b,
+    django_capture_on_commit_callbacks,
+    run_worker,
 ):
     from django_tasks_db.models import DBTaskResult
 
@@ -102,7 +115,13 @@ def test_mails_wait_in_the_database_queue_until_the_worker_sends_them(
 
 
 def test_failed_mail_stays_in_the_database_queue_as_failed(
-    client, settings, official_a, official_b, django_capture_on_commit_callbacks, run_worker
+    client,
+    cooperate,
+    settings,
+    official_a,
+    official_b,
+    django_capture_on_commit_callbacks,
+    run_worker,
 ):
     from django_tasks_db.models import DBTaskResult
 
@@ -128,10 +147,8 @@ def test_failed_mail_stays_in_the_database_queue_as_failed(
 
 
 def test_request_to_municipality_nobody_acts_for_goes_to_the_ministry(
-    client, settings, official_a, django_capture_on_commit_callbacks
+    client, cooperate, settings, official_a, django_capture_on_commit_callbacks
 ):
-    from tests.factories import ForeignMunicipalityFactory
-
     settings.PORTAL_CONTACT_EMAIL = "ministry@example.gov.ua"
     silent = ForeignMunicipalityFactory(name_en="Silent Town", name_uk="Тихе місто", email="")
     client.force_login(official_a.user)
@@ -152,7 +169,7 @@ def test_request_to_municipality_nobody_acts_for_goes_to_the_ministry(
 
 
 def test_request_recipients_officials_else_public_address(
-    client, official_a, official_b, municipality_c, django_capture_on_commit_callbacks
+    client, cooperate, official_a, official_b, municipality_c, django_capture_on_commit_callbacks
 ):
     """B's officials (all approved ones) get it, not B's public address; C has no
     officials: its public address does. Neither page warns that nobody acts."""
@@ -168,6 +185,27 @@ def test_request_recipients_officials_else_public_address(
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
         [official_b.user.email, second.user.email, municipality_c.email]
     )
+
+
+def test_request_mail_goes_to_public_address_when_partner_has_no_officials(
+    official_a, django_capture_on_commit_callbacks
+):
+    french = ForeignMunicipalityFactory(country="FR", email="mairie@example.fr")
+    ukrainian = ForeignMunicipalityFactory(country="UA", email="rada@example.ua")
+    with django_capture_on_commit_callbacks(execute=True):
+        for target in (french, ukrainian):
+            request_services.request_create(
+                user=official_a.user,
+                from_municipality=official_a.municipality,
+                to_municipality=target,
+                areas=[],
+                form="twinning",
+                message="Let us cooperate on energy.",
+                contact_person="Olena",
+            )
+    assert [m.to for m in mail.outbox] == [["mairie@example.fr"], ["rada@example.ua"]]
+    assert "proposes to cooperate" in mail.outbox[0].subject  # English abroad
+    assert "/uk/requests/" in mail.outbox[1].body  # Ukrainian at home
 
 
 # --- Answers and withdrawals: who is told, in which language -------------------------------
@@ -200,8 +238,6 @@ def test_decline_mails_every_official_of_the_sender_in_their_language(
 def test_withdrawal_mails_the_receiving_side_in_their_language(
     client, official_a, official_b, django_capture_on_commit_callbacks
 ):
-    from tests.factories import CooperationRequestFactory
-
     to_a = CooperationRequestFactory(
         from_municipality=official_b.municipality, to_municipality=official_a.municipality
     )
@@ -221,7 +257,7 @@ def test_withdrawal_mails_the_receiving_side_in_their_language(
 
 
 def test_request_mail_is_sent_only_when_the_transaction_commits(
-    client, official_a, official_b, django_capture_on_commit_callbacks
+    client, cooperate, official_a, official_b, django_capture_on_commit_callbacks
 ):
     client.force_login(official_a.user)
     with django_capture_on_commit_callbacks() as callbacks:
@@ -233,14 +269,25 @@ def test_request_mail_is_sent_only_when_the_transaction_commits(
     assert [m.to for m in mail.outbox] == [[official_b.user.email]]
 
 
+def test_request_mail_waits_for_commit(official_a, municipality_b, official_b):
+    with transaction.atomic():
+        request_services.request_create(
+            user=official_a.user,
+            from_municipality=official_a.municipality,
+            to_municipality=municipality_b,
+            areas=[],
+            form="twinning",
+            message="Let us cooperate on energy.",
+            contact_person="Olena",
+        )
+        transaction.set_rollback(True)
+    assert mail.outbox == []
+    assert CooperationRequest.objects.count() == 0
+
+
 @pytest.mark.django_db(transaction=True)
 def test_request_rolled_back_mails_nobody_and_committed_one_does():
     """Real transactions (no test wrapper): rolled back, nothing is sent; committed, it is."""
-    from django.db import transaction
-
-    from partnerships.services import requests as request_services
-    from tests.factories import ForeignMunicipalityFactory
-
     sender = OfficialFactory()
     partner = OfficialFactory(municipality=ForeignMunicipalityFactory())
 

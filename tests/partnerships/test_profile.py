@@ -1,4 +1,7 @@
+"""A municipality's public profile: names, figures, partners, map, and what stays private."""
+
 import pytest
+from django.urls import reverse
 
 from partnerships.models import Partnership
 from tests.bulk import bulk_registry
@@ -61,8 +64,9 @@ def test_profile_without_coordinates_has_no_map(client):
     assert response.context["map"] is None
 
 
-def test_unknown_profile_is_404(client):
-    assert client.get("/uk/municipalities/no-such-town/").status_code == 404
+def test_profile_of_an_unknown_municipality_is_404(client):
+    url = reverse("partnerships:municipality-detail", kwargs={"slug": "no-such-town"})
+    assert client.get(url).status_code == 404
 
 
 def test_profile_escapes_user_text(client):
@@ -73,3 +77,18 @@ def test_profile_escapes_user_text(client):
     assert '<script>alert("x")</script>' not in html
     assert "&lt;script&gt;" in html
     assert "<b>Громада</b>" not in html
+
+
+def test_profile_cooperate_button_hidden_on_own_municipality(client, official_a, municipality_b):
+    client.force_login(official_a.user)
+    own = client.get(official_a.municipality.get_absolute_url()).content.decode()
+    other = client.get(municipality_b.get_absolute_url()).content.decode()
+    cooperate = "/cooperate/"
+    assert cooperate not in own
+    assert reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug}) in other
+
+
+def test_profile_shows_only_aggregate_figures_to_the_public(client, open_request):
+    page = client.get(open_request.to_municipality.get_absolute_url()).content.decode()
+    assert open_request.get_absolute_url() not in page
+    assert open_request.message not in page

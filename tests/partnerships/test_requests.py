@@ -1,4 +1,4 @@
-"""The cooperate workflow: the life of a request, who may do what, the database rules."""
+"""The life of a request for cooperation: its states, the rules on pairs, its page."""
 
 import pytest
 from django.core import mail
@@ -17,32 +17,11 @@ from tests.factories import (
     PartnershipFactory,
 )
 
-LOGIN = "/uk/accounts/login/"
-
-
-def cooperate_data(*areas, **extra):
-    return {
-        "areas": [area.pk for area in areas],
-        "form": "twinning",
-        "message": "We would like to twin and share our experience of rebuilding.",
-        "contact_person": "Olena Kovalenko, +380 50 000 00 00",
-        **extra,
-    }
-
-
-def snapshot():
-    """Everything a denied action must leave alone."""
-    return (
-        list(CooperationRequest.objects.order_by("pk").values_list("pk", "status", "reply")),
-        RequestEvent.objects.count(),
-    )
-
-
 # --- The whole life of a request ---------------------------------------------------------
 
 
 def test_request_life_submit_accept_with_timeline_and_mails(
-    client, official_a, official_b, django_capture_on_commit_callbacks
+    client, official_a, official_b, cooperate_data, django_capture_on_commit_callbacks
 ):
     energy = CooperationAreaFactory(slug="energy", name_uk="Енергетика", name_en="Energy")
     client.force_login(official_a.user)
@@ -116,218 +95,7 @@ def test_request_decline_and_withdraw_close_the_request(open_request, official_a
     assert list(again.events.values_list("kind", flat=True)) == ["submitted", "withdrawn"]
 
 
-# --- Role table ---------------------------------------------------------------------------
-# (action, role) → expected: "login" (redirect to sign in), a status code, or "ok" (302 and
-# the change made).
-
-ROLES = ["anonymous", "plain", "official_a", "official_b", "official_c", "staff"]
-TABLE = {
-    "detail": {
-        "anonymous": "login",
-        "plain": 404,
-        "official_a": 200,
-        "official_b": 200,
-        "official_c": 404,
-        "staff": 200,
-    },
-    "accept": {
-        "anonymous": "login",
-        "plain": 404,
-        "official_a": 403,
-        "official_b": "ok",
-        "official_c": 404,
-        "staff": 403,
-    },
-    "decline": {
-        "anonymous": "login",
-        "plain": 404,
-        "official_a": 403,
-        "official_b": "ok",
-        "official_c": 404,
-        "staff": 403,
-    },
-    "withdraw": {
-        "anonymous": "login",
-        "plain": 404,
-        "official_a": "ok",
-        "official_b": 403,
-        "official_c": 404,
-        "staff": 403,
-    },
-}
-NEW_STATUS = {"accept": "accepted", "decline": "declined", "withdraw": "withdrawn"}
-
-
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("action", list(TABLE))
-def test_request_actions_role_table(role_client, open_request, action, role):
-    expected = TABLE[action][role]
-    client = role_client(role)
-    before = snapshot()
-    if action == "detail":
-        response = client.get(open_request.get_absolute_url())
-    else:
-        url = reverse(f"partnerships:request-{action}", kwargs={"pk": open_request.pk})
-        response = client.post(url, {"reply": "x"})
-    open_request.refresh_from_db()
-    if expected == "login":
-        assert response.status_code == 302
-        assert response.url.startswith(LOGIN)
-        assert snapshot() == before
-    elif expected == "ok":
-        assert response.status_code == 302
-        assert response.url == open_request.get_absolute_url()
-        assert open_request.status == NEW_STATUS[action]
-    else:
-        assert response.status_code == expected
-        if action != "detail":
-            assert snapshot() == before
-
-
-COOPERATE_TABLE = {
-    # Cooperate with B.
-    "anonymous": "login",
-    "plain": 403,  # told how to become an official
-    "official_a": "ok",
-    "official_b": 403,  # their own municipality
-    "official_c": "ok",
-    "staff": 403,  # staff do not act for a municipality
-}
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_cooperate_role_table(role_client, municipality_b, role):
-    area = CooperationAreaFactory()
-    client = role_client(role)
-    url = reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug})
-    before = snapshot()
-    response = client.post(url, cooperate_data(area))
-    expected = COOPERATE_TABLE[role]
-    if expected == "login":
-        assert response.status_code == 302
-        assert response.url == f"{LOGIN}?next={url}"
-        assert snapshot() == before
-    elif expected == "ok":
-        created = CooperationRequest.objects.get()
-        assert response.status_code == 302
-        assert response.url == created.get_absolute_url()
-        assert created.to_municipality == municipality_b
-    else:
-        assert response.status_code == expected
-        assert snapshot() == before
-
-
-COOPERATE_GET_TABLE = {
-    # Open the form to write to B: "form" = 200 with the form; "become" = 403 with the
-    # page on how to become an official.
-    "anonymous": "login",
-    "plain": "become",
-    "official_a": "form",
-    "official_b": 403,  # their own municipality
-    "official_c": "form",
-    "staff": "become",  # staff do not act for a municipality
-}
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_cooperate_form_role_table(role_client, municipality_b, role):
-    client = role_client(role)
-    url = reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug})
-    response = client.get(url)
-    expected = COOPERATE_GET_TABLE[role]
-    templates = [t.name for t in response.templates]
-    if expected == "login":
-        assert response.status_code == 302
-        assert response.url == f"{LOGIN}?next={url}"
-    elif expected == "form":
-        assert response.status_code == 200
-        assert "partnerships/request_form.html" in templates
-        assert response.context["target"] == municipality_b
-    elif expected == "become":
-        assert response.status_code == 403
-        assert "partnerships/become_official.html" in templates
-    else:
-        assert response.status_code == expected
-        assert "partnerships/request_form.html" not in templates
-
-
-def test_cooperate_plain_user_is_told_how_to_become_official(client, plain_user, municipality_b):
-    client.force_login(plain_user)
-    response = client.get(reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug}))
-    assert response.status_code == 403
-    assert "partnerships/become_official.html" in [t.name for t in response.templates]
-    html = response.content.decode()
-    # They apply for their own municipality, found in the directory; not for the target.
-    assert f'class="button" href="{reverse("partnerships:municipality-list")}"' in html
-    assert reverse("partnerships:official-apply", kwargs={"slug": municipality_b.slug}) not in html
-    assert "is pending" not in html
-
-
-def test_cooperate_applicant_is_told_the_application_is_pending(
-    client, plain_user, municipality_a, municipality_b
-):
-    OfficialFactory(user=plain_user, municipality=municipality_a, status="applied")
-    client.force_login(plain_user)
-    url = reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug})
-    response = client.get(url.replace("/uk/", "/en/", 1))
-    assert response.status_code == 403
-    html = response.content.decode()
-    assert f"Your application to act for {municipality_a.name_en} is pending." in html
-    assert "How to become an official" not in html
-
-
-def test_profile_cooperate_button_hidden_on_own_municipality(client, official_a, municipality_b):
-    client.force_login(official_a.user)
-    own = client.get(official_a.municipality.get_absolute_url()).content.decode()
-    other = client.get(municipality_b.get_absolute_url()).content.decode()
-    cooperate = "/cooperate/"
-    assert cooperate not in own
-    assert reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug}) in other
-
-
-def test_profile_shows_only_aggregate_figures_to_the_public(client, open_request):
-    page = client.get(open_request.to_municipality.get_absolute_url()).content.decode()
-    assert open_request.get_absolute_url() not in page
-    assert open_request.message not in page
-
-
-# --- Forged ids -----------------------------------------------------------------------------
-
-
-def test_cooperate_ignores_forged_municipality_ids(
-    client, official_a, municipality_b, municipality_c
-):
-    client.force_login(official_a.user)
-    url = reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug})
-    client.post(
-        url,
-        cooperate_data(
-            CooperationAreaFactory(),
-            from_municipality=municipality_c.pk,
-            to_municipality=municipality_c.pk,
-            created_by=999,
-            status="accepted",
-        ),
-    )
-    created = CooperationRequest.objects.get()
-    assert (created.from_municipality, created.to_municipality, created.status) == (
-        official_a.municipality,
-        municipality_b,
-        "submitted",
-    )
-    assert created.created_by == official_a.user
-
-
-def test_cooperate_bad_input_keeps_what_was_typed(client, official_a, municipality_b):
-    client.force_login(official_a.user)
-    url = reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug})
-    response = client.post(url, {"message": "Short", "contact_person": "Olena", "areas": ["x"]})
-    assert response.status_code == 400
-    assert "Olena" in response.content.decode()
-    assert CooperationRequest.objects.count() == 0
-
-
-# --- Rules in the database ------------------------------------------------------------------
+# --- Rules on pairs, in the database and in the service ----------------------------------
 
 
 def test_request_to_oneself_is_refused_by_the_database(municipality_a):
@@ -335,7 +103,7 @@ def test_request_to_oneself_is_refused_by_the_database(municipality_a):
         CooperationRequestFactory(from_municipality=municipality_a, to_municipality=municipality_a)
 
 
-def test_second_open_request_in_either_direction_is_refused(open_request):
+def test_request_second_open_one_in_either_direction_is_refused(open_request):
     with pytest.raises(IntegrityError), transaction.atomic():
         CooperationRequestFactory(
             from_municipality=open_request.to_municipality,
@@ -349,12 +117,14 @@ def test_second_open_request_in_either_direction_is_refused(open_request):
     )
 
 
-def test_pair_columns_must_match_the_two_sides(open_request, municipality_c):
+def test_request_pair_columns_must_match_the_two_sides(open_request, municipality_c):
     with pytest.raises(IntegrityError), transaction.atomic():
         CooperationRequest.objects.filter(pk=open_request.pk).update(pair_high=municipality_c.pk)
 
 
-def test_no_request_where_a_partnership_exists(client, official_a, municipality_b):
+def test_request_is_refused_where_a_partnership_exists(
+    client, official_a, municipality_b, cooperate_data
+):
     PartnershipFactory(municipality_a=official_a.municipality, municipality_b=municipality_b)
     with pytest.raises(request_services.RequestNotAllowed):
         request_services.request_create(
@@ -372,7 +142,45 @@ def test_no_request_where_a_partnership_exists(client, official_a, municipality_
     assert CooperationRequest.objects.count() == 0
 
 
-def test_repeated_post_creates_one_request(client, official_a, municipality_b):
+def test_request_create_refuses_a_pair_with_a_memorandum_being_drafted(
+    memorandum, official_a, official_b
+):
+    with pytest.raises(request_services.RequestNotAllowed) as refused:
+        request_services.request_create(
+            user=official_b.user,
+            from_municipality=official_b.municipality,
+            to_municipality=official_a.municipality,
+            areas=[],
+            form="twinning",
+            message="Once more, with feeling, please.",
+            contact_person="Someone",
+        )
+    assert refused.value.memorandum == memorandum
+    assert CooperationRequest.objects.count() == 1
+
+
+def test_request_create_allows_a_new_request_once_the_memorandum_is_signed_and_partnership_gone(
+    signed_memorandum, official_a, official_b
+):
+    signed_memorandum.partnership.delete()  # e.g. the partnership ended and staff removed it
+    created = request_services.request_create(
+        user=official_a.user,
+        from_municipality=official_a.municipality,
+        to_municipality=official_b.municipality,
+        areas=[],
+        form="twinning",
+        message="Let us start again after all these years.",
+        contact_person="Someone",
+    )
+    assert created.status == RequestStatus.SUBMITTED
+
+
+# --- Sent twice, or by both sides at once ----------------------------------------------------
+
+
+def test_request_repeated_post_creates_one_request(
+    client, official_a, municipality_b, cooperate_data
+):
     client.force_login(official_a.user)
     url = reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug})
     data = cooperate_data(CooperationAreaFactory())
@@ -384,7 +192,7 @@ def test_repeated_post_creates_one_request(client, official_a, municipality_b):
 
 @needs_postgresql
 @pytest.mark.django_db(transaction=True)
-def test_parallel_double_submit_creates_one_request():
+def test_request_parallel_double_submit_creates_one_request(cooperate_data):
     from django.test import Client
 
     official = OfficialFactory()
@@ -404,7 +212,7 @@ def test_parallel_double_submit_creates_one_request():
 
 @needs_postgresql
 @pytest.mark.django_db(transaction=True)
-def test_parallel_requests_in_opposite_directions_create_one():
+def test_request_parallel_in_opposite_directions_creates_one(cooperate_data):
     """A writes to B while B writes to A: one request stands, the other side lands on it."""
     from django.test import Client
 
@@ -431,44 +239,7 @@ def test_parallel_requests_in_opposite_directions_create_one():
     assert RequestEvent.objects.count() == 1
 
 
-# --- Mails ----------------------------------------------------------------------------------
-
-
-def test_request_mail_goes_to_public_address_when_partner_has_no_officials(
-    official_a, django_capture_on_commit_callbacks
-):
-    french = ForeignMunicipalityFactory(country="FR", email="mairie@example.fr")
-    ukrainian = ForeignMunicipalityFactory(country="UA", email="rada@example.ua")
-    with django_capture_on_commit_callbacks(execute=True):
-        for target in (french, ukrainian):
-            request_services.request_create(
-                user=official_a.user,
-                from_municipality=official_a.municipality,
-                to_municipality=target,
-                areas=[],
-                form="twinning",
-                message="Let us cooperate on energy.",
-                contact_person="Olena",
-            )
-    assert [m.to for m in mail.outbox] == [["mairie@example.fr"], ["rada@example.ua"]]
-    assert "proposes to cooperate" in mail.outbox[0].subject  # English abroad
-    assert "/uk/requests/" in mail.outbox[1].body  # Ukrainian at home
-
-
-def test_request_mail_waits_for_commit(official_a, municipality_b, official_b):
-    with transaction.atomic():
-        request_services.request_create(
-            user=official_a.user,
-            from_municipality=official_a.municipality,
-            to_municipality=municipality_b,
-            areas=[],
-            form="twinning",
-            message="Let us cooperate on energy.",
-            contact_person="Olena",
-        )
-        transaction.set_rollback(True)
-    assert mail.outbox == []
-    assert CooperationRequest.objects.count() == 0
+# --- The request's page ---------------------------------------------------------------------
 
 
 def test_request_detail_query_count_is_flat(
@@ -488,10 +259,8 @@ def test_request_detail_query_count_is_flat(
     assert len(one.captured_queries) == len(many.captured_queries)
 
 
-# --- Who did what, as the other side sees it -------------------------------------------------
-
-
-def test_timeline_names_the_officials_role_not_their_login_email(
+@pytest.mark.usefixtures("english")
+def test_request_timeline_names_the_officials_role_not_their_login_email(
     client, official_a, official_b, staff_user, open_request
 ):
     official_a.user.first_name, official_a.user.last_name = "Olena", "Koval"
@@ -499,7 +268,7 @@ def test_timeline_names_the_officials_role_not_their_login_email(
     RequestEvent.objects.create(request=open_request, kind="submitted", actor=official_a.user)
     RequestEvent.objects.create(request=open_request, kind="note", actor=official_b.user)
     RequestEvent.objects.create(request=open_request, kind="note", actor=staff_user)
-    url = open_request.get_absolute_url().replace("/uk/", "/en/", 1)
+    url = open_request.get_absolute_url()
 
     client.force_login(official_b.user)
     page = client.get(url)
@@ -515,16 +284,4 @@ def test_timeline_names_the_officials_role_not_their_login_email(
     page = client.get(url)
     assert page.context["timeline"][0][1] == (
         f"Olena Koval, {official_a.municipality.name_en} ({official_a.user.email})"
-    )
-
-
-def test_contact_person_is_prefilled_from_the_official(client, official_a, municipality_b):
-    official_a.phone = "+380 44 000 00 00"
-    official_a.save()
-    official_a.user.first_name, official_a.user.last_name = "Olena", "Koval"
-    official_a.user.save()
-    client.force_login(official_a.user)
-    response = client.get(reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug}))
-    assert response.context["form"]["contact_person"].value() == (
-        f"Olena Koval, Secretary of the council, {official_a.work_email}, +380 44 000 00 00"
     )

@@ -1,0 +1,38 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from news.models import ArticleStatus
+from tests.factories import ArticleFactory, MunicipalityFactory, RegionFactory
+
+
+@pytest.fixture
+def hidden_articles(db):
+    """A scheduled and a draft article sharing everything with a live one."""
+    region = RegionFactory(slug="kharkiv-oblast")
+    community = MunicipalityFactory(region=region)
+    live = ArticleFactory(title_uk="Ізюм живий партнер", slug="live")
+    scheduled = ArticleFactory(
+        title_uk="Ізюм запланований партнер", slug="scheduled",
+        published_at=timezone.now() + timedelta(hours=1),
+    )  # fmt: skip
+    draft = ArticleFactory(
+        title_uk="Ізюм чернетка партнер", slug="draft", status=ArticleStatus.DRAFT
+    )
+    for article in (live, scheduled, draft):
+        article.tags.set(["партнерство"])
+        article.regions.set([region])
+        article.communities.set([community])
+    # Labels only the hidden articles carry: no filter may offer them.
+    scheduled.tags.add("запланований-тема")
+    draft.tags.add("чернетка-тема")
+    hidden_only = MunicipalityFactory(
+        region=region, name_uk="громада запланований чернетка", open_to_partners=False
+    )
+    scheduled.communities.add(hidden_only)
+    draft.communities.add(hidden_only)
+    other = ArticleFactory(slug="other")
+    other.communities.set([community])
+    return {"live": live, "scheduled": scheduled, "draft": draft, "other": other,
+            "region": region, "community": community}  # fmt: skip

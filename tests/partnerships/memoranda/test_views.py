@@ -1,0 +1,335 @@
+"""The memorandum's pages: reading it and its versions, editing a section, agreeing,
+signing, publishing, the signed scan."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from partnerships.choices import MemorandumStatus
+from partnerships.memoranda.services import memorandum_agree, memorandum_set_published
+from partnerships.models import Memorandum
+from tests.pdfs import minimal_pdf
+
+pytestmark = pytest.mark.django_db
+
+
+def _messages(response) -> list[str]:
+    return [str(message) for message in response.context["messages"]]
+
+
+# The memorandum page and its versions ----------------------------------------------
+
+
+@pytest.mark.parametrize("extra_versions", [0, 4])
+def test_memorandum_detail_query_count_is_flat(
+    client, memorandum, save_section, official_a, django_assert_max_num_queries, extra_versions
+):
+    for n in range(extra_versions):
+        save_section(uk=f"Мета {n}.", en=f"Purpose {n}.")
+    memorandum_agree(
+        memorandum=memorandum,
+        municipality=official_a.municipality,
+        version=memorandum.version,
+        actor=official_a.user,
+    )
+    client.force_login(official_a.user)
+    with django_assert_max_num_queries(9):
+        response = client.get(memorandum.get_absolute_url())
+    assert response.status_code == 200
+
+
+@pytest.mark.usefixtures("english")
+@pytest.mark.parametrize("saves", [0, 11])
+def test_memorandum_detail_sidebar_shows_the_latest_ten_versions_and_links_all(
+    client, memorandum, save_section, official_b, django_assert_max_num_queries, saves
+):
+    for n in range(saves):
+        save_section(uk=f"Мета {n}.", en=f"Purpose {n}.")
+    m = memorandum
+    client.force_login(official_b.user)
+    with django_assert_max_num_queries(9):
+        response = client.get(m.get_absolute_url())
+    shown = [v.version for v in response.context["versions"]]
+    assert shown == list(range(m.version, max(m.version - 10, 0), -1))
+    all_url = reverse("partnerships:memorandum-versions", args=[m.pk])
+    assert f'href="{all_url}"' in response.content.decode()
+    with django_assert_max_num_queries(8):
+        full = client.get(all_url)
+    assert [v.version for v in full.context["versions"]] == list(range(m.version, 0, -1))
+    assert full.context["crumbs"][-1] == ("All versions", "")
+
+
+@pytest.mark.usefixtures("english")
+def test_memorandum_versions_page_is_private(client, memorandum, official_c):
+    url = reverse("partnerships:memorandum-versions", args=[memorandum.pk])
+    assert client.get(url).status_code == 302
+    client.force_login(official_c.user)
+    assert client.get(url).status_code == 404
+
+
+def test_memorandum_compare_shows_the_diff_between_any_two_versions(
+    client, memorandum, save_section, official_a, official_b
+):
+    save_section(uk="Мета друга.", en="Second purpose.")
+    save_section(uk="Мета третя.", en="Third purpose.", by=official_b)
+    client.force_login(official_a.user)
+    url = reverse("partnerships:memorandum-compare", args=[memorandum.pk])
+    response = client.get(url, {"old": 1, "new": 3})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<ins>Third purpose.</ins>" in body
+    assert "<del>" in body
+    bad = client.get(url, {"old": 1, "new": 99})
+    assert bad.status_code == 400
+    assert 'class="error-summary"' in bad.content.decode()
+
+
+@pytest.mark.parametrize("extra_versions", [0, 4])
+def test_memorandum_compare_and_list_query_counts_are_flat(
+    client, memorandum, save_section, official_b, django_assert_max_num_queries, extra_versions
+):
+    for n in range(extra_versions + 1):
+        save_section(uk=f"Мета {n}.", en=f"Purpose {n}.", by=official_b)
+    client.force_login(official_b.user)
+    with django_assert_max_num_queries(8):
+        compare = reverse("partnerships:memorandum-compare", args=[memorandum.pk])
+        assert client.get(compare).status_code == 200
+    with django_assert_max_num_queries(6):
+        assert client.get(reverse("partnerships:memorandum-list")).status_code == 200
+
+
+def test_memorandum_list_shows_only_own_memoranda(client, memorandum, official_a, official_c):
+    url = reverse("partnerships:memorandum-list")
+    assert client.get(url).status_code == 302
+    client.force_login(official_c.user)
+    assert list(client.get(url).context["memoranda"]) == []
+    client.force_login(official_a.user)
+    assert list(client.get(url).context["memoranda"]) == [memorandum]
+
+
+# Editing a section -----------------------------------------------------------------
+
+
+def test_memorandum_section_edit_conflict_keeps_the_typed_text_and_shows_their_change(
+    client, memorandum, official_a, official_b
+):
+    m = memorandum
+    url = reverse("partnerships:memorandum-section-edit", args=[m.pk, "purpose"])
+    client.force_login(official_b.user)
+    client.post(url, {"text_uk": "Їхня мета.", "text_en": "Their purpose.", "base_version": 1})
+    client.force_login(official_a.user)
+    response = client.post(
+        url, {"text_uk": "Моя мета.", "text_en": "My purpose, typed with care.", "base_version": 1}
+    )
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "My purpose, typed with care." in body  # the user's text is still in the form
+    assert "<ins>Their purpose.</ins>" in body  # their change, as a diff
+    assert 'name="base_version" value="2"' in body  # a second save goes on top of theirs
+    m.refresh_from_db()
+    assert (m.version, m.purpose_en) == (2, "Their purpose.")
+    # Saving again, now knowingly on top of version 2, works.
+    again = client.post(
+        url, {"text_uk": "Моя мета.", "text_en": "My purpose, typed with care.", "base_version": 2}
+    )
+    assert again.status_code == 302
+    m.refresh_from_db()
+    assert (m.version, m.purpose_en) == (3, "My purpose, typed with care.")
+
+
+@pytest.mark.usefixtures("english")
+def test_memorandum_section_edit_conflict_names_who_saved_the_newer_version(
+    client, memorandum, save_section, official_a, official_b
+):
+    official_b.user.first_name, official_b.user.last_name = "Jan", "Nowak"
+    official_b.user.save()
+    save_section(uk="Їхня мета.", en="Their purpose.", by=official_b)
+    client.force_login(official_a.user)
+    response = client.post(
+        reverse("partnerships:memorandum-section-edit", args=[memorandum.pk, "purpose"]),
+        {"text_uk": "Моя мета.", "text_en": "My purpose.", "base_version": 1},
+    )
+    assert response.status_code == 409
+    assert response.context["conflict"].startswith(
+        "Jan Nowak (Grudziadz) saved version 2 while you were editing."
+    )
+
+
+@pytest.mark.usefixtures("english")
+def test_memorandum_section_edit_double_click_is_one_version_and_no_conflict(
+    client, memorandum, official_a
+):
+    m = memorandum
+    url = reverse("partnerships:memorandum-section-edit", args=[m.pk, "purpose"])
+    client.force_login(official_a.user)
+    data = {"text_uk": "Моя мета.", "text_en": "My purpose.", "base_version": 1}
+    first = client.post(url, data)
+    second = client.post(url, data, follow=True)
+    assert first.status_code == 302
+    assert second.status_code == 200
+    assert second.redirect_chain[0][0].endswith("#section-purpose")
+    assert _messages(second)[-1] == "Section 2 is saved as version 2."
+    m.refresh_from_db()
+    assert (m.version, m.purpose_en, m.history.count()) == (2, "My purpose.", 2)
+
+
+def test_memorandum_section_edit_invalid_form_keeps_text_and_changes_nothing(
+    client, memorandum, official_a
+):
+    m = memorandum
+    client.force_login(official_a.user)
+    url = reverse("partnerships:memorandum-section-edit", args=[m.pk, "purpose"])
+    response = client.post(url, {"text_uk": "", "text_en": "Kept text.", "base_version": 1})
+    assert response.status_code == 400
+    assert "Kept text." in response.content.decode()
+    assert Memorandum.objects.get().version == 1
+    assert client.get(
+        reverse("partnerships:memorandum-section-edit", args=[m.pk, "nope"])
+    ).status_code == (404)
+
+
+# Agreeing --------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("english")
+def test_memorandum_agree_view_to_an_old_version_says_nothing_was_recorded(
+    client, memorandum, save_section, official_a, official_b
+):
+    save_section(by=official_b)  # version 2
+    client.force_login(official_a.user)
+    response = client.post(
+        reverse("partnerships:memorandum-agree", args=[memorandum.pk]),
+        {"version": 1},
+        follow=True,
+    )
+    assert _messages(response) == [
+        "Version 1 is no longer current; read version 2 and agree to it."
+    ]
+    assert memorandum.agreements.count() == 0
+
+
+# Signing ---------------------------------------------------------------------------
+
+
+def test_memorandum_sign_view_accepts_a_pdf_scan(client, final_memorandum, official_b):
+    m = final_memorandum
+    client.force_login(official_b.user)
+    scan = SimpleUploadedFile("scan.pdf", minimal_pdf(), content_type="application/pdf")
+    response = client.post(
+        reverse("partnerships:memorandum-sign", args=[m.pk]),
+        {"signed_on": "2025-03-12", "place": "Grudziądz", "scan": scan},
+    )
+    assert response.status_code == 302
+    m.refresh_from_db()
+    assert m.status == MemorandumStatus.SIGNED
+    assert m.signed_scan.name.startswith("memoranda/") and m.signed_scan.name.endswith(".pdf")
+    download = client.get(reverse("partnerships:memorandum-scan", args=[m.pk]))
+    assert b"".join(download.streaming_content).startswith(b"%PDF-")
+
+
+# Publication -----------------------------------------------------------------------
+
+
+def test_memorandum_signed_shows_on_both_profiles_but_text_stays_private(
+    client, signed_memorandum, municipality_a, municipality_b, plain_user
+):
+    m = signed_memorandum
+    for municipality in (municipality_a, municipality_b):
+        body = client.get(municipality.get_absolute_url()).content.decode()
+        assert "Меморандум підписано 12.03.2027" in body or "Memorandum signed on 12.03.2027" in (
+            body
+        )
+        assert m.get_absolute_url() not in body
+    assert client.get(m.get_absolute_url()).status_code == 302  # anonymous: sign in
+    client.force_login(plain_user)
+    assert client.get(m.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.usefixtures("english")
+def test_memorandum_signing_alone_does_not_publish(client, signed_memorandum):
+    m = signed_memorandum
+    assert (m.published_a, m.published_b, m.is_public) == (False, False, False)
+    client.logout()
+    assert client.get(m.get_absolute_url()).status_code == 302
+
+
+def test_memorandum_text_is_public_only_when_both_sides_publish(
+    client, signed_memorandum, official_a, official_b, municipality_a
+):
+    m = signed_memorandum
+    url = reverse("partnerships:memorandum-publish", args=[m.pk])
+    client.force_login(official_a.user)
+    client.post(url, {"published": "on"})
+    client.logout()
+    assert client.get(m.get_absolute_url()).status_code == 302
+    client.force_login(official_b.user)
+    client.post(url, {"published": "on"})
+    client.logout()
+    m.refresh_from_db()
+    assert (m.published_a, m.published_b) == (True, True)
+    response = client.get(m.get_absolute_url())
+    assert response.status_code == 200
+    assert "Izium Hromada" in response.content.decode() or "Ізюмська" in response.content.decode()
+    assert client.get(reverse("partnerships:memorandum-pdf", args=[m.pk])).status_code == 200
+    # Drafts and the version history stay private.
+    assert client.get(reverse("partnerships:memorandum-version", args=[m.pk, 1])).status_code == 302
+    profile = client.get(municipality_a.get_absolute_url()).content.decode()
+    assert m.get_absolute_url() in profile
+
+
+@pytest.mark.usefixtures("english")
+@pytest.mark.parametrize("state", ["draft", "final"])
+def test_memorandum_publish_is_refused_before_signing(
+    client, memorandum, agree_both, official_a, official_b, state
+):
+    m = agree_both() if state == "final" else memorandum
+    url = reverse("partnerships:memorandum-publish", args=[m.pk])
+    for official in (official_a, official_b):
+        client.force_login(official.user)
+        response = client.post(url, {"published": "on"}, follow=True)
+        assert _messages(response) == ["Only a signed memorandum can be published."]
+        assert 'action="' + url not in response.content.decode()  # no publish form yet
+    m.refresh_from_db()
+    assert (m.published_a, m.published_b) == (False, False)
+
+
+# The signed scan -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("anonymous", "login"),
+        ("plain", 404),
+        ("official_c", 404),
+        ("official_a", 200),
+        ("official_b", 200),
+        ("staff", 200),
+    ],
+)
+def test_memorandum_scan_is_served_to_the_parties_and_staff_only(
+    role_client, signed_with_scan, role, expected
+):
+    client = role_client(role)
+    response = client.get(reverse("partnerships:memorandum-scan", args=[signed_with_scan.pk]))
+    if expected == "login":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+    else:
+        assert response.status_code == expected
+    if expected == 200:
+        assert b"".join(response.streaming_content) == minimal_pdf()
+        assert response["Content-Disposition"].startswith("attachment")
+
+
+def test_memorandum_scan_is_public_once_both_sides_publish(
+    client, signed_with_scan, municipality_a, municipality_b
+):
+    m = signed_with_scan
+    url = reverse("partnerships:memorandum-scan", args=[m.pk])
+    memorandum_set_published(memorandum=m, municipality=municipality_a, published=True)
+    assert client.get(url).status_code == 302
+    memorandum_set_published(memorandum=m, municipality=municipality_b, published=True)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == minimal_pdf()

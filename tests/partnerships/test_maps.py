@@ -1,0 +1,73 @@
+"""The map and the statistics: drawn from the registry, cached, redrawn when it changes."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import MunicipalityFactory, PartnershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_map_page_links_every_partner(client, django_assert_max_num_queries):
+    partnerships = [PartnershipFactory() for _ in range(3)]
+    url = reverse("partnerships:map")
+    with django_assert_max_num_queries(4):
+        response = client.get(url)
+    html = response.content.decode()
+    for partnership in partnerships:
+        for municipality in (partnership.municipality_a, partnership.municipality_b):
+            assert (
+                f'<a href="{municipality.get_absolute_url()}"><title>{municipality.name}</title>'
+                in html
+            )
+    with django_assert_max_num_queries(2):
+        client.get(url)  # drawn once, then served from the cache
+
+
+def test_map_is_redrawn_when_a_partnership_is_added(client):
+    url = reverse("partnerships:map")
+    PartnershipFactory()
+    client.get(url)
+    newcomer = PartnershipFactory()
+    html = client.get(url).content.decode()
+    assert newcomer.municipality_b.get_absolute_url() in html
+
+
+def test_map_of_an_unknown_view_is_404(client):
+    assert client.get(reverse("partnerships:map"), {"frame": "mars"}).status_code == 404
+    assert client.get(reverse("partnerships:map-background", args=["mars"])).status_code == 404
+
+
+@pytest.mark.parametrize("name", ["partnerships:map-background", "partnerships:map-lines"])
+def test_map_images_are_svg(client, name):
+    MunicipalityFactory()
+    response = client.get(reverse(name, args=["europe"]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert response.content.startswith(b"<svg")
+
+
+def test_statistics_counts_partnerships_by_oblast_and_country(client):
+    first = PartnershipFactory()
+    PartnershipFactory(municipality_a=first.municipality_a)
+    response = client.get(reverse("partnerships:statistics"))
+    bars = response.context["region_chart"].bars
+    assert [(bar.label, bar.value) for bar in bars] == [(first.municipality_a.region.name, 2)]
+    assert [(bar.label, bar.value) for bar in response.context["country_chart"].bars] == [
+        ("Німеччина", 2)
+    ]
+
+
+def test_statistics_chart_partnerships_by_year_agreed(client, django_assert_max_num_queries):
+    PartnershipFactory(since=datetime.date(2024, 5, 1))
+    PartnershipFactory(since=datetime.date(2026, 3, 1))
+    PartnershipFactory(since=datetime.date(2026, 9, 1))
+    PartnershipFactory()  # imported, no date
+    with django_assert_max_num_queries(7):
+        response = client.get(reverse("partnerships:statistics"))
+    assert [(b.label, b.value) for b in response.context["year_chart"].bars] == [
+        ("2024", 1),
+        ("2026", 2),
+    ]
