@@ -295,7 +295,8 @@ def main() -> None:
             phases.append(summary)
             log(json.dumps(phases[-1], ensure_ascii=False))
 
-        phase("baseline", lambda: None, lambda: None, hold=5.0, settle=0.0)
+        # Long enough to warm the caches (map, statistics) before the first fault.
+        phase("baseline", lambda: None, lambda: None, hold=15.0, settle=0.0)
         # restart is one command: the fault ends when PostgreSQL answers again.
         phase("database restarted", lambda: pg("restart"), lambda: None, hold=0.0)
         phase("database stopped for 10 s", lambda: pg("stop"), lambda: pg("start"), hold=10.0)
