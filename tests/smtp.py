@@ -3,6 +3,7 @@
 A refused connection needs no server: `free_port()` is a port nothing listens on.
 """
 
+import contextlib
 import socket
 import threading
 from email import message_from_bytes, policy
@@ -39,6 +40,10 @@ class _Listener:
         raise NotImplementedError
 
     def close(self) -> None:
+        # shutdown() wakes the thread blocked in accept(); close() alone would leave
+        # the port listening until it returns, and the port could not be bound again.
+        with contextlib.suppress(OSError):
+            self.socket.shutdown(socket.SHUT_RDWR)
         self.socket.close()
         for connection in self._open:
             connection.close()
