@@ -240,6 +240,7 @@ _PL_RULES = _rules(
         (r"ica$", "иця"),
         (r"ec$", "ець"),
         (r"nik$", "ник"),
+        (r"(?<=[kg])i$", "и"),
         (r"nicz", "нич"),
         (r"dzkie$", "дзьке"),
         (r"([sc])kie$", r"\1ьке"),
@@ -338,7 +339,8 @@ def _polish_word(word: str, position: int, words: list[str], spaced: bool) -> st
             ("cka", "цька"),
         ):
             if word.endswith(ending):
-                return _apply(word[: -len(ending)], _PL_RULES) + replacement
+                # Gdański is Гданський: no soft sign before the suffix.
+                return _apply(word[: -len(ending)], _PL_RULES).removesuffix("ь") + replacement
         if re.search(r"[^aeiouy]y$", word) or word.endswith("ki"):
             return _apply(word[:-1], _PL_RULES) + "ий"
     return _apply(word, _PL_RULES)
