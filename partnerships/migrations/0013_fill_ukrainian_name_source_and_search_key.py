@@ -37,6 +37,6 @@ def fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("partnerships", "0011_municipality_ukrainian_name_source_and_search_key")]
+    dependencies = [("partnerships", "0012_municipality_ukrainian_name_source_and_search_key")]
 
     operations = [migrations.RunPython(fill, migrations.RunPython.noop, elidable=False)]
