@@ -238,7 +238,7 @@ _PL_RULES = _rules(
         # Suffixes with fixed Ukrainian counterparts.
         (r"ice$", "иці"),
         (r"ica$", "иця"),
-        (r"ec$", "ець"),
+        (r"i?ec$", "ець"),
         (r"nik$", "ник"),
         (r"(?<=[kg])i$", "и"),
         (r"nicz", "нич"),
@@ -339,8 +339,11 @@ def _polish_word(word: str, position: int, words: list[str], spaced: bool) -> st
             ("cka", "цька"),
         ):
             if word.endswith(ending):
-                # Gdański is Гданський: no soft sign before the suffix.
-                return _apply(word[: -len(ending)], _PL_RULES).removesuffix("ь") + replacement
+                stem = word[: -len(ending)]
+                cyrillic = _apply(stem, _PL_RULES)
+                if stem.endswith("ń"):
+                    cyrillic = cyrillic.removesuffix("ь")  # Gdański is Гданський
+                return cyrillic + replacement
         if re.search(r"[^aeiouy]y$", word) or word.endswith("ki"):
             return _apply(word[:-1], _PL_RULES) + "ий"
     return _apply(word, _PL_RULES)
@@ -419,7 +422,6 @@ _FR_RULES = _rules(
         (r"(?<=[aeoué])ille?s?$", "й"),
         (r"illy$", "ії"),
         (r"(?<={V})s(?={V})", "з"),
-        (r"ss", "с"),
         (r"h", ""),
         # Nasal vowels: not before a vowel or a second n/m (the final e still counts).
         (r"(?:ain|ein|aim|in|im|yn|ym)(?![{v}nm])", "ен"),
@@ -787,6 +789,10 @@ _IT_RULES = _rules(
         (r"h", ""),
         (r"(?<={V})s(?={V})", "з"),
         (r"(?<=[bpvmf])i([aou])", APOSTROPHE + r"i\1"),
+        (r"(?<=ц)i[aà]", "ія"),
+        (r"(?<=ц)i[eè]", "іє"),
+        (r"(?<=ц)i[oò]", "іо"),
+        (r"(?<=ц)i[uù]", "ію"),
         (r"i[aà]", "я"),
         (r"i[eè]", "є"),
         (r"i[uù]", "ю"),
@@ -1214,7 +1220,7 @@ def to_latin(text: str) -> str:
     for char in text:
         lower = char.lower()
         if lower in _NATIONAL:
-            start = not previous.isalpha() and previous not in _APOSTROPHES
+            start = not previous or not (previous.isalpha() or previous in _APOSTROPHES)
             latin = _NATIONAL[lower][0 if start else 1]
             if lower == "г" and previous.lower() == "з":
                 latin = "gh"  # зг is zgh, so that it differs from ж
