@@ -53,11 +53,12 @@ in the source are capitalised; Roman numerals and digits stay as they are.
 Latin spelling of one name. Cyrillic is first transliterated to Latin by the national
 transliteration (Cabinet of Ministers resolution No. 55 of 27 January 2010,
 ``to_latin``), then sounds are folded to one letter each: ш w, ч q, щ wq, ж j, х x,
-ц c, г ґ g h; y, j and й i; w v; e is read as i (Кельце/Кельці, Катовіце/Катовиці);
-an i before a vowel is dropped (я a, ю u, є e, Bielsko/Бельсько); soft signs,
-apostrophes and doubled letters go. So "Краків" and "Krakiv" are both ``krakiv``,
-"Шеннев'єр" and "Шенневʼєр" both ``winivir``. Words are kept apart by spaces, and the
-key begins and ends with one, so a query key can be matched at the start of a word.
+ц c, г ґ g h; и, і, ї, й, y and j i (Щецин/Щецін); w v; an i before a vowel is dropped
+(я a, ю u, є e: Bielsko/Бельсько); soft signs, apostrophes and doubled letters go; a
+word's final e counts as i (Кельце/Кельці, Катовіце/Катовиці). So "Краків" and
+"Krakiv" are both ``krakiv``, "Шеннев'єр" and "Шенневʼєр" both ``wenever``. Words are
+kept apart by spaces, and the key begins and ends with one, so that a query's key is
+matched at the start of a word, never inside one.
 """
 
 import re
@@ -1248,7 +1249,7 @@ _KEY_SPELLINGS = [
     ("b", "b"),
     ("c", "c"),
     ("d", "d"),
-    ("e", "i"),
+    ("e", "e"),
     ("f", "f"),
     ("g", "h"),
     ("h", "h"),
@@ -1291,17 +1292,22 @@ _KEY_LATIN = str.maketrans(
 )
 
 
-def _key_word(word: str) -> str:
+def _key_word(word: str, unfinished: bool = False) -> str:
     letters = "".join(_KEY_LETTERS[match] for match in _KEY_PATTERN.findall(word))
-    letters = re.sub(r"i(?=[aiou])", "", letters)  # ia я, iu ю, ie є: the i only softens
-    return re.sub(r"(.)\1+", r"\1", letters)
+    letters = re.sub(r"i(?=[aeiou])", "", letters)  # ia я, iu ю, ie є: the i only softens
+    letters = re.sub(r"(.)\1+", r"\1", letters)
+    if not unfinished:
+        # A final e or i is one sound to the key: Кельце and Кельці, Катовіце and Катовиці.
+        letters = re.sub(r"e$", "i", letters)
+    return letters
 
 
-def to_latin_key(text: str) -> str:
+def to_latin_key(text: str, *, unfinished: bool = False) -> str:
     """The phonetic key of a name or a query, in either script (see the module docstring).
 
     Returns "" for text with no letters; otherwise " word word ", each word of the key
-    between single spaces.
+    between single spaces. `unfinished`: the text may end in the middle of a word (a
+    query typed so far), so its last e is not read as a final one.
     """
     text = unicodedata.normalize("NFC", text.casefold())
     text = "".join(char for char in text if char not in _APOSTROPHES)
@@ -1309,6 +1315,10 @@ def to_latin_key(text: str) -> str:
     latin = "".join(
         char for char in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(char)
     )
-    words = [_key_word(word) for word in re.split(r"[^a-z0-9]+", latin) if word]
+    split = [word for word in re.split(r"[^a-z0-9]+", latin) if word]
+    words = [
+        _key_word(word, unfinished=unfinished and index == len(split) - 1)
+        for index, word in enumerate(split)
+    ]
     words = [word for word in words if word]
     return f" {' '.join(words)} " if words else ""

@@ -71,9 +71,9 @@ class MunicipalityResource(resources.ModelResource):
         fields = [
             "slug",
             "name_uk",
-            "name_uk_source",
             "name_en",
             "name_native",
+            "name_uk_source",
             "center_uk",
             "center_en",
             "code",

@@ -91,9 +91,11 @@ class MunicipalityQuerySet(models.QuerySet):
         queryset = self
         for word in normalise_for_search(query).split():
             matches = Q(search_text__contains=word)
-            key = to_latin_key(word).strip()
-            if len(key) >= MIN_KEY_LENGTH:
-                matches |= Q(search_key__contains=f" {key}")
+            # The word may be whole (Кельце finds Кельці) or still being typed (Бере finds
+            # Берегове): both readings of its key.
+            for key in {to_latin_key(word).strip(), to_latin_key(word, unfinished=True).strip()}:
+                if len(key) >= MIN_KEY_LENGTH:
+                    matches |= Q(search_key__contains=f" {key}")
             queryset = queryset.filter(matches)
         return queryset
 

@@ -261,6 +261,14 @@ def test_to_latin_key_tells_different_names_apart():
 
 
 def test_to_latin_key_separates_words_with_single_spaces():
-    assert to_latin_key("Шеннев’єр-сюр-Марн") == " winivir sur marn "
+    assert to_latin_key("Шеннев’єр-сюр-Марн") == " wenever sur marn "
     assert to_latin_key("  ") == ""
     assert to_latin_key("'’") == ""
+
+
+def test_to_latin_key_reads_an_unfinished_word_as_typed_so_far():
+    assert to_latin_key("Кельце") == to_latin_key("Кельці")
+    assert to_latin_key("Берегове").startswith(to_latin_key("Бере", unfinished=True).rstrip())
+    assert not to_latin_key("Берегове").startswith(to_latin_key("Бере").rstrip())
+    # Only the last word of a query may be unfinished.
+    assert to_latin_key("Нове Место", unfinished=True) == " novi mesto "
