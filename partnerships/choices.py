@@ -12,6 +12,14 @@ class MunicipalityKind(models.TextChoices):
     SPECIAL_CITY = "special_city", _("city with special status")
 
 
+class NameSource(models.TextChoices):
+    """Where a foreign municipality's Ukrainian name comes from."""
+
+    ESTABLISHED = "established", _("established Ukrainian form")
+    TRANSCRIBED = "transcribed", _("transcribed by rule")
+    EDITED = "edited", _("edited by staff")
+
+
 class RegionKind(models.TextChoices):
     OBLAST = "oblast", _("oblast")
     AUTONOMOUS_REPUBLIC = "autonomous_republic", _("autonomous republic")

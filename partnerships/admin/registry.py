@@ -10,6 +10,7 @@ from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from partnerships.choices import NameSource
 from partnerships.models import (
     CooperationArea,
     Municipality,
@@ -72,6 +73,7 @@ class MunicipalityResource(resources.ModelResource):
             "name_uk",
             "name_en",
             "name_native",
+            "name_uk_source",
             "center_uk",
             "center_en",
             "code",
@@ -93,6 +95,18 @@ class MunicipalityResource(resources.ModelResource):
 
     def get_queryset(self):
         return super().get_queryset().select_related("region").prefetch_related("offers", "needs")
+
+    def before_save_instance(self, instance, row, **kwargs):
+        # A Ukrainian name corrected in an imported file counts as edited by staff.
+        if instance.pk and not instance.is_ukrainian:
+            stored = Municipality.objects.filter(pk=instance.pk).values_list("name_uk", flat=True)
+            mark_edited_if_renamed(instance, stored.first())
+
+
+def mark_edited_if_renamed(municipality: Municipality, stored_name_uk: str | None) -> None:
+    """Staff changed a foreign municipality's Ukrainian name: load_registry keeps it from now on."""
+    if not municipality.is_ukrainian and (municipality.name_uk or "") != (stored_name_uk or ""):
+        municipality.name_uk_source = NameSource.EDITED
 
 
 class PartnerCountFilter(admin.SimpleListFilter):
@@ -118,6 +132,7 @@ class MunicipalityAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, TranslationA
     resource_classes = [MunicipalityResource]
     list_display = [
         "name",
+        "name_uk_source",
         "country",
         "region",
         "kind",
@@ -125,7 +140,14 @@ class MunicipalityAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, TranslationA
         "partners",
         "open_to_partners",
     ]
-    list_filter = ["open_to_partners", "kind", PartnerCountFilter, "region", "country"]
+    list_filter = [
+        "open_to_partners",
+        "kind",
+        "name_uk_source",
+        PartnerCountFilter,
+        "region",
+        "country",
+    ]
     list_select_related = ["region"]
     search_fields = ["name_uk", "name_en", "name_native", "center_uk", "center_en", "code", "slug"]
     autocomplete_fields = ["region"]
@@ -137,6 +159,12 @@ class MunicipalityAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, TranslationA
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_partner_count()
+
+    def save_model(self, request, obj, form, change):
+        if "name_uk" in form.changed_data:
+            stored = form.initial.get("name_uk") if change else None
+            mark_edited_if_renamed(obj, stored)
+        super().save_model(request, obj, form, change)
 
     def get_search_results(self, request, queryset, search_term):
         # SQLite folds case for ASCII only: also match the normalised names.

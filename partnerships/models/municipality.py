@@ -12,13 +12,17 @@ from django_countries.fields import CountryField
 
 from core.languages import content_order
 from core.text import normalise_for_search, sort_key
-from partnerships.choices import MunicipalityKind, RegionKind
+from core.transcription import to_latin_key, to_ukrainian
+from partnerships.choices import MunicipalityKind, NameSource, RegionKind
 
 UKRAINE = "UA"
 # Temporarily occupied by Russia: the Autonomous Republic of Crimea and Sevastopol
 # (KATOTTG codes). Their communities cannot take part in cooperation for now.
 OCCUPIED_REGION_CODES = ("UA01000000000013043", "UA85000000000065278")
-DERIVED_FIELDS = ("search_text", "sort_key_uk", "sort_key_en")
+DERIVED_FIELDS = ("search_text", "search_key", "sort_key_uk", "sort_key_en")
+# A query word's phonetic key must be this long to be matched by sound: shorter keys
+# ("ри", "ko") would match the start of too many names.
+MIN_KEY_LENGTH = 3
 
 
 class Region(models.Model):
@@ -89,10 +93,18 @@ class MunicipalityQuerySet(models.QuerySet):
         return self.exclude(region__code__in=OCCUPIED_REGION_CODES)
 
     def search(self, query: str):
-        """Every word of the query must appear in one of the names."""
+        """Every word of the query must appear in one of the names, as it is written or
+        by its sound at the start of a word (core.transcription.to_latin_key): "Краків"
+        finds Kraków, "Шеннев'єр" Chennevières-sur-Marne, "Krakiv" Краків."""
         queryset = self
         for word in normalise_for_search(query).split():
-            queryset = queryset.filter(search_text__contains=word)
+            matches = Q(search_text__contains=word)
+            # The word may be whole (Кельце finds Кельці) or still being typed (Бере finds
+            # Берегове): both readings of its key.
+            for key in {to_latin_key(word).strip(), to_latin_key(word, unfinished=True).strip()}:
+                if len(key) >= MIN_KEY_LENGTH:
+                    matches |= Q(search_key__contains=f" {key}")
+            queryset = queryset.filter(matches)
         return queryset
 
     def without_foreign_partner(self):
@@ -136,6 +148,16 @@ class Municipality(models.Model):
     description_en: str
 
     name = models.CharField(_("name"), max_length=200)
+    name_uk_source = models.CharField(
+        _("source of the Ukrainian name"),
+        max_length=16,
+        choices=NameSource.choices,
+        blank=True,
+        help_text=_(
+            "For a foreign municipality: an established Ukrainian form, a transcription by "
+            "rule, or a name edited by staff (which the registry import never overwrites)."
+        ),
+    )
     name_native = models.CharField(
         _("name in the native language"),
         max_length=200,
@@ -202,6 +224,9 @@ class Municipality(models.Model):
     open_to_partners = models.BooleanField(_("open to new partners"), default=True)
     # All names, normalised, for search that works alike on SQLite and PostgreSQL.
     search_text = models.TextField(editable=False, blank=True)
+    # The phonetic keys of all names (core.transcription.to_latin_key), so that a
+    # Cyrillic spelling finds a Latin name and back.
+    search_key = models.TextField(editable=False, blank=True)
     # Alphabetical order per language (see core.text.sort_key).
     sort_key_uk = models.CharField(max_length=200, editable=False, blank=True)
     sort_key_en = models.CharField(max_length=200, editable=False, blank=True)
@@ -245,6 +270,7 @@ class Municipality(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        self.fill_missing_ukrainian_name()
         self.fill_derived_fields()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *DERIVED_FIELDS}
@@ -264,9 +290,20 @@ class Municipality(models.Model):
     def is_ukrainian(self) -> bool:
         return self.country == UKRAINE
 
+    def fill_missing_ukrainian_name(self) -> None:
+        """A foreign municipality without a Ukrainian name gets the rule's transcription,
+        marked as such, so that staff can correct it."""
+        if self.is_ukrainian or self.name_uk:
+            return
+        latin = self.name_native or self.name_en or ""
+        if latin:
+            self.name_uk = to_ukrainian(latin, str(self.country))
+            self.name_uk_source = NameSource.TRANSCRIBED
+
     def fill_derived_fields(self) -> None:
         """Search and sort columns; bulk writers call this since they skip save()."""
         self.search_text = self.build_search_text()
+        self.search_key = self.build_search_key()
         self.sort_key_uk = sort_key(self.name_uk or self.name_en or "")
         self.sort_key_en = sort_key(self.name_en or self.name_uk or "")
 
@@ -276,3 +313,36 @@ class Municipality(models.Model):
             for field in ("name_uk", "name_en", "name_native", "center_uk", "center_en")
         ]
         return normalise_for_search(" ".join(dict.fromkeys(names)))
+
+    def build_search_key(self) -> str:
+        return phonetic_search_key(
+            str(self.country or ""),
+            self.name_uk or "",
+            self.name_en or "",
+            self.name_native or "",
+            getattr(self, "center_uk", "") or "",
+        )
+
+
+def phonetic_search_key(
+    country: str, name_uk: str, name_en: str, name_native: str, center_uk: str
+) -> str:
+    """Phonetic keys (core.transcription.to_latin_key) of every name, as stored in
+    Municipality.search_key. A Latin name of a foreign municipality is keyed by its
+    Ukrainian transcription, which reads it by the rules of its language (Polish ch as х,
+    French ch as ш), so that a Cyrillic spelling close to it matches."""
+    if country == UKRAINE:
+        # The English names are the national transliteration of these: the same keys.
+        names = [name_uk, center_uk]
+    else:
+        names = [
+            name if _is_cyrillic(name) else to_ukrainian(name, country)
+            for name in (name_uk, name_en, name_native)
+            if name
+        ]
+    keys = [key for key in (to_latin_key(name).strip() for name in names) if key]
+    return f" {' '.join(dict.fromkeys(keys))} " if keys else ""
+
+
+def _is_cyrillic(text: str) -> bool:
+    return any("\u0400" <= char <= "\u04ff" for char in text)

@@ -15,7 +15,14 @@ from django.db import transaction
 from django.utils.text import slugify
 from django_countries import countries
 
-from partnerships.choices import MunicipalityKind, PartnershipKind, PartnershipSource, RegionKind
+from core.transcription import to_ukrainian
+from partnerships.choices import (
+    MunicipalityKind,
+    NameSource,
+    PartnershipKind,
+    PartnershipSource,
+    RegionKind,
+)
 from partnerships.models import Municipality, Partnership, Region
 from partnerships.models.municipality import DERIVED_FIELDS
 
@@ -30,6 +37,7 @@ NAMED_ALONE = {MunicipalityKind.SPECIAL_CITY}
 # Fields the data set owns; what officials edit (description, areas, ...) is left alone.
 MUNICIPALITY_FIELDS = [
     "name_uk",
+    "name_uk_source",
     "name_en",
     "name_native",
     "center_uk",
@@ -61,7 +69,10 @@ COLUMNS = {
     "special_status_cities.csv": {"katottg", "name_uk", "name_en", "kind", "oblast_code"},
     "foreign_municipalities.csv": {"key", "name", "country"},
     "twin_links.csv": {"hromada_katottg", "foreign_key"},
+    "foreign_names.csv": {"key", "name_uk"},
 }
+# Optional: Ukrainian names of foreign municipalities; without it the rule transcribes.
+FOREIGN_NAMES = "foreign_names.csv"
 # PositiveIntegerField's range on every database.
 MAX_INTEGER = 2_147_483_647
 
@@ -228,18 +239,67 @@ class RegistryLoader:
         ]
         return self._upsert_municipalities("communities", wanted, regions)
 
+    def foreign_names(self) -> dict[str, dict]:
+        """Ukrainian and native names by foreign key (foreign_names.csv, if present)."""
+        path = self.data_dir / FOREIGN_NAMES
+        found: dict[str, dict] = {}
+        if not path.exists():
+            return found
+        for line, row in _rows(path):
+            try:
+                key = _required(row, "key")
+                source = row.get("source", "") or NameSource.ESTABLISHED
+                if source not in {NameSource.ESTABLISHED, NameSource.TRANSCRIBED}:
+                    raise BadRow(f"unknown source {source!r}")
+                if key in found:
+                    raise BadRow(f"repeats the key of line {found[key]['line']}")
+                names = {
+                    "name_uk": row.get("name_uk", ""),
+                    "name_native": row.get("name_native", ""),
+                    "source": source,
+                    "line": line,
+                }
+                for field in ("name_uk", "name_native"):
+                    limit = getattr(Municipality._meta.get_field(field), "max_length", None)
+                    if limit is not None and len(names[field]) > limit:
+                        raise BadRow(f"'{field}' is longer than {limit} characters")
+            except BadRow as error:
+                self.problem(FOREIGN_NAMES, line, str(error))
+                continue
+            found[key] = names
+        return found
+
     def load_foreign(self) -> dict[str, Municipality]:
+        names = self.foreign_names()
+        # A Ukrainian name that staff corrected stays as they wrote it.
+        edited = dict(
+            Municipality.objects.foreign()
+            .filter(name_uk_source=NameSource.EDITED)
+            .values_list("registry_key", "name_uk")
+        )
+
+        def ukrainian_name(key: str, name: str, country: str) -> tuple[str, str]:
+            if key in edited:
+                return edited[key], NameSource.EDITED
+            given = names.get(key, {})
+            if given.get("name_uk"):
+                return given["name_uk"], given["source"]
+            return to_ukrainian(name, country), NameSource.TRANSCRIBED
+
         def parse(row):
             country = _required(row, "country").upper()
             if country not in countries or country == "UA":
                 raise BadRow(f"unknown or Ukrainian country code {country!r}")
             name = _required(row, "name")
+            key = _required(row, "key")
+            name_uk, source = ukrainian_name(key, name, country)
             return Municipality(
-                registry_key=_required(row, "key"),
+                registry_key=key,
                 code="",
-                name_uk=name,
+                name_uk=name_uk,
+                name_uk_source=source,
                 name_en=name,
-                name_native=row.get("name_native", ""),
+                name_native=names.get(key, {}).get("name_native") or row.get("name_native", ""),
                 center_uk="",
                 center_en="",
                 country=country,
@@ -253,6 +313,10 @@ class RegistryLoader:
             )
 
         wanted = self._read("foreign_municipalities.csv", parse, key=lambda m: m.registry_key)
+        known = {m.registry_key for m in wanted}
+        for key, given in names.items():
+            if key not in known:
+                self.problem(FOREIGN_NAMES, given["line"], f"no foreign municipality {key!r}")
         return self._upsert_municipalities("foreign municipalities", wanted, {})
 
     def load_links(self, by_key: dict[str, Municipality]) -> None:

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.bulk import bulk_registry
 from tests.factories import (
@@ -161,3 +162,100 @@ def test_directory_dropdowns_are_in_alphabet_order_and_skip_empty_oblasts(client
         "Вірменія",
         "Україна",
     ]
+
+
+def test_directory_search_finds_a_foreign_municipality_by_its_ukrainian_name(client):
+    ForeignMunicipalityFactory(
+        name_uk="Краків", name_en="Kraków", name_native="Kraków", country="PL"
+    )
+    ForeignMunicipalityFactory(
+        name_uk="Шеннев’єр-сюр-Марн",
+        name_en="Chennevières-sur-Marne",
+        name_native="Chennevières-sur-Marne",
+        country="FR",
+    )
+    MunicipalityFactory(name_uk="Ізюмська міська громада")
+    assert names(client.get(directory_url(), {"q": "Краків"})) == ["Краків"]
+    assert names(client.get(directory_url(), {"q": "Krakow"})) == ["Краків"]
+    assert names(client.get(directory_url(), {"q": "Шеннев'єр"})) == ["Шеннев’єр-сюр-Марн"]
+    with translation.override("en"):
+        english = directory_url()
+    assert names(client.get(english, {"q": "Шенневʼєр"})) == ["Chennevières-sur-Marne"]
+
+
+# Queries a Ukrainian reader types, and the registry keys they must find, on the real data.
+REAL_QUERIES = {
+    "Краків": {"pl-krakow"},
+    "Варшава": {"pl-warsaw", "pl-ochota-warsaw", "pl-targowek-warsaw"},
+    "Берлін": {"de-berlin", "de-berlin-pankow", "de-pankow-berlin"},
+    "Андрихув": {"pl-andrychow"},
+    "Шеннев'єр": {"fr-chennevieres-sur-marne"},
+    "Шенневʼєр": {"fr-chennevieres-sur-marne"},
+    "Шеннев’єр": {"fr-chennevieres-sur-marne"},
+    "Вроцлав": {"pl-wroclaw"},
+    # Found by sound at the start of a word: Люблинецька громада begins like Люблін.
+    "Люблін": {"pl-lublin", "UA07060250000039902"},
+    # Gdańsk is no partner, but "гданськ" is written inside these names (Бо-гданська).
+    "Гданськ": {"pl-nowy-dwor-gdanski", "pl-starogard-gdanski", "UA21060010000011784"},
+    "Мюнхен": {"de-munich"},
+    "Париж": set(),
+    "Вільнюс": {"lt-vilnius", "lt-vilnius-district-municipality"},
+    "Рига": {"lv-riga", "UA59060090000012687"},  # Недригайлівська
+    "Будапешт": None,  # the city and its 13 districts: checked below
+    "Прага": {
+        "cz-prague-6",
+        "cz-prague-6-prague",
+        "cz-prague-reporyje",
+        "cz-reporyje-prague",
+        "UA35080030000042560",  # Новопразька
+    },
+    "Жешув": {"pl-rzeszow"},  # the name in the press; the established one is Ряшів
+    "Ряшів": {"pl-rzeszow", "sk-presov"},  # П-ряшів
+    "Катовіце": {"pl-katowice"},
+    "Krakow": {"pl-krakow"},
+    "Warszawa": {"pl-warsaw"},
+    "Chennevieres": {"fr-chennevieres-sur-marne"},
+}
+
+
+def test_directory_search_on_the_real_registry_finds_by_ukrainian_name_and_sound(client):
+    from django.core.management import call_command
+
+    from partnerships.models import Municipality
+
+    call_command("load_registry", verbosity=0)
+    for query, keys in REAL_QUERIES.items():
+        found = set(Municipality.objects.search(query).values_list("registry_key", flat=True))
+        if keys is None:
+            assert "hu-budapest" in found and len(found) == 14, found
+            assert all(key.startswith("hu-") for key in found)
+        else:
+            assert found == keys, query
+    response = client.get(directory_url(), {"q": "Андрихув"})
+    assert names(response) == ["Андрихув"]
+
+
+def test_directory_search_by_sound_stays_precise_on_the_real_registry():
+    """A short query matches by sound only at the start of a word, and never more than
+    the names that begin like it: no query of three letters lists half the registry."""
+    from django.core.management import call_command
+
+    from core.text import normalise_for_search
+    from core.transcription import to_latin_key
+    from partnerships.models import Municipality
+
+    call_command("load_registry", verbosity=0)
+    total = Municipality.objects.count()
+    for query in ["Кра", "Бер", "Сен", "Шен", "Ряш", "Рим", "Лід", "Мар"]:
+        found = list(Municipality.objects.search(query))
+        key = to_latin_key(query).strip()
+        assert 0 < len(found) < total // 20, (query, len(found))
+        for municipality in found:
+            # Found as written, or by a word of one of its names that starts like the query.
+            assert normalise_for_search(query) in municipality.search_text or (
+                f" {key}" in municipality.search_key
+            )
+    assert (
+        Municipality.objects.search("Ко").count()
+        == Municipality.objects.filter(search_text__contains="ко").count()
+    )

@@ -1,4 +1,7 @@
+import csv
+import re
 import shutil
+from collections import Counter
 from io import StringIO
 from pathlib import Path
 
@@ -6,6 +9,8 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from core.transcription import APOSTROPHE, to_ukrainian
+from partnerships.choices import NameSource
 from partnerships.models import Municipality, Partnership, Region
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +43,13 @@ def test_load_registry_loads_the_full_real_registry():
     assert izium.region.name_en == "Kharkiv Oblast"
     partners = {p.partner_of(izium).registry_key for p in Partnership.objects.involving(izium)}
     assert partners == {"fr-chennevieres-sur-marne", "ge-khoni", "lv-tukums", "pl-andrychow"}
+    names = {p.partner_of(izium).name_uk for p in Partnership.objects.involving(izium)}
+    assert names == {f"Шеннев{APOSTROPHE}єр-сюр-Марн", "Хоні", "Тукумс", "Андрихув"}
+    sources = Counter(Municipality.objects.foreign().values_list("name_uk_source", flat=True))
+    assert sources == {NameSource.ESTABLISHED: 682, NameSource.TRANSCRIBED: 132}
+    warsaw = Municipality.objects.get(registry_key="pl-warsaw")
+    assert (warsaw.name_uk, warsaw.name_en, warsaw.name_native) == ("Варшава", "Warsaw", "Warszawa")
+    assert Municipality.objects.ukrainian().exclude(name_uk_source="").count() == 0
 
 
 def test_load_registry_loads_the_cities_with_special_status_and_their_partners():
@@ -60,6 +72,7 @@ def test_load_registry_run_twice_changes_nothing():
     assert counts() == first
     assert dict(Municipality.objects.values_list("registry_key", "slug")) == slugs
     assert "Communities: 0 created, 0 updated, 1774 unchanged" in output
+    assert "Foreign municipalities: 0 created, 0 updated, 814 unchanged" in output
     assert "Partnerships: 0 created, 0 updated, 932 unchanged" in output
 
 
@@ -177,3 +190,147 @@ def test_load_registry_refuses_an_unreadable_file_and_changes_nothing(tmp_path, 
     with pytest.raises(CommandError, match=message):
         load(data)
     assert counts() == (0, 0, 0, 0)
+
+
+# --- Ukrainian names of foreign municipalities ---------------------------------------------
+
+SMALL = ["pl-krakow", "pl-andrychow", "pl-baboszewo", "fr-chennevieres-sur-marne", "de-munich"]
+IZIUM = "UA63040090000021240"
+
+
+def _rows_of(path: Path, keep) -> str:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return "\n".join([lines[0], *(line for line in lines[1:] if keep(line))]) + "\n"
+
+
+def _small_registry(tmp_path: Path, names: str | None = "real") -> Path:
+    """Izium and five of its real foreign rows (and links to them); `names`: the content of
+    foreign_names.csv, "real" for the real file's rows of those five, None for no file."""
+    data = tmp_path / "small"
+    data.mkdir()
+    for name in ("oblasts.csv", "special_status_cities.csv"):
+        shutil.copy(DATA / name, data / name)
+    (data / "hromadas.csv").write_text(
+        _rows_of(DATA / "hromadas.csv", lambda line: line.startswith(IZIUM)), encoding="utf-8"
+    )
+
+    def in_small(line: str) -> bool:
+        return line.split(",", 1)[0] in SMALL
+
+    (data / "foreign_municipalities.csv").write_text(
+        _rows_of(DATA / "foreign_municipalities.csv", in_small), encoding="utf-8"
+    )
+    links = "\n".join(
+        ["hromada_katottg,foreign_key,source", *(f"{IZIUM},{key},test" for key in SMALL)]
+    )
+    (data / "twin_links.csv").write_text(links + "\n", encoding="utf-8")
+    if names == "real":
+        names = _rows_of(DATA / "foreign_names.csv", in_small)
+    if names is not None:
+        (data / "foreign_names.csv").write_text(names, encoding="utf-8")
+    return data
+
+
+def _foreign(key: str) -> Municipality:
+    return Municipality.objects.get(registry_key=key)
+
+
+def test_load_registry_gives_foreign_municipalities_their_ukrainian_names(tmp_path):
+    _output, errors = load(_small_registry(tmp_path))
+    assert errors == ""
+    krakow, baboszewo, munich = (
+        _foreign("pl-krakow"),
+        _foreign("pl-baboszewo"),
+        _foreign("de-munich"),
+    )
+    assert (krakow.name_uk, krakow.name_en, krakow.name_native) == ("Краків", "Kraków", "Kraków")
+    assert krakow.name_uk_source == NameSource.ESTABLISHED
+    assert (munich.name_uk, munich.name_native) == ("Мюнхен", "München")
+    assert (baboszewo.name_uk, baboszewo.name_uk_source) == ("Бабошево", NameSource.TRANSCRIBED)
+    chennevieres = _foreign("fr-chennevieres-sur-marne")
+    assert chennevieres.name_uk == f"Шеннев{APOSTROPHE}єр-сюр-Марн"
+    assert chennevieres.name_native == "Chennevières-sur-Marne"
+
+
+def test_load_registry_transcribes_by_rule_without_a_names_file(tmp_path):
+    _output, errors = load(_small_registry(tmp_path, names=None))
+    assert errors == ""
+    krakow = _foreign("pl-krakow")
+    assert (krakow.name_uk, krakow.name_uk_source) == ("Кракув", NameSource.TRANSCRIBED)
+    assert krakow.name_native == ""
+    assert _foreign("pl-andrychow").name_uk == "Андрихув"
+
+
+def test_load_registry_transcribes_a_row_of_the_names_file_that_has_no_name(tmp_path):
+    names = "key,name_uk,name_native,source\npl-krakow,,,established\npl-andrychow,Андрихів,,\n"
+    _output, errors = load(_small_registry(tmp_path, names=names))
+    assert errors == ""
+    krakow, andrychow = _foreign("pl-krakow"), _foreign("pl-andrychow")
+    assert (krakow.name_uk, krakow.name_uk_source) == ("Кракув", NameSource.TRANSCRIBED)
+    # A name without a source counts as an established one.
+    assert (andrychow.name_uk, andrychow.name_uk_source) == ("Андрихів", NameSource.ESTABLISHED)
+
+
+def test_load_registry_run_twice_changes_no_ukrainian_name(tmp_path):
+    data = _small_registry(tmp_path)
+    load(data)
+    before = list(Municipality.objects.values_list("name_uk", "name_uk_source", "search_key"))
+    output, _ = load(data)
+    assert "Foreign municipalities: 0 created, 0 updated, 5 unchanged" in output
+    after = list(Municipality.objects.values_list("name_uk", "name_uk_source", "search_key"))
+    assert after == before
+
+
+def test_load_registry_keeps_a_ukrainian_name_edited_by_staff(tmp_path):
+    data = _small_registry(tmp_path)
+    load(data)
+    krakow = _foreign("pl-krakow")
+    krakow.name_uk = "Королівський Краків"
+    krakow.name_uk_source = NameSource.EDITED
+    krakow.save()
+    output, _ = load(data)
+    assert "Foreign municipalities: 0 created, 0 updated, 5 unchanged" in output
+    krakow.refresh_from_db()
+    assert (krakow.name_uk, krakow.name_uk_source) == ("Королівський Краків", NameSource.EDITED)
+    # An edit staff did not mark as such is the data set's to correct.
+    baboszewo = _foreign("pl-baboszewo")
+    baboszewo.name_uk = "Бабошово"
+    baboszewo.save()
+    output, _ = load(data)
+    assert "Foreign municipalities: 0 created, 1 updated, 4 unchanged" in output
+    assert _foreign("pl-baboszewo").name_uk == "Бабошево"
+
+
+def test_load_registry_reports_bad_rows_of_the_names_file_and_transcribes_instead(tmp_path):
+    names = (
+        "key,name_uk,name_native,source\n"
+        "pl-krakow,Краків,Kraków,official\n"
+        "pl-andrychow,Андрихув,,established\n"
+        "pl-andrychow,Андрихів,,established\n"
+        "pl-atlantis,Атлантида,,established\n"
+        f"pl-baboszewo,{'Б' * 201},,established\n"
+    )
+    _output, errors = load(_small_registry(tmp_path, names=names))
+    assert "foreign_names.csv, line 2: unknown source 'official'" in errors
+    assert "foreign_names.csv, line 4: repeats the key of line 3" in errors
+    assert "foreign_names.csv, line 5: no foreign municipality 'pl-atlantis'" in errors
+    assert "foreign_names.csv, line 6: 'name_uk' is longer than 200 characters" in errors
+    assert _foreign("pl-krakow").name_uk == "Кракув"
+    assert _foreign("pl-andrychow").name_uk == "Андрихув"
+    assert _foreign("pl-baboszewo").name_uk_source == NameSource.TRANSCRIBED
+
+
+def test_foreign_names_file_names_every_foreign_municipality_once_by_its_stated_source():
+    with (DATA / "foreign_municipalities.csv").open(encoding="utf-8") as handle:
+        foreign = {row["key"]: row for row in csv.DictReader(handle)}
+    with (DATA / "foreign_names.csv").open(encoding="utf-8") as handle:
+        names = list(csv.DictReader(handle))
+    assert [row["key"] for row in names] == list(foreign)
+    for row in names:
+        assert row["source"] in {NameSource.ESTABLISHED, NameSource.TRANSCRIBED}
+        # Cyrillic only, but for Roman numerals (Будапешт XVIII, Муніципій XV).
+        assert re.fullmatch(r"(?:[\u0400-\u04ff’ ()–\-]|\b[IVXLCDM]+\b|\d)+", row["name_uk"]), row
+        assert "'" not in row["name_uk"] and "ʼ" not in row["name_uk"]
+        if row["source"] == NameSource.TRANSCRIBED:
+            source = foreign[row["key"]]
+            assert row["name_uk"] == to_ukrainian(source["name"], source["country"]), row

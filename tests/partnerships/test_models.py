@@ -109,3 +109,101 @@ def test_imported_partnership_names_its_source_in_the_readers_language():
             "Wikipedia list of twin towns",
             "ministry news of 10.01.2023",
         )
+
+
+# --- Search by sound: a Cyrillic spelling finds a Latin name and back ------------------------
+
+
+@pytest.fixture
+def named_abroad(db):
+    """Foreign municipalities as load_registry leaves them: a Ukrainian name beside the
+    English and native ones."""
+    return {
+        "krakow": ForeignMunicipalityFactory(
+            name_uk="Краків", name_en="Kraków", name_native="Kraków", country="PL"
+        ),
+        "warsaw": ForeignMunicipalityFactory(
+            name_uk="Варшава", name_en="Warsaw", name_native="Warszawa", country="PL"
+        ),
+        "andrychow": ForeignMunicipalityFactory(
+            name_uk="Андрихув", name_en="Andrychów", name_native="Andrychów", country="PL"
+        ),
+        "chennevieres": ForeignMunicipalityFactory(
+            name_uk="Шеннев’єр-сюр-Марн",
+            name_en="Chennevières-sur-Marne",
+            name_native="Chennevières-sur-Marne",
+            country="FR",
+        ),
+        "regensburg": ForeignMunicipalityFactory(
+            name_uk="Регенсбург", name_en="Regensburg", name_native="Regensburg", country="DE"
+        ),
+        "riga": ForeignMunicipalityFactory(
+            name_uk="Рига", name_en="Riga", name_native="Rīga", country="LV"
+        ),
+        "rymanow": ForeignMunicipalityFactory(
+            name_uk="Риманів", name_en="Rymanów", name_native="Rymanów", country="PL"
+        ),
+    }
+
+
+def _found(query: str) -> set[str]:
+    return set(Municipality.objects.search(query).values_list("name_en", flat=True))
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Краків", "Kraków"),
+        ("краків", "Kraków"),
+        ("Krakiv", "Kraków"),
+        ("Kraków", "Kraków"),
+        ("krakow", "Kraków"),
+        ("Варшава", "Warsaw"),
+        ("Varshava", "Warsaw"),
+        ("Warszawa", "Warsaw"),
+        ("Андрихув", "Andrychów"),
+        ("Шеннев'єр", "Chennevières-sur-Marne"),
+        ("Шенневʼєр", "Chennevières-sur-Marne"),
+        ("Шеннев’єр", "Chennevières-sur-Marne"),
+        ("Шенневєр", "Chennevières-sur-Marne"),
+        ("шенев'єр-сюр-марн", "Chennevières-sur-Marne"),
+        ("Шеннев'єр сюр Марн", "Chennevières-sur-Marne"),
+        ("chennevieres", "Chennevières-sur-Marne"),
+    ],
+)
+def test_search_finds_a_foreign_name_in_either_script(named_abroad, query, name):
+    assert _found(query) == {name}
+
+
+def test_search_by_sound_finds_a_latin_name_without_a_ukrainian_one_yet():
+    # Not yet named in Ukrainian (the Latin list name in both columns): its Polish
+    # transcription is keyed.
+    ForeignMunicipalityFactory(name_uk="Szczecin", name_en="Szczecin", country="PL")
+    ForeignMunicipalityFactory(name_uk="Chełm", name_en="Chełm", country="PL")
+    assert _found("Щецин") == {"Szczecin"}
+    assert _found("Хелм") == {"Chełm"}
+    assert _found("Шелм") == set()
+
+
+def test_search_by_sound_matches_the_start_of_a_word_only(named_abroad):
+    assert _found("Ріга") == {"Riga"}  # і for и: found by sound
+    assert _found("Регенсбурґ") == {"Regensburg"}
+    assert _found("иґа") == set()  # sounds like the middle of Рига: no match
+    assert _found("Берлін") == set()
+
+
+def test_search_by_sound_needs_three_letters_of_key(named_abroad):
+    # "Рі" sounds like the start of Рига and of Риманів, but two letters are matched
+    # only as they are written.
+    assert _found("Рі") == set()
+    assert _found("Рім") == {"Rymanów"}
+
+
+def test_saving_a_foreign_municipality_without_a_ukrainian_name_transcribes_it():
+    town = ForeignMunicipalityFactory(
+        name_uk="", name_en="Saint-Maur-des-Fossés", name_native="", country="FR"
+    )
+    assert (town.name_uk, town.name_uk_source) == ("Сен-Мор-де-Фоссе", "transcribed")
+    assert _found("Сен-Мор") == {"Saint-Maur-des-Fossés"}
+    home = MunicipalityFactory(name_uk="Ізюмська міська громада")
+    assert home.name_uk_source == ""

@@ -15,7 +15,10 @@ class Command(BaseCommand):
             "--data-dir",
             type=Path,
             default=settings.BASE_DIR / "data",
-            help="Folder with oblasts.csv, hromadas.csv, foreign_municipalities.csv and twin_links.csv.",
+            help=(
+                "Folder with oblasts.csv, hromadas.csv, foreign_municipalities.csv and "
+                "twin_links.csv; foreign_names.csv (Ukrainian names) is optional."
+            ),
         )
 
     def handle(self, *args, data_dir: Path, **options):

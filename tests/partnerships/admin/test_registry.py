@@ -49,3 +49,67 @@ def test_municipality_csv_import_updates_by_slug_without_duplicates():
     assert Municipality.objects.count() == 1
     town.refresh_from_db()
     assert town.name_en == "Renamed"
+
+
+# --- Ukrainian names of foreign municipalities: their source, and staff corrections ---------
+
+
+@pytest.fixture
+def krakow(db):
+    from tests.factories import ForeignMunicipalityFactory
+
+    return ForeignMunicipalityFactory(
+        name_uk="Краків",
+        name_uk_source="established",
+        name_en="Kraków",
+        name_native="Kraków",
+        country="PL",
+    )
+
+
+def _edit(staff_client, change_form_data, municipality, **changes):
+    url = reverse("admin:partnerships_municipality_change", args=[municipality.pk])
+    data = {**change_form_data(staff_client.get(url)), **changes, "_save": "Save"}
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    municipality.refresh_from_db()
+
+
+def test_staff_correcting_a_ukrainian_name_marks_it_edited(staff_client, change_form_data, krakow):
+    _edit(staff_client, change_form_data, krakow, name_uk="Королівський Краків")
+    assert (krakow.name_uk, krakow.name_uk_source) == ("Королівський Краків", "edited")
+    assert list(Municipality.objects.search("Корол")) == [krakow]
+
+
+def test_staff_editing_another_field_keeps_the_name_source(staff_client, change_form_data, krakow):
+    _edit(staff_client, change_form_data, krakow, population="800000")
+    assert (krakow.population, krakow.name_uk_source) == (800_000, "established")
+
+
+def test_changelist_filters_by_the_source_of_the_ukrainian_name(staff_client, krakow):
+    from tests.factories import ForeignMunicipalityFactory
+
+    baboszewo = ForeignMunicipalityFactory(
+        name_uk="Бабошево", name_uk_source="transcribed", name_en="Baboszewo", country="PL"
+    )
+    url = reverse("admin:partnerships_municipality_changelist")
+    response = staff_client.get(url, {"name_uk_source__exact": "transcribed"})
+    assert list(response.context["cl"].result_list) == [baboszewo]
+    assert "транскрибовано за правилом" in response.content.decode()
+
+
+def test_csv_import_of_a_corrected_ukrainian_name_marks_it_edited(krakow):
+    dataset = MunicipalityResource().export()
+    dataset.dict = [{**row, "name_uk": "Krakau по-українськи"} for row in dataset.dict]
+    result = MunicipalityResource().import_data(dataset, dry_run=False)
+    assert not result.has_errors()
+    krakow.refresh_from_db()
+    assert (krakow.name_uk, krakow.name_uk_source) == ("Krakau по-українськи", "edited")
+
+
+def test_csv_import_of_unchanged_names_keeps_their_source(krakow):
+    dataset = MunicipalityResource().export()
+    dataset.dict = [{**row, "population": "800000"} for row in dataset.dict]
+    assert not MunicipalityResource().import_data(dataset, dry_run=False).has_errors()
+    krakow.refresh_from_db()
+    assert krakow.name_uk_source == "established"
