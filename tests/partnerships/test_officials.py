@@ -132,6 +132,14 @@ def test_dashboard_lists_requests_and_query_count_is_flat(
     assert len(one.captured_queries) == len(many.captured_queries)
 
 
+def test_dashboard_names_each_partner_in_its_link(client, official_a):
+    partner = ForeignMunicipalityFactory(name_uk="Лінц", name_en="Linz")
+    PartnershipFactory(municipality_a=official_a.municipality, municipality_b=partner)
+    client.force_login(official_a.user)
+    response = client.get(reverse("partnerships:dashboard"))
+    assert f'<a href="{partner.get_absolute_url()}">Лінц</a>' in response.text
+
+
 # --- Profile edit and the coat of arms ----------------------------------------------------
 
 

@@ -1,0 +1,50 @@
+"""The portal in a real browser: CSP holds (no console errors), keyboard and phone use."""
+
+import pytest
+
+from tests.browser.support import BROWSER_TESTS
+
+pytestmark = BROWSER_TESTS
+
+
+@pytest.mark.parametrize("path", ["/uk/", "/uk/municipalities/", "/en/map/", "/uk/statistics/"])
+def test_pages_load_without_console_errors(page, console_errors, world, path):
+    page.goto(path)
+    page.wait_for_load_state("networkidle")
+    assert console_errors == []
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_main(page, world):
+    page.goto("/uk/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#main"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_directory_search_works_without_javascript(person, world):
+    page = person(java_script_enabled=False)
+    page.goto("/uk/municipalities/")
+    page.fill("input[name=q]", "ізюм")
+    page.locator("aside form button[type=submit]").click()
+    page.wait_for_load_state()
+    titles = page.locator(".card--municipality h2, .card--municipality h3").all_inner_texts()
+    assert [t.strip() for t in titles] == ["Ізюмська міська громада"]
+
+
+@pytest.mark.parametrize("path", ["/uk/", "/uk/municipalities/", "/uk/statistics/", "profile"])
+def test_phone_width_has_no_sideways_scroll(page, world, path):
+    if path == "profile":
+        path = world.a.get_absolute_url()
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_keyboard_users_can_skip_past_the_map(page, world):
+    page.goto("/uk/map/")
+    page.focus("a[href='#main-map-after']")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-map-after"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('svg')") is None
