@@ -57,12 +57,24 @@ def session_cookie(user, base_url: str) -> dict:
     return {"name": name, "value": client.cookies[name].value, "url": base_url}
 
 
+def go_by(page, target) -> None:
+    """Click a link or a form's button (a locator) and wait until the page it leads to
+    has loaded: a form sent back with errors may be at the same address, so waiting for
+    an address is not enough, and reading the page before would read the old one."""
+    with page.expect_navigation():
+        target.click()
+
+
+def send(page, form: str = "main form") -> None:
+    """Send the form (the first that matches) with its submit button."""
+    go_by(page, page.locator(f"{form} button[type=submit]").first)
+
+
 def sign_in_through_form(page, email: str, password: str = PASSWORD) -> None:
     """Fill in the sign-in page the browser is on, as a person does."""
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", password)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    send(page)
 
 
 def screenshot(page, name: str) -> Path:

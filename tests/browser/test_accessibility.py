@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.support import BROWSER_TESTS, languages, screenshot, url
+from tests.browser.support import BROWSER_TESTS, languages, screenshot, send, url
 
 pytestmark = BROWSER_TESTS
 
@@ -64,8 +64,7 @@ def send_blank(form: str) -> Callable:
                 continue  # a choice once made cannot be taken back
             elif field.get_attribute("type") != "file" and field.is_editable():
                 field.fill("")
-        page.locator(f"{form} button[type=submit]").first.click()
-        page.wait_for_load_state()
+        send(page, form)
 
     return spoil
 
@@ -76,8 +75,7 @@ def send_with(**values: str) -> Callable:
     def spoil(page) -> None:
         for name, value in values.items():
             page.fill(f"main form [name={name}]", value)
-        page.locator("main form button[type=submit]").first.click()
-        page.wait_for_load_state()
+        send(page)
 
     return spoil
 

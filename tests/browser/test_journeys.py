@@ -15,9 +15,11 @@ from partnerships.models import CooperationRequest, Memorandum, Official
 from tests.browser.support import (
     BROWSER_TESTS,
     PASSWORD,
+    go_by,
     in_language,
     languages,
     screenshot,
+    send,
     sign_in_through_form,
     url,
 )
@@ -37,13 +39,8 @@ def views_shown(page) -> int:
 
 def follow(page, href: str) -> None:
     """Click the link that leads to `href` (there may be several: the first)."""
-    page.locator(f"main a[href='{href}']").first.click()
-    page.wait_for_url(f"**{href.split('?')[0]}*")
-
-
-def send(page, form: str = "main form") -> None:
-    page.locator(f"{form} button[type=submit]").first.click()
-    page.wait_for_load_state()
+    go_by(page, page.locator(f"main a[href='{href}']").first)
+    assert urlsplit(page.url).path == urlsplit(href).path
 
 
 def test_reader_reads_news_sees_the_views_rise_and_is_invited_to_sign_in(page, world):
@@ -58,8 +55,7 @@ def test_reader_reads_news_sees_the_views_rise_and_is_invited_to_sign_in(page, w
 
     comments = page.locator("#comments")
     assert comments.locator("textarea").count() == 0
-    comments.locator("a[href*='/accounts/login/']").click()
-    page.wait_for_url("**/accounts/login/**")
+    go_by(page, comments.locator("a[href*='/accounts/login/']"))
     sign_in_through_form(page, world.reader.email)
     page.wait_for_url(f"**{article_url}#comments")
     assert page.locator(".comment-form textarea[name=body]").is_visible()
@@ -70,8 +66,7 @@ def test_newcomer_signs_up_confirms_from_the_outbox_and_comments(
 ):
     article_url = url("news:article-detail", "uk", slug=world.article.slug)
     page.goto(article_url)
-    page.locator("#comments a[href*='/accounts/signup/']").click()
-    page.wait_for_url("**/accounts/signup/**")
+    go_by(page, page.locator("#comments a[href*='/accounts/signup/']"))
     page.fill("main form [name=email]", "newcomer@example.org")
     page.fill("main form [name=password1]", PASSWORD)
     page.fill("main form [name=password2]", PASSWORD)
@@ -122,8 +117,7 @@ def test_user_applies_as_an_official_and_staff_approve_in_the_admin(
     row = staff.locator("#result_list tbody tr", has_text=world.c.name_uk)
     row.locator("input.action-select").check()
     staff.select_option("select[name=action]", "approve")
-    staff.locator("button[name=index]").click()
-    staff.wait_for_load_state()
+    go_by(staff, staff.locator("button[name=index]"))
     assert staff.locator(".messagelist .success").count() == 1
     application.refresh_from_db()
     assert application.status == OfficialStatus.APPROVED
@@ -154,8 +148,7 @@ def test_officials_cooperate_accept_agree_the_memorandum_and_download_its_pdf(pe
     b.goto(url("partnerships:dashboard", "en"))
     follow(b, url("partnerships:request-detail", "en", pk=request.pk))
     b.fill("[name=reply]", "Grudziadz will be glad to share its experience.")
-    b.locator("form[action$='/accept/'] button[type=submit]").first.click()
-    b.wait_for_load_state()
+    send(b, "form[action$='/accept/']")
     memorandum = Memorandum.objects.get(request=request)
     follow(b, url("partnerships:memorandum-detail", "en", pk=memorandum.pk))
 
@@ -213,8 +206,7 @@ def test_switching_language_keeps_the_page(person, world):
                     continue
                 page.goto(in_language(path, source))
                 heading_before = page.locator("h1").count()
-                page.locator(f".lang-switch a[hreflang='{target}']").click()
-                page.wait_for_url(f"**{urlsplit(in_language(path, target)).path}*")
+                go_by(page, page.locator(f".lang-switch a[hreflang='{target}']"))
                 assert path_of(page) == in_language(path, target)
                 assert page.locator("html").get_attribute("lang") == target
                 assert page.locator("h1").count() == heading_before == 1

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.support import BROWSER_TESTS
+from tests.browser.support import BROWSER_TESTS, send
 
 pytestmark = BROWSER_TESTS
 
@@ -26,8 +26,7 @@ def test_directory_search_works_without_javascript(person, world):
     page = person(java_script_enabled=False)
     page.goto("/uk/municipalities/")
     page.fill("input[name=q]", "ізюм")
-    page.locator("aside form button[type=submit]").click()
-    page.wait_for_load_state()
+    send(page, "aside form")
     titles = page.locator(".card--municipality h2, .card--municipality h3").all_inner_texts()
     assert [t.strip() for t in titles] == ["Ізюмська міська громада"]
 
