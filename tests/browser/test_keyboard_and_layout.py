@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.support import BROWSER_TESTS, send
+from tests.browser.support import BROWSER_TESTS, screenshot, send
 
 pytestmark = BROWSER_TESTS
 
@@ -31,13 +31,17 @@ def test_directory_search_works_without_javascript(person, world):
     assert [t.strip() for t in titles] == ["Ізюмська міська громада"]
 
 
-@pytest.mark.parametrize("path", ["/uk/", "/uk/municipalities/", "/uk/statistics/", "profile"])
-def test_phone_width_has_no_sideways_scroll(page, world, path):
-    if path == "profile":
-        path = world.a.get_absolute_url()
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [("home", "/uk/"), ("directory", "/uk/municipalities/"), ("statistics", "/uk/statistics/"),
+     ("profile", None), ("article", None)],
+)  # fmt: skip
+def test_phone_width_has_no_sideways_scroll(page, world, name, path):
+    path = path or {"profile": world.a, "article": world.article}[name].get_absolute_url()
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(path)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(page, f"phone-{name}-uk")
 
 
 def test_keyboard_users_can_skip_past_the_map(page, world):
