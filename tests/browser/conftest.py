@@ -37,24 +37,32 @@ def browser_context_args(browser_context_args, live_server):
 
 
 @pytest.fixture
-def new_context(new_context):
-    """Contexts that note what the portal must never cause: a script or style the
-    Content Security Policy blocks, or an uncaught JavaScript error. Any of them
-    fails the test that caused it (at its teardown)."""
-    problems: list[str] = []
+def browser_problems() -> list[str]:
+    """What the portal must never cause, in any page of the test: a script or style the
+    Content Security Policy blocks, or an uncaught JavaScript error."""
+    return []
+
+
+@pytest.fixture
+def new_context(new_context, browser_problems):
+    """Contexts that note the test's browser problems; any of them fails the test
+    (at its teardown)."""
 
     def note_console(message):
         if message.type == "error" and "Content Security Policy" in message.text:
-            problems.append(f"{message.location.get('url')}: {message.text}")
+            browser_problems.append(f"{message.location.get('url')}: {message.text}")
+
+    def note_error(error):
+        browser_problems.append(f"JavaScript error: {error.error}")
 
     def create(**kwargs):
         context = new_context(**kwargs)
         context.on("console", note_console)
-        context.on("weberror", lambda error: problems.append(f"JavaScript error: {error.error}"))
+        context.on("weberror", note_error)
         return context
 
     yield create
-    assert problems == [], "\n".join(problems)
+    assert browser_problems == [], "\n".join(browser_problems)
 
 
 @pytest.fixture

@@ -14,6 +14,25 @@ def test_pages_load_without_console_errors(page, console_errors, world, path):
     assert console_errors == []
 
 
+def test_a_blocked_style_or_script_and_a_script_error_are_noted_against_the_test(
+    page, world, browser_problems
+):
+    """Every browser test fails on these (see conftest); here they are planted."""
+    page.goto("/uk/")
+    with page.expect_console_message(lambda message: "Content Security Policy" in message.text):
+        page.evaluate(
+            """() => document.querySelector("main").insertAdjacentHTML(
+                "beforeend", '<p style="color: red">Inline style</p>'
+            )"""
+        )
+    with page.expect_event("pageerror"):
+        page.evaluate("() => setTimeout(() => { throw new Error('planted'); })")
+    page.evaluate("() => 1")  # the context's own listeners have run by now
+    assert any("Content Security Policy" in problem for problem in browser_problems)
+    assert any("planted" in problem for problem in browser_problems)
+    browser_problems.clear()
+
+
 def test_skip_link_is_the_first_stop_and_moves_focus_to_main(page, world):
     page.goto("/uk/")
     page.keyboard.press("Tab")
