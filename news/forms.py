@@ -16,11 +16,15 @@ class CommentForm(forms.ModelForm):
         model = Comment
         fields = ["body"]
         labels = {"body": _("Your comment")}
-        help_texts = {
-            "body": _("Plain text, up to %(limit)s characters. Web addresses become links.")
-            % {"limit": Comment.MAX_LENGTH}
-        }
         widgets = {"body": forms.Textarea(attrs={"rows": 5, "maxlength": Comment.MAX_LENGTH})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Filled in here, in the reader's language: "%" on a lazy text at import time
+        # would fix it in the language active when the module was loaded.
+        self.fields["body"].help_text = _(
+            "Plain text, up to %(limit)s characters. Web addresses become links."
+        ) % {"limit": Comment.MAX_LENGTH}
 
     def clean_body(self):
         body = self.cleaned_data["body"].strip()

@@ -6,9 +6,28 @@ community. A and B are the two sides of `open_request` (A → B) and of the
 memorandum (tests/partnerships/conftest.py); C is the outsider.
 """
 
+import shutil
+
 import pytest
 from django.core.cache import cache
 from django.utils import translation
+
+from tests.browser.support import SCREENSHOTS
+
+
+def pytest_sessionstart(session):
+    """The screenshots folder holds the pictures of the latest run only (the main
+    process clears it; test workers only write to it)."""
+    if not hasattr(session.config, "workerinput"):
+        shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+
+
+def pytest_terminal_summary(terminalreporter):
+    pictures = list(SCREENSHOTS.glob("*.png"))
+    if pictures:
+        terminalreporter.write_sep(
+            "-", f"{len(pictures)} screenshots of key pages in {SCREENSHOTS}"
+        )
 
 
 @pytest.fixture(scope="session", autouse=True)

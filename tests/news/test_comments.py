@@ -72,6 +72,17 @@ def test_comment_verified_user_writes_one(client, verified_user):
     assert "&lt;b&gt;now&lt;/b&gt;" in html
 
 
+@pytest.mark.parametrize(
+    ("language", "hint"),
+    [("uk", "Звичайний текст, до 2000 символів"), ("en", "Plain text, up to 2000 characters")],
+)
+def test_comment_form_hint_is_in_the_page_language(client, verified_user, language, hint):
+    article = ArticleFactory()
+    client.force_login(verified_user)
+    html = client.get(article.get_absolute_url().replace("/uk/", f"/{language}/")).text
+    assert hint in html
+
+
 def test_comment_too_long_keeps_the_text_and_says_why(client, verified_user):
     article = ArticleFactory()
     client.force_login(verified_user)
