@@ -96,8 +96,8 @@ def world(db):
     which A drafts a memorandum; F: a town abroad whose request A has not answered yet. News on a topic and a region, with comments; a
     verified reader; staff.
     """
-    from partnerships.models import CooperationRequest, Memorandum
-    from partnerships.signals import request_accepted
+    from partnerships.memoranda.services import memorandum_open
+    from partnerships.models import Memorandum
     from tests.factories import (
         AcceptedRequestFactory,
         ArticleFactory,
@@ -192,9 +192,7 @@ def world(db):
         areas=[education],
         contact_person="Олена Коваль, olena@izium.example.org",
     )
-    request_accepted.send(
-        sender=CooperationRequest, cooperation_request=request, actor=official_e.user
-    )
+    memorandum_open(cooperation_request=request, actor=official_e.user)
     incoming = CooperationRequestFactory(
         from_municipality=f,
         to_municipality=a,

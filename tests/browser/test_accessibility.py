@@ -96,7 +96,7 @@ class Page:
 
 
 def memorandum_final(world) -> None:
-    from partnerships.services.memoranda import memorandum_agree
+    from partnerships.memoranda.services import memorandum_agree
 
     memorandum = world.memorandum
     memorandum_agree(memorandum=memorandum, municipality=world.a, version=1, actor=world.official_a)
@@ -104,7 +104,7 @@ def memorandum_final(world) -> None:
 
 
 def memorandum_second_version(world) -> None:
-    from partnerships.services.memoranda import memorandum_save_section
+    from partnerships.memoranda.services import memorandum_save_section
 
     memorandum_save_section(
         memorandum=world.memorandum,
