@@ -106,6 +106,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"transaction_mode": "IMMEDIATE", "timeout": 20}
     )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No statement runs longer than this (milliseconds; 0 = no limit): a slow query fails
+    # instead of running on after gunicorn has given up on the request. JIT compilation
+    # costs more than it saves on the portal's short queries, so it is off.
+    _timeout = env.int("DATABASE_STATEMENT_TIMEOUT", default=10_000)
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={_timeout} -c jit=off"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # allauth keeps its rate limits in the cache: production needs a shared one

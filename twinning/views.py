@@ -66,7 +66,9 @@ def favicon(request):
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     private = ["/admin/"] + [
-        f"/{code}/{section}/" for code, _name in settings.LANGUAGES for section in ("admin", "accounts")
+        f"/{code}/{section}/"
+        for code, _name in settings.LANGUAGES
+        for section in ("admin", "accounts")
     ]
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in private), f"Sitemap: {sitemap}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
