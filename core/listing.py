@@ -13,9 +13,11 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import Mod, RowNumber
 from django.http import Http404
+from django.template.loader import render_to_string
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
 
+from core.caching import MAX_AGE
 from core.text import sort_key
 
 # Label of an unset choice in filter forms.
@@ -191,3 +193,55 @@ class AlphabeticalChoiceFilter(django_filters.ModelChoiceFilter):
     """Choices in the alphabet of the reader's language (the database may not collate it)."""
 
     field_class = _AlphabeticalChoiceField
+
+
+class CachedListMixin:
+    """For a ForgivingFilterMixin list whose list part (filters, cards, pages) is the same
+    for every reader: it is rendered from `content_template_name` once per generation of
+    the data (`generation()`, core.caching) and address, and then served from the cache
+    with neither queries nor a form. The page around it (`template_name`) gets it as
+    `content`, with `page_context()`. A page whose filters had to be dropped is not
+    cached (it carries a message for this reader)."""
+
+    content_template_name = ""
+    content_cache_prefix = "list"
+
+    def generation(self) -> str:
+        raise NotImplementedError
+
+    def page_context(self, **kwargs) -> dict:
+        """What the page around the list shows; kwargs hold page_number (and content)."""
+        return kwargs
+
+    def get_template_names(self) -> list[str]:
+        return [self.template_name]
+
+    def content_cache_key(self) -> str:
+        address = f"{get_language()}:{self.request.path}:{sorted(self.request.GET.lists())}"
+        digest = hashlib.sha256(address.encode()).hexdigest()
+        return f"{self.content_cache_prefix}:{self._generation}:{digest}"
+
+    def get(self, request, *args, **kwargs):
+        self._generation = self.generation()
+        content = cache.get(self.content_cache_key())
+        if content is None:
+            return super().get(request, *args, **kwargs)
+        page = request.GET.get("page", "1")
+        # Cached only when it rendered, so its page number was a good one.
+        number = int(page) if page.isdigit() else 1
+        return self.render_to_response(self.page_context(content=content, page_number=number))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context.get("page_obj")
+        context.update(self.page_context(page_number=page.number if page else 1))
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        if "content" not in context:
+            context["content"] = render_to_string(
+                self.content_template_name, context, request=self.request
+            )
+            if not self.filters_ignored:
+                cache.set(self.content_cache_key(), context["content"], MAX_AGE)
+        return super().render_to_response(context, **response_kwargs)

@@ -1,6 +1,5 @@
 import hashlib
 import re
-from functools import cached_property
 from urllib.parse import quote
 
 from django.contrib import messages
@@ -10,10 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
@@ -22,7 +19,12 @@ from taggit.models import Tag
 
 from core.caching import MAX_AGE
 from core.languages import language_links
-from core.listing import ForgivingFilterMixin, KeysetPaginator, StrictKeysetPaginator
+from core.listing import (
+    CachedListMixin,
+    ForgivingFilterMixin,
+    KeysetPaginator,
+    StrictKeysetPaginator,
+)
 from partnerships.models import Municipality, Region
 
 from . import models, services
@@ -52,33 +54,23 @@ def is_prefetch(request) -> bool:
     return "prefetch" in purpose.lower()
 
 
-class ArticleListView(ForgivingFilterMixin, FilterView):
-    """All published news, or one topic's or one region's (scope from the URL).
-
-    The list part of the page (filters, cards, pages) is the same for every reader, so
-    it is rendered once per news generation and address (news.caching); a cached one
-    costs neither queries nor a form. Pages whose filters had to be dropped are not
-    cached (they carry a message for this reader).
-    """
+class ArticleListView(CachedListMixin, ForgivingFilterMixin, FilterView):
+    """All published news, or one topic's or one region's (scope from the URL). The list
+    part is cached per news generation (news.caching, core.listing.CachedListMixin)."""
 
     filterset_class = ArticleFilter
     template_name = "news/article_list.html"
     content_template_name = "news/article_list_content.html"
+    content_cache_prefix = "news-list"
     paginate_by = 12
     scope = None  # None, "tag" or "region"
 
     def get(self, request, *args, **kwargs):
         self.scope_object = self.get_scope_object()
-        content = cache.get(self.content_cache_key())
-        if content is None:
-            return super().get(request, *args, **kwargs)
-        page = request.GET.get("page", "1")
-        return self.render_to_response(
-            self.page_context(content=content, page_number=int(page) if page.isdigit() else 1)
-        )
+        return super().get(request, *args, **kwargs)
 
-    def get_template_names(self) -> list[str]:
-        return [self.template_name]
+    def generation(self) -> str:
+        return news_generation()
 
     def get_scope_object(self):
         if self.scope == "tag":
@@ -103,14 +95,6 @@ class ArticleListView(ForgivingFilterMixin, FilterView):
             filterset.scope_region_slug = self.scope_object.slug
         return filterset
 
-    @cached_property
-    def generation(self) -> str:
-        return news_generation()
-
-    def content_cache_key(self) -> str:
-        address = f"{get_language()}:{self.request.path}:{sorted(self.request.GET.lists())}"
-        return f"news-list:{self.generation}:{hashlib.sha256(address.encode()).hexdigest()}"
-
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         if self.filterset.is_search:
             # A search is bounded (SEARCH_LIMIT matches), so numbered pages stay cheap.
@@ -125,7 +109,7 @@ class ArticleListView(ForgivingFilterMixin, FilterView):
             queryset,
             per_page,
             keys=("published_at", "pk"),
-            cache_key=f"news:{self.generation}:{scope}:{filters}",
+            cache_key=f"news:{self._generation}:{scope}:{filters}",
             allow_empty_first_page=allow_empty_first_page,
         )
 
@@ -155,26 +139,14 @@ class ArticleListView(ForgivingFilterMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         paginator = context.get("paginator")
-        context.update(
-            self.page_context(
-                # A search ranks only the newest SEARCH_LIMIT matches; the page says so.
-                search_capped=self.filterset.is_search
-                and paginator is not None
-                and paginator.count >= models.SEARCH_LIMIT,
-                search_limit=models.SEARCH_LIMIT,
-                page_number=context["page_obj"].number if context.get("page_obj") else 1,
-            )
+        # A search ranks only the newest SEARCH_LIMIT matches; the page says so.
+        context["search_capped"] = (
+            self.filterset.is_search
+            and paginator is not None
+            and paginator.count >= models.SEARCH_LIMIT
         )
+        context["search_limit"] = models.SEARCH_LIMIT
         return context
-
-    def render_to_response(self, context, **response_kwargs):
-        if "content" not in context:
-            context["content"] = render_to_string(
-                self.content_template_name, context, request=self.request
-            )
-            if not self.filters_ignored:
-                cache.set(self.content_cache_key(), context["content"], MAX_AGE)
-        return super().render_to_response(context, **response_kwargs)
 
 
 def article_queryset():

@@ -7,4 +7,4 @@ class PartnershipsConfig(AppConfig):
     verbose_name = _("Municipalities and partnerships")
 
     def ready(self) -> None:
-        from . import receivers_memoranda  # noqa: F401  (connects the signal receivers)
+        from . import receivers_cache, receivers_memoranda  # noqa: F401  (connects receivers)

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django_countries import countries
 
+from partnerships.caching import registry_changed
 from partnerships.choices import MunicipalityKind, PartnershipKind, PartnershipSource, RegionKind
 from partnerships.models import Municipality, Partnership, Region
 from partnerships.models.municipality import DERIVED_FIELDS
@@ -156,6 +157,8 @@ class RegistryLoader:
         by_key = self.load_hromadas(regions)
         by_key.update(self.load_foreign())
         self.load_links(by_key)
+        # Bulk writes send no signals: drop the cached registry pages here.
+        registry_changed()
         return self.report
 
     def _read(self, file_name: str, parse, key) -> list:

@@ -4,22 +4,29 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from core.listing import ForgivingFilterMixin
+from core.listing import CachedListMixin, ForgivingFilterMixin
+from partnerships.caching import registry_generation
 from partnerships.filters import MunicipalityFilter
 from partnerships.maps import profile_map
 from partnerships.models import CooperationRequest, Municipality, Partnership
 
 
-class MunicipalityListView(ForgivingFilterMixin, FilterView):
+class MunicipalityListView(CachedListMixin, ForgivingFilterMixin, FilterView):
+    """The directory; its list part is cached per registry generation
+    (partnerships.caching, core.listing.CachedListMixin)."""
+
     filterset_class = MunicipalityFilter
     template_name = "partnerships/municipality_list.html"
+    content_template_name = "partnerships/municipality_list_content.html"
+    content_cache_prefix = "directory"
     paginate_by = 24
     queryset = Municipality.objects.for_cards()
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["crumbs"] = [(_("Municipalities"), "")]
-        return context
+    def generation(self) -> str:
+        return registry_generation()
+
+    def page_context(self, **kwargs) -> dict:
+        return {**kwargs, "crumbs": [(_("Municipalities"), "")]}
 
 
 class MunicipalityDetailView(DetailView):
