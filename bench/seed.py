@@ -989,6 +989,13 @@ def cooperation(rng: random.Random, plan: dict, ukrainian: list, foreign: list) 
     areas = list(CooperationArea.objects.all())
     forms = [choice for choice, _ in CooperationForm.choices]
     busiest = municipality_pks[busiest]
+    # The signed-in official's municipality states offers and needs (so its dashboard
+    # suggests partners) at every size.
+    home = municipalities[busiest]
+    if not home.offers.exists():
+        home.offers.set(areas[:2])
+    if not home.needs.exists():
+        home.needs.set(areas[2:4])
 
     made = 0
     attempts = 0

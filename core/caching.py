@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from django.core.cache import cache
 from django.db import transaction
+from django.template.loader import render_to_string
 
 # No token lives longer than this, whatever else happens.
 MAX_AGE = 10 * 60
@@ -40,3 +41,14 @@ def bump(name: str, *, using: str | None = None) -> None:
     key = f"generation:{name}"
     cache.delete(key)
     transaction.on_commit(lambda: cache.delete(key), using=using)
+
+
+def cached_render(key: str, template_name: str, context: Callable[[], dict], request) -> str:
+    """A template rendered once and then served from the cache under `key` (which the
+    caller ties to the generations of the data it shows); `context` is only called
+    when it has to be rendered."""
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(template_name, context(), request=request)
+        cache.set(key, html, MAX_AGE)
+    return html

@@ -1,9 +1,11 @@
 """What the registry's pages cache, and what drops it.
 
 "registry": the rendered list part of the directory (municipality cards, filters,
-pages). Any write to a municipality, region, area of cooperation, a municipality's
-offers or needs, or a partnership starts a new generation (partnerships.receivers_cache),
-and so does a registry import, which writes in bulk without signals.
+pages) and the public parts of the profiles (partners, areas, figures, map). Any write
+to a municipality, region, area of cooperation, a municipality's offers or needs, a
+partnership, a request for cooperation or a memorandum starts a new generation
+(partnerships.receivers_cache); so do a registry import and a memorandum's publish
+flags, which are written without signals.
 """
 
 from core import caching

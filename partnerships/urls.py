@@ -15,6 +15,11 @@ urlpatterns = [
     path("municipalities/<slug:slug>/apply/", officials.official_apply, name="official-apply"),
     path("my-municipality/", officials.dashboard, name="dashboard"),
     path("my-municipality/profile/", officials.profile_edit, name="profile-edit"),
+    path(
+        "my-municipality/requests/<slug:direction>/",
+        officials.requests_list,
+        name="request-list",
+    ),
     path("requests/<int:pk>/", requests.RequestDetailView.as_view(), name="request-detail"),
     path("requests/<int:pk>/accept/", requests.request_accept, name="request-accept"),
     path("requests/<int:pk>/decline/", requests.request_decline, name="request-decline"),

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from tests.concurrency import needs_postgresql
+
 ROOT = Path(settings.BASE_DIR)
 
 
@@ -66,3 +68,15 @@ def test_deploy_check_points_out_a_per_process_cache(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.DEBUG = True
     assert messages() == []
+
+
+@needs_postgresql
+def test_postgresql_statements_have_a_time_limit_and_no_jit(db):
+    """No query runs on after gunicorn gave up on its request (DATABASE_STATEMENT_TIMEOUT)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "10s"
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

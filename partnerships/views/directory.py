@@ -1,5 +1,6 @@
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -42,18 +43,30 @@ class MunicipalityDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         municipality = self.object
-        partnerships = list(
-            Partnership.objects.involving(municipality).with_parties().select_related("memorandum")
-        )
-        partners = sorted(
-            ((p, p.partner_of(municipality)) for p in partnerships),
-            key=lambda pair: (pair[1].country.name, pair[1].name),
-        )
+
+        def partners():
+            partnerships = Partnership.objects.involving(municipality).with_parties()
+            return sorted(
+                (
+                    (p, p.partner_of(municipality))
+                    for p in partnerships.select_related("memorandum")
+                ),
+                key=lambda pair: (pair[1].country.name, pair[1].name),
+            )
+
+        partner_list = SimpleLazyObject(partners)
         context.update(
-            partners=partners,
+            # Read only when the template renders them: the profile's public parts are
+            # cached per registry generation (partnerships.caching).
+            registry_generation=registry_generation(),
+            partners=partner_list,
             # The public sees figures only; the requests themselves are private.
-            open_request_count=CooperationRequest.objects.open().involving(municipality).count(),
-            map=profile_map(municipality, [partner for _p, partner in partners]),
+            open_request_count=SimpleLazyObject(
+                lambda: CooperationRequest.objects.open().involving(municipality).count()
+            ),
+            map=SimpleLazyObject(
+                lambda: profile_map(municipality, [partner for _p, partner in partner_list])
+            ),
             crumbs=[
                 (_("Municipalities"), reverse("partnerships:municipality-list")),
                 (municipality.name, ""),

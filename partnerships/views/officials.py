@@ -2,13 +2,18 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Case, When
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.listing import StrictPaginator
 from partnerships import permissions
+from partnerships.choices import RequestStatus
 from partnerships.forms import MunicipalityProfileForm, OfficialApplicationForm
+from partnerships.memorandum_text import SECTION_KEYS
 from partnerships.models import (
     CooperationRequest,
     Memorandum,
@@ -81,10 +86,19 @@ def dashboard(request):
         .prefetch_related("offers", "needs")
         .get(pk=official.municipality_id)
     )
-    requests = list(CooperationRequest.objects.involving(municipality).with_parties())
-    partnerships = list(Partnership.objects.involving(municipality).with_parties())
-    memoranda = list(Memorandum.objects.involving(municipality).with_parties())
-    for memorandum in memoranda:
+    incoming, outgoing = (
+        requests_of(municipality, direction) for direction in ("incoming", "outgoing")
+    )
+    partnerships = Partnership.objects.involving(municipality).with_parties()
+    latest_partnerships = list(partnerships.order_by("-created_at", "-pk")[:DASHBOARD_ITEMS])
+    memoranda = (
+        Memorandum.objects.involving(municipality)
+        .with_parties()
+        .defer(*MEMORANDUM_TEXTS)
+        .order_by("-updated_at")
+    )
+    latest_memoranda = list(memoranda[:DASHBOARD_ITEMS])
+    for memorandum in latest_memoranda:
         memorandum.partner = memorandum.partner_of(municipality.pk)
     return render(
         request,
@@ -92,12 +106,66 @@ def dashboard(request):
         {
             "official": official,
             "municipality": municipality,
-            "incoming": [r for r in requests if r.to_municipality_id == municipality.pk],
-            "outgoing": [r for r in requests if r.from_municipality_id == municipality.pk],
-            "partners": [(p, p.partner_of(municipality)) for p in partnerships],
-            "memoranda": memoranda,
+            # The open ones first, then the latest; the rest on pages of their own.
+            "incoming": list(incoming[:DASHBOARD_ITEMS]),
+            "incoming_count": incoming.count(),
+            "outgoing": list(outgoing[:DASHBOARD_ITEMS]),
+            "outgoing_count": outgoing.count(),
+            "partners": [(p, p.partner_of(municipality)) for p in latest_partnerships],
+            "partners_count": partnerships.count(),
+            "memoranda": latest_memoranda,
+            "memoranda_count": memoranda.count(),
+            "dashboard_items": DASHBOARD_ITEMS,
             "suggestions": suggest_partners(municipality),
             "crumbs": [(_("My municipality"), "")],
+        },
+    )
+
+
+# The dashboard shows this many requests of each direction and memoranda; a busy
+# municipality's others are on the pages of requests_list and the memoranda list.
+DASHBOARD_ITEMS = 12
+REQUESTS_PER_PAGE = 24
+DIRECTIONS = {"incoming": "to_municipality", "outgoing": "from_municipality"}
+# Lists show a memorandum's title and status, never its texts (the widest columns).
+MEMORANDUM_TEXTS = [f"{key}_{code}" for key in SECTION_KEYS for code in ("uk", "en")]
+
+
+def requests_of(municipality: Municipality, direction: str):
+    """Requests to (incoming) or from (outgoing) the municipality: open ones first."""
+    return (
+        CooperationRequest.objects.filter(**{DIRECTIONS[direction]: municipality})
+        .with_parties()
+        .defer(*(f"memorandum__{name}" for name in MEMORANDUM_TEXTS))
+        .order_by(
+            Case(When(status=RequestStatus.SUBMITTED, then=0), default=1), "-created_at", "-pk"
+        )
+    )
+
+
+@login_required
+def requests_list(request, direction: str):
+    official = permissions.approved_official(request.user)
+    if official is None or direction not in DIRECTIONS:
+        raise Http404(_("No such list."))
+    municipality = official.municipality
+    page = StrictPaginator(requests_of(municipality, direction), REQUESTS_PER_PAGE).page(
+        request.GET.get("page") or 1
+    )
+    heading = _("Requests to you") if direction == "incoming" else _("Your requests")
+    return render(
+        request,
+        "partnerships/request_list.html",
+        {
+            "municipality": municipality,
+            "heading": heading,
+            "page_obj": page,
+            "paginator": page.paginator,
+            "requests": page.object_list,
+            "crumbs": [
+                (_("My municipality"), reverse("partnerships:dashboard")),
+                (heading, ""),
+            ],
         },
     )
 
