@@ -4,13 +4,17 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
@@ -187,6 +191,10 @@ def comment_pages(article: Article, generation: str = "") -> KeysetPaginator:
     )
 
 
+# Stands for the view count in an article rendered for the cache; filled in per request.
+VIEWS_MARK = "[[article-views]]"
+
+
 def article_page(
     request, article: Article, *, comment_form=None, status: int = 200, generation: str = ""
 ):
@@ -195,32 +203,58 @@ def article_page(
     Links are built from the article's own address, not the request's: after a failed
     comment the page is at the POST-only .../comments/, where the language switcher
     and the comment pages would answer 405.
+
+    For a reader who is not signed in the article part is the same for everybody but
+    its view count: it is rendered once per news and thread generation and address,
+    and the count is filled in.
     """
     user = request.user
     article_url = article.get_absolute_url()
     query = request.GET.urlencode() if request.method == "GET" else ""
     is_preview = not article.is_public
-    # A preview is for staff to read; nobody can comment on an unpublished article.
-    may_comment = not is_preview and can_comment(user)
+    generation = generation or news_generation()
     thread_generation = comments_generation(article.pk)
-    comments = comment_pages(article, thread_generation).get_page(request.GET.get("comments"))
-    login_next = f"{article_url}#comments"
+    shared = not user.is_authenticated and not is_preview and comment_form is None
+    key = ""
+    if shared:
+        address = (
+            f"{article.pk}:{get_language()}:{request.GET.get('comments', '')}:"
+            f"{request.scheme}:{request.get_host()}"
+        )
+        digest = hashlib.sha256(address.encode()).hexdigest()
+        key = f"news-article-page:{generation}:{thread_generation}:{digest}"
+    content = cache.get(key) if key else None
+    if content is None:
+        # A preview is for staff to read; nobody can comment on an unpublished article.
+        may_comment = not is_preview and can_comment(user)
+        comments = comment_pages(article, thread_generation).get_page(request.GET.get("comments"))
+        login_next = f"{article_url}#comments"
+        context = {
+            "article": article,
+            "article_url": article_url,
+            "views": VIEWS_MARK if key else intcomma(article.view_count),
+            # Evaluated by the template, unless its rendered cards are cached (news.caching).
+            "related": SimpleLazyObject(lambda: list(Article.objects.related_to(article))),
+            "news_generation": generation,
+            "comments_generation": thread_generation,
+            "share": share_links(request, article),
+            "comments": comments,
+            "can_comment": may_comment,
+            "comment_form": comment_form or (CommentForm() if may_comment else None),
+            "login_url": f"{reverse('account_login')}?next={quote(login_next)}",
+            "signup_url": f"{reverse('account_signup')}?next={quote(login_next)}",
+            "email_url": reverse("account_email"),
+            "is_preview": is_preview,
+        }
+        content = render_to_string("news/article_content.html", context, request=request)
+        if key:
+            cache.set(key, content, MAX_AGE)
     context = {
         "article": article,
-        "article_url": article_url,
-        "language_links": language_links(f"{article_url}?{query}" if query else article_url),
-        # Evaluated by the template, unless its rendered cards are cached (news.caching).
-        "related": SimpleLazyObject(lambda: list(Article.objects.related_to(article))),
-        "news_generation": generation or news_generation(),
-        "comments_generation": thread_generation,
+        "content": mark_safe(content.replace(VIEWS_MARK, intcomma(article.view_count))),
         "share": share_links(request, article),
-        "comments": comments,
-        "can_comment": may_comment,
-        "comment_form": comment_form or (CommentForm() if may_comment else None),
-        "login_url": f"{reverse('account_login')}?next={quote(login_next)}",
-        "signup_url": f"{reverse('account_signup')}?next={quote(login_next)}",
-        "email_url": reverse("account_email"),
         "is_preview": is_preview,
+        "language_links": language_links(f"{article_url}?{query}" if query else article_url),
         "crumbs": [(_("News"), reverse("news:article-list")), (article.display_title, "")],
     }
     return render(request, "news/article_detail.html", context, status=status)

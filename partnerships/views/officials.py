@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Case, When
+from django.db.models import Case, Subquery, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -91,13 +91,11 @@ def dashboard(request):
     )
     partnerships = Partnership.objects.involving(municipality).with_parties()
     latest_partnerships = list(partnerships.order_by("-created_at", "-pk")[:DASHBOARD_ITEMS])
-    memoranda = (
-        Memorandum.objects.involving(municipality)
-        .with_parties()
-        .defer(*MEMORANDUM_TEXTS)
-        .order_by("-updated_at")
+    memoranda = Memorandum.objects.involving(municipality).order_by("-updated_at", "-pk")
+    latest_memoranda = with_rows(
+        memoranda[:DASHBOARD_ITEMS],
+        Memorandum.objects.with_parties().defer(*MEMORANDUM_TEXTS),
     )
-    latest_memoranda = list(memoranda[:DASHBOARD_ITEMS])
     for memorandum in latest_memoranda:
         memorandum.partner = memorandum.partner_of(municipality.pk)
     return render(
@@ -107,9 +105,9 @@ def dashboard(request):
             "official": official,
             "municipality": municipality,
             # The open ones first, then the latest; the rest on pages of their own.
-            "incoming": list(incoming[:DASHBOARD_ITEMS]),
+            "incoming": request_cards(incoming[:DASHBOARD_ITEMS]),
             "incoming_count": incoming.count(),
-            "outgoing": list(outgoing[:DASHBOARD_ITEMS]),
+            "outgoing": request_cards(outgoing[:DASHBOARD_ITEMS]),
             "outgoing_count": outgoing.count(),
             "partners": [(p, p.partner_of(municipality)) for p in latest_partnerships],
             "partners_count": partnerships.count(),
@@ -132,14 +130,27 @@ MEMORANDUM_TEXTS = [f"{key}_{code}" for key in SECTION_KEYS for code in ("uk", "
 
 
 def requests_of(municipality: Municipality, direction: str):
-    """Requests to (incoming) or from (outgoing) the municipality: open ones first."""
-    return (
-        CooperationRequest.objects.filter(**{DIRECTIONS[direction]: municipality})
-        .with_parties()
-        .defer(*(f"memorandum__{name}" for name in MEMORANDUM_TEXTS))
-        .order_by(
-            Case(When(status=RequestStatus.SUBMITTED, then=0), default=1), "-created_at", "-pk"
-        )
+    """Requests to (incoming) or from (outgoing) the municipality: open ones first.
+    Only their own columns: a page of them gets its cards' rows with request_cards."""
+    return CooperationRequest.objects.filter(**{DIRECTIONS[direction]: municipality}).order_by(
+        Case(When(status=RequestStatus.SUBMITTED, then=0), default=1), "-created_at", "-pk"
+    )
+
+
+def with_rows(page, queryset) -> list:
+    """The rows of `page` (a sliced queryset, sorted on its own narrow table) read
+    again from `queryset` with their joins, in the page's order: sorting a busy
+    municipality's hundreds of rows with both parties' joined columns took 50 ms."""
+    chosen = queryset.filter(pk__in=Subquery(page.values("pk")))
+    return list(chosen.order_by(*page.query.order_by))
+
+
+def request_cards(page) -> list:
+    return with_rows(
+        page,
+        CooperationRequest.objects.with_parties().defer(
+            *(f"memorandum__{name}" for name in MEMORANDUM_TEXTS)
+        ),
     )
 
 
@@ -152,6 +163,7 @@ def requests_list(request, direction: str):
     page = StrictPaginator(requests_of(municipality, direction), REQUESTS_PER_PAGE).page(
         request.GET.get("page") or 1
     )
+    page.object_list = request_cards(page.object_list)
     heading = _("Requests to you") if direction == "incoming" else _("Your requests")
     return render(
         request,
