@@ -209,6 +209,7 @@ def memorandum_agree(
     if agreed_sides == 2 and memorandum.status != MemorandumStatus.FINAL:
         Memorandum.objects.filter(pk=memorandum.pk).update(status=MemorandumStatus.FINAL)
         memorandum.status = MemorandumStatus.FINAL
+        registry_changed()  # dashboards show the status
     return memorandum
 
 

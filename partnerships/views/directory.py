@@ -1,3 +1,6 @@
+import hashlib
+
+from django.core.cache import cache
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -5,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from core.caching import MAX_AGE
 from core.listing import CachedListMixin, ForgivingFilterMixin
 from partnerships.caching import registry_generation
 from partnerships.filters import MunicipalityFilter
@@ -35,10 +39,18 @@ class MunicipalityDetailView(DetailView):
     context_object_name = "municipality"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(
-            Municipality.objects.select_related("region").prefetch_related("offers", "needs"),
-            slug=self.kwargs["slug"],
-        )
+        # Cached per registry generation (partnerships.caching); a 404 is not cached.
+        self.registry_generation = registry_generation()
+        slug = self.kwargs["slug"]
+        key = f"profile:{self.registry_generation}:{hashlib.sha256(slug.encode()).hexdigest()}"
+        municipality = cache.get(key)
+        if municipality is None:
+            municipality = get_object_or_404(
+                Municipality.objects.select_related("region").prefetch_related("offers", "needs"),
+                slug=slug,
+            )
+            cache.set(key, municipality, MAX_AGE)
+        return municipality
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -58,7 +70,7 @@ class MunicipalityDetailView(DetailView):
         context.update(
             # Read only when the template renders them: the profile's public parts are
             # cached per registry generation (partnerships.caching).
-            registry_generation=registry_generation(),
+            registry_generation=self.registry_generation,
             partners=partner_list,
             # The public sees figures only; the requests themselves are private.
             open_request_count=SimpleLazyObject(

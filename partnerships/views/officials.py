@@ -1,5 +1,8 @@
 """Applying to act for a municipality, and the official's dashboard and profile editor."""
 
+import hashlib
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Case, Subquery, When
@@ -9,8 +12,10 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.caching import cached_render
 from core.listing import StrictPaginator
 from partnerships import permissions
+from partnerships.caching import registry_generation
 from partnerships.choices import RequestStatus
 from partnerships.forms import MunicipalityProfileForm, OfficialApplicationForm
 from partnerships.memorandum_text import SECTION_KEYS
@@ -81,6 +86,21 @@ def dashboard(request):
             "partnerships/dashboard_pending.html",
             {"applications": applications, "crumbs": [(_("My municipality"), "")]},
         )
+    # Everything on it is the municipality's (requests, memoranda, partnerships,
+    # suggestions: all under the registry generation) or the official's position.
+    address = f"{official.pk}:{official.municipality_id}:{official.position}:{get_language()}"
+    key = f"dashboard:{registry_generation()}:{hashlib.sha256(address.encode()).hexdigest()}"
+    content = cached_render(
+        key, "partnerships/dashboard_content.html", partial(_dashboard, official), request
+    )
+    return render(
+        request,
+        "partnerships/dashboard.html",
+        {"content": content, "crumbs": [(_("My municipality"), "")]},
+    )
+
+
+def _dashboard(official: Official) -> dict:
     municipality = (
         Municipality.objects.select_related("region")
         .prefetch_related("offers", "needs")
@@ -98,26 +118,21 @@ def dashboard(request):
     )
     for memorandum in latest_memoranda:
         memorandum.partner = memorandum.partner_of(municipality.pk)
-    return render(
-        request,
-        "partnerships/dashboard.html",
-        {
-            "official": official,
-            "municipality": municipality,
-            # The open ones first, then the latest; the rest on pages of their own.
-            "incoming": request_cards(incoming[:DASHBOARD_ITEMS]),
-            "incoming_count": incoming.count(),
-            "outgoing": request_cards(outgoing[:DASHBOARD_ITEMS]),
-            "outgoing_count": outgoing.count(),
-            "partners": [(p, p.partner_of(municipality)) for p in latest_partnerships],
-            "partners_count": partnerships.count(),
-            "memoranda": latest_memoranda,
-            "memoranda_count": memoranda.count(),
-            "dashboard_items": DASHBOARD_ITEMS,
-            "suggestions": suggest_partners(municipality),
-            "crumbs": [(_("My municipality"), "")],
-        },
-    )
+    return {
+        "official": official,
+        "municipality": municipality,
+        # The open ones first, then the latest; the rest on pages of their own.
+        "incoming": request_cards(incoming[:DASHBOARD_ITEMS]),
+        "incoming_count": incoming.count(),
+        "outgoing": request_cards(outgoing[:DASHBOARD_ITEMS]),
+        "outgoing_count": outgoing.count(),
+        "partners": [(p, p.partner_of(municipality)) for p in latest_partnerships],
+        "partners_count": partnerships.count(),
+        "memoranda": latest_memoranda,
+        "memoranda_count": memoranda.count(),
+        "dashboard_items": DASHBOARD_ITEMS,
+        "suggestions": suggest_partners(municipality),
+    }
 
 
 # The dashboard shows this many requests of each direction and memoranda; a busy
