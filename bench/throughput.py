@@ -1,90 +1,117 @@
-"""Throughput of the public pages against a running portal (loopback only).
+"""A small load generator: threads, one HTTP/1.1 connection per request, loopback only.
 
-    .venv/bin/python bench/throughput.py http://127.0.0.1:8100 --requests 300 --concurrency 4
-
-Bounded in count and time; prints requests per second and latency per page.
+Used by bench/benchmark.py; bounded in time and in count, and it stops by itself.
 """
 
-import argparse
+from __future__ import annotations
+
+import http.client
+import itertools
 import statistics
-import sys
+import threading
 import time
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-PAGES = [
-    "/uk/",
-    "/uk/municipalities/",
-    "/uk/municipalities/?needs=energy&sort=-partners",
-    "/uk/municipalities/?q=громада&page=3",
-    "/uk/municipalities/iziumska-urban-hromada/",
-    "/en/map/",
-    "/en/statistics/",
-    "/uk/news/",
-    "/uk/news/?region=kharkiv-oblast",
-    "/uk/news/izium-negotiating-cooperation-with-chennevieres-sur-marne/",
-]
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+# A desktop browser, so article views are counted as a reader's.
+BROWSER = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0.0.0 Safari/537.36"
+)
 
 
-def fetch(url: str) -> tuple[float, int]:
+@dataclass
+class Result:
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    queries: list[int] = field(default_factory=list)
+    statuses: dict[int, int] = field(default_factory=dict)
+    elapsed: float = 0.0
+    sizes: list[int] = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        return len(self.latencies)
+
+    @property
+    def rps(self) -> float:
+        return self.done / self.elapsed if self.elapsed else 0.0
+
+    def percentile(self, share: float) -> float:
+        """In milliseconds (nearest rank)."""
+        if not self.latencies:
+            return 0.0
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))] * 1000
+
+    @property
+    def median_queries(self) -> int | None:
+        return int(statistics.median(self.queries)) if self.queries else None
+
+
+def fetch(base: str, path: str, cookie: str = "") -> tuple[int, float, int | None, int]:
+    """(status, seconds, queries from X-Bench-Queries, body bytes) of one GET."""
+    parts = urlsplit(base)
+    if parts.hostname not in LOOPBACK:
+        raise ValueError("the benchmark only targets a portal on this machine (loopback)")
+    headers = {"User-Agent": BROWSER, "Accept": "text/html", "Accept-Language": "uk"}
+    if cookie:
+        headers["Cookie"] = cookie
     started = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - loopback only
-        response.read()
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        body = response.read()
+        queries = response.getheader("X-Bench-Queries")
         status = response.status
-    return time.perf_counter() - started, status
+    finally:
+        connection.close()
+    return status, time.perf_counter() - started, int(queries) if queries else None, len(body)
 
 
-def measure(base: str, path: str, requests: int, concurrency: int, deadline: float) -> dict:
-    url = base + urllib.request.quote(path, safe="/?=&-")
-    timings, failures = [], 0
-    started = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        futures = [pool.submit(fetch, url) for _ in range(requests)]
-        for future in futures:
-            if time.monotonic() > deadline:
-                future.cancel()
-                continue
+def run(
+    base: str,
+    paths: list[str],
+    *,
+    seconds: float,
+    concurrency: int,
+    cookie: str = "",
+    max_requests: int = 100_000,
+) -> Result:
+    """GET the paths in turn from `concurrency` threads for `seconds` (at most
+    `max_requests` requests); every answer but 200 is an error."""
+    result = Result()
+    lock = threading.Lock()
+    turns = itertools.cycle(paths)
+    deadline = time.monotonic() + seconds
+    count = itertools.count()
+
+    def worker() -> None:
+        while time.monotonic() < deadline and next(count) < max_requests:
+            with lock:
+                path = next(turns)
             try:
-                seconds, status = future.result()
-                timings.append(seconds)
-                failures += status != 200
-            except Exception:
-                failures += 1
-    elapsed = time.perf_counter() - started
-    timings.sort()
-    return {
-        "path": path,
-        "done": len(timings),
-        "failures": failures,
-        "rps": len(timings) / elapsed if elapsed else 0.0,
-        "p50_ms": statistics.median(timings) * 1000 if timings else 0.0,
-        "p95_ms": timings[int(len(timings) * 0.95) - 1] * 1000 if timings else 0.0,
-    }
+                status, took, queries, size = fetch(base, path, cookie)
+            except (OSError, http.client.HTTPException):
+                with lock:
+                    result.errors += 1
+                continue
+            with lock:
+                result.latencies.append(took)
+                result.statuses[status] = result.statuses.get(status, 0) + 1
+                result.sizes.append(size)
+                if status != 200:
+                    result.errors += 1
+                if queries is not None:
+                    result.queries.append(queries)
 
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("base", help="e.g. http://127.0.0.1:8100")
-    parser.add_argument("--requests", type=int, default=200)
-    parser.add_argument("--concurrency", type=int, default=4)
-    parser.add_argument("--max-seconds", type=float, default=120)
-    args = parser.parse_args()
-    if urlsplit(args.base).hostname not in LOOPBACK:
-        parser.error("the benchmark only targets a portal on this machine (loopback)")
-    deadline = time.monotonic() + args.max_seconds
-    print(f"{'page':<52} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'fail':>5}")
-    failed = 0
-    for path in PAGES:
-        result = measure(args.base.rstrip("/"), path, args.requests, args.concurrency, deadline)
-        failed += result["failures"]
-        print(
-            f"{result['path'][:52]:<52} {result['rps']:7.1f} {result['p50_ms']:7.1f} "
-            f"{result['p95_ms']:7.1f} {result['failures']:5d}"
-        )
-    return 1 if failed else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(seconds + 60)
+    result.elapsed = time.perf_counter() - started
+    return result

@@ -7,14 +7,19 @@ GPS, comments, colour profiles) and anything appended to the image are dropped. 
 generated one through their upload_to.
 """
 
+from __future__ import annotations
+
 import io
 import warnings
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_SIDE = 4096
@@ -33,6 +38,9 @@ def clean_image(upload, *, max_bytes: int = MAX_BYTES, max_side: int = MAX_SIDE)
             code="too_large",
             params={"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)},
         )
+    # Imported here: Pillow costs every worker memory, and only uploads need it.
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
     data = b"".join(upload.chunks())
     try:
         # Image.open reads the header only: the size is checked before any decoding,
@@ -73,6 +81,8 @@ def _pixels_only(image: Image.Image) -> Image.Image:
     empty info. A palette image becomes RGB(A) so its palette and transparency,
     which live beside the pixels, are kept as colours.
     """
+    from PIL import Image
+
     if image.mode in {"P", "PA"}:
         image = image.convert("RGBA" if image.has_transparency_data else "RGB")
     fresh = Image.new(image.mode, image.size)

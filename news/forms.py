@@ -1,6 +1,6 @@
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -53,7 +53,10 @@ def used_tags(request=None):
 
 
 def communities_with_news(request=None):
-    """Communities that live articles are about (not drafts or scheduled ones)."""
+    """Communities that live articles are about (not drafts or scheduled ones).
+
+    The filter offers those of one region (see ArticleFilter.limit_communities): every
+    community of the registry in one list would make each news page a long one."""
     return Municipality.objects.filter(
         Exists(
             Article.communities.through.objects.filter(
@@ -115,5 +118,46 @@ class ArticleFilter(django_filters.FilterSet):
         model = Article
         fields = []
 
+    # Set by a view whose URL fixes the topic or the region (no field for it then).
+    scope: str | None = None
+    scope_region_slug: str | None = None
+
+    @property
+    def form(self):
+        """Built on first use only: a page whose rendered form is cached needs none."""
+        if not hasattr(self, "_form"):
+            form = super().form
+            if self.scope:
+                form.fields.pop(self.scope, None)
+            self.limit_communities(form)
+        return self._form
+
+    def limit_communities(self, form) -> None:
+        """Offer the communities of the chosen region, and the one chosen (a link from a
+        profile names a community alone); without a region, a hint to choose one."""
+        field = form.fields.get("community")
+        if field is None:
+            return
+        data = self.data or {}
+        region_slug = self.scope_region_slug or data.get("region")
+        selected = data.get("community")
+        wanted = Q(region__slug=region_slug) if region_slug else Q(pk__in=[])
+        if selected:
+            wanted |= Q(slug=selected)
+        field.queryset = communities_with_news().filter(wanted)
+        if not region_slug:
+            field.help_text = _("Choose a region first to list its communities.")
+
+    def filter_queryset(self, queryset):
+        # The words last: a search ranks a bounded set of matches, which must already
+        # be the ones of the other filters.
+        words = self.form.cleaned_data.get("q")
+        queryset = super().filter_queryset(queryset)
+        return queryset.search(words) if words else queryset
+
     def filter_search(self, queryset, name, value):
-        return queryset.search(value)
+        return queryset  # applied last, in filter_queryset
+
+    @property
+    def is_search(self) -> bool:
+        return bool(self.is_bound and self.form.is_valid() and self.form.cleaned_data.get("q"))

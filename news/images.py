@@ -1,14 +1,19 @@
 """Article images: the shared upload check, then one stored size and smaller renditions."""
 
+from __future__ import annotations
+
 import io
 import uuid
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
-from PIL import Image
 
 from core.uploads import clean_image
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 # Photos from a camera are larger than a coat of arms; the stored copy is resized anyway.
 MAX_SIDE = 8000
@@ -19,6 +24,8 @@ RENDITION_WIDTHS = (480, 960)
 def clean_uploaded_image(upload) -> ContentFile:
     """Check an upload by its content (core.uploads) and store it as a JPEG at most
     1,600 pixels wide, under a generated name. Raises ValidationError for the editor."""
+    from PIL import Image  # here: only uploads need Pillow, and it costs every worker
+
     checked = clean_image(upload, max_side=MAX_SIDE)
     with Image.open(checked) as image:
         image.load()
@@ -28,6 +35,8 @@ def clean_uploaded_image(upload) -> ContentFile:
 
 def encode(image: Image.Image, *, max_width: int) -> bytes:
     """JPEG bytes, at most max_width wide, without metadata."""
+    from PIL import Image
+
     if image.mode not in ("RGB", "L"):
         background = Image.new("RGB", image.size, (255, 255, 255))
         rgba = image.convert("RGBA")
@@ -52,6 +61,8 @@ def make_renditions(storage: Storage, name: str) -> None:
     missing = [w for w in RENDITION_WIDTHS if not storage.exists(rendition_name(name, w))]
     if not missing:
         return
+    from PIL import Image
+
     with storage.open(name) as handle, Image.open(handle) as image:
         image.load()
         for width in missing:

@@ -2,8 +2,10 @@ import operator
 from functools import reduce
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connections, models, transaction
 from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -32,14 +34,21 @@ LANGUAGES = ("uk", "en")
 SEARCH_WEIGHTS = {"title": "A", "lead": "B", "body": "C"}
 SEARCH_CONFIGS = {"uk": "simple", "en": "english"}
 SEARCH_TEXT_FIELDS = [f"search_{field}_{code}" for field in SEARCH_WEIGHTS for code in LANGUAGES]
+# A search ranks at most this many matches, the newest: a word in every article
+# costs what a rare one does. Readers see "more than" this many results.
+SEARCH_LIMIT = 500
+# "Read more" ranks the newest few articles sharing each label: this many per card.
+CANDIDATES_PER_RELATED = 3
 # Topic, region and community names: found too, but below any match in the text.
 SEARCH_LABELS_FIELD = "search_labels"
 SEARCH_FIELDS = [*SEARCH_TEXT_FIELDS, SEARCH_LABELS_FIELD]
+# The stored vector of all of them (PostgreSQL); never loaded into Python.
+SEARCH_DOCUMENT_FIELD = "search_document"
 
 
 def search_vector():
-    """The weighted tsvector of an article (PostgreSQL). Migration 0006 indexes exactly
-    this expression with GIN; change both together."""
+    """The weighted tsvector of an article (PostgreSQL). A trigger (migration 0007) keeps
+    exactly this in Article.search_document, which is GIN-indexed; change both together."""
     from django.contrib.postgres.search import SearchVector
 
     parts = [
@@ -49,6 +58,14 @@ def search_vector():
     ]
     parts.append(SearchVector(SEARCH_LABELS_FIELD, config="simple", weight="D"))
     return reduce(operator.add, parts)
+
+
+class SearchDocumentField(SearchVectorField):
+    """The stored search_vector() of a row: tsvector on PostgreSQL, written only by the
+    database's trigger (migration 0007); an unused text column elsewhere."""
+
+    def db_type(self, connection) -> str:
+        return super().db_type(connection) if connection.vendor == "postgresql" else "text"
 
 
 class ArticleStatus(models.TextChoices):
@@ -91,30 +108,40 @@ class ArticleQuerySet(models.QuerySet):
     def for_cards(self):
         """Everything a news card shows (tags, regions), newest first, in fixed queries."""
         return (
-            self.defer("body_uk", "body_en", *SEARCH_FIELDS)
+            self.defer("body_uk", "body_en", *SEARCH_FIELDS, SEARCH_DOCUMENT_FIELD)
             .prefetch_related("tags", "regions")
             .order_by("-published_at", "-pk")
         )
 
     def for_page(self):
-        """Everything the article page shows beside the text, in fixed queries."""
-        return self.select_related("author").prefetch_related(
-            "tags",
-            "regions",
-            models.Prefetch("communities", queryset=Municipality.objects.select_related("region")),
+        """Everything the article page shows beside the text, in fixed queries; the
+        normalised search copies and the search document stay in the database."""
+        return (
+            self.defer(*SEARCH_FIELDS, SEARCH_DOCUMENT_FIELD)
+            .select_related("author")
+            .prefetch_related(
+                "tags",
+                "regions",
+                models.Prefetch(
+                    "communities", queryset=Municipality.objects.select_related("region")
+                ),
+            )
         )
 
-    def search(self, query: str):
-        """Articles with every word of the query, best first.
+    def search(self, query: str, *, limit: int | None = None):
+        """Articles with every word of the query: the `limit` newest matches, best first.
 
-        PostgreSQL: full-text search over the weighted vector (title A, lead B, body C,
-        labels D; GIN-indexed), each word matching either as a Ukrainian prefix or as an
-        English stem. Elsewhere: every word's stem in some normalised column, titles
-        first. The vector and rank are aliases, so rows do not carry the tsvector.
+        PostgreSQL: full-text search over the stored weighted vector (title A, lead B,
+        body C, labels D; GIN-indexed), each word matching either as a Ukrainian prefix
+        or as an English stem. Elsewhere: every word's stem in some normalised column,
+        titles first. Only the newest `limit` matches are ranked, so a word in every
+        article costs no more than a rare one (the page says "more than N" then). The
+        rank is an alias, so rows do not carry it.
         """
         words = search_terms(query)
         if not words:
             return self.none()
+        limit = SEARCH_LIMIT if limit is None else limit
         if connections[self.db].vendor == "postgresql":
             from django.contrib.postgres.search import SearchQuery, SearchRank
 
@@ -126,11 +153,10 @@ class ArticleQuerySet(models.QuerySet):
                     for word in words
                 ),
             )
-            return (
-                self.alias(search=search_vector())
-                .filter(search=tsquery)
-                .alias(rank=SearchRank(F("search"), tsquery))
-                .order_by("-rank", "-published_at", "-pk")
+            return self._newest_matches(
+                self.filter(search_document=tsquery),
+                limit,
+                SearchRank(F("search_document"), tsquery),
             )
         stems = [ukrainian_stem(word) for word in words]
 
@@ -156,7 +182,16 @@ class ArticleQuerySet(models.QuerySet):
                 for stem in stems
             ),
         )
-        return queryset.alias(rank=rank).order_by("-rank", "-published_at", "-pk")
+        return self._newest_matches(queryset, limit, rank)
+
+    def _newest_matches(self, matches, limit: int, rank):
+        """The newest `limit` of `matches` (read in index order), then ranked."""
+        newest = matches.order_by("-published_at", "-pk").values("pk")[:limit]
+        return (
+            self.filter(pk__in=Subquery(newest))
+            .alias(rank=rank)
+            .order_by("-rank", "-published_at", "-pk")
+        )
 
     def refresh_search_labels(self) -> None:
         """Rewrite the search copy of the topic, region and community names."""
@@ -179,8 +214,9 @@ class ArticleQuerySet(models.QuerySet):
     def related_to(self, article: "Article", *, limit: int = 4):
         """Shared communities first, then shared tags, then region, then the newest.
 
-        Candidates are articles sharing anything plus the few newest, so the
-        ranking never sorts the whole table.
+        Candidates are the newest few articles sharing a community, a tag or a region,
+        plus the few newest, read in one query (each part a bounded index read); only
+        they are ranked, so neither the candidates nor the ranking scan the table.
         """
         community_ids = [c.pk for c in article.communities.all()]
         tag_ids = [t.pk for t in article.tags.all()]
@@ -200,24 +236,31 @@ class ArticleQuerySet(models.QuerySet):
 
         communities = Article.communities.through
         regions = Article.regions.through
-        newest = self.published().exclude(pk=article.pk).order_by("-published_at", "-pk")
-        candidates = Q(pk__in=Subquery(newest.values("pk")[: limit * 2]))
-        if community_ids:
-            candidates |= Q(
-                Exists(
-                    communities.objects.filter(
-                        article=OuterRef("pk"), municipality__in=community_ids
-                    )
-                )
-            )
-        if tag_ids:
-            candidates |= Q(
-                Exists(TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids))
-            )
-        if region_ids:
-            candidates |= Q(
-                Exists(regions.objects.filter(article=OuterRef("pk"), region__in=region_ids))
-            )
+        # Candidates: the newest few sharing each kind of label, and the newest overall,
+        # each a bounded read in index order; only they are ranked.
+        others = self.published().exclude(pk=article.pk).order_by("-published_at", "-pk")
+        per_kind = limit * CANDIDATES_PER_RELATED
+        pools = [others.values_list("pk", flat=True)[: limit * 2]]
+        for ids, link in (
+            (community_ids, Exists(communities.objects.filter(
+                article=OuterRef("pk"), municipality__in=community_ids))),
+            (tag_ids, Exists(TaggedArticle.objects.filter(
+                content_object=OuterRef("pk"), tag__in=tag_ids))),
+            (region_ids, Exists(regions.objects.filter(
+                article=OuterRef("pk"), region__in=region_ids))),
+        ):  # fmt: skip
+            if ids:
+                pools.append(others.filter(link).values_list("pk", flat=True)[:per_kind])
+        # One subquery of the ranking query. Each part is wrapped in a derived table, as
+        # SQLite allows no LIMIT directly in the parts of a UNION (QuerySet.union would).
+        parts = [pool.query.get_compiler(using=self.db).as_sql() for pool in pools]
+        candidates = RawSQL(  # noqa: S611 - SQL compiled by the ORM, values as parameters
+            " UNION ALL ".join(
+                f"SELECT * FROM ({sql}) AS pool_{i}"  # noqa: S608
+                for i, (sql, _params) in enumerate(parts)
+            ),
+            [param for _sql, params in parts for param in params],
+        )
         tags_shared = Coalesce(
             Subquery(
                 TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
@@ -229,9 +272,7 @@ class ArticleQuerySet(models.QuerySet):
             Value(0),
         )
         return (
-            self.published()
-            .exclude(pk=article.pk)
-            .filter(candidates)
+            self.filter(pk__in=candidates)
             .annotate(
                 shared_communities=shared(communities, "municipality", community_ids),
                 shared_tags=tags_shared,
@@ -329,6 +370,8 @@ class Article(models.Model):
     search_body_uk = models.TextField(editable=False, blank=True, default="")
     search_body_en = models.TextField(editable=False, blank=True, default="")
     search_labels = models.TextField(editable=False, blank=True, default="")
+    # search_vector() of the columns above, kept by the database (see SearchDocumentField).
+    search_document = SearchDocumentField(editable=False, null=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -351,7 +394,10 @@ class Article(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="news_article_listing"),
+            # Every list's order (published_at, then id): pages and their keysets in index order.
+            models.Index(
+                fields=["status", "-published_at", "-id"], name="news_article_listing_key"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -366,7 +412,7 @@ class Article(models.Model):
                 setattr(self, f"search_{field}_{code}", text)
         # Written elsewhere, never from a possibly stale instance: the count by one
         # UPDATE per view, the labels when topics, regions or communities change.
-        kept = {"view_count", SEARCH_LABELS_FIELD}
+        kept = {"view_count", SEARCH_LABELS_FIELD, SEARCH_DOCUMENT_FIELD}
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, *SEARCH_TEXT_FIELDS} - kept

@@ -5,11 +5,12 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .caching import comments_changed, news_changed
 from .models import Article, ArticleStatus, Comment, CommentReport, CommentStatus
 
 COMMENT_RATE_LIMIT = 5  # comments per user ...
@@ -28,6 +29,24 @@ def article_count_view(*, article_id: int) -> bool:
     return bool(
         Article.objects.filter(pk=article_id).published().update(view_count=F("view_count") + 1)
     )
+
+
+def article_add_view(*, article_id: int) -> int | None:
+    """article_count_view in the same single UPDATE, returning the new count (None when
+    nothing was counted), so a page can show it without reading the row again."""
+    table = connection.ops.quote_name(Article._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET view_count = view_count + 1 "  # noqa: S608 - our table name
+            "WHERE id = %s AND status = %s AND published_at <= %s RETURNING view_count",
+            [
+                article_id,
+                ArticleStatus.PUBLISHED,
+                connection.ops.adapt_datetimefield_value(timezone.now()),
+            ],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 class DuplicateComment(Exception):
@@ -91,11 +110,11 @@ def comment_report(*, comment: Comment, reporter: AbstractBaseUser) -> bool:
     reports = CommentReport.objects.filter(comment=comment)
     if comment.reviewed_at is not None:
         reports = reports.filter(created_at__gt=comment.reviewed_at)
-    if reports.count() >= REPORTS_TO_HIDE:
-        # Conditional UPDATE: a comment staff already hid stays "hidden by staff".
-        Comment.objects.filter(pk=comment.pk, status=CommentStatus.VISIBLE).update(
-            status=CommentStatus.AWAITING_REVIEW
-        )
+    # Conditional UPDATE: a comment staff already hid stays "hidden by staff".
+    if reports.count() >= REPORTS_TO_HIDE and Comment.objects.filter(
+        pk=comment.pk, status=CommentStatus.VISIBLE
+    ).update(status=CommentStatus.AWAITING_REVIEW):
+        comments_changed(comment.article_id)
     return True
 
 
@@ -106,9 +125,12 @@ def comment_delete(*, comment: Comment) -> None:
 def comments_moderate(*, comment_ids: list[int], hide: bool) -> int:
     """Staff decision on comments: hide or show them, marking them as reviewed."""
     status = CommentStatus.HIDDEN if hide else CommentStatus.VISIBLE
-    return Comment.objects.filter(pk__in=comment_ids).update(
-        status=status, reviewed_at=timezone.now()
-    )
+    comments = Comment.objects.filter(pk__in=comment_ids)
+    article_ids = set(comments.values_list("article_id", flat=True))
+    count = comments.update(status=status, reviewed_at=timezone.now())
+    for article_id in article_ids:
+        comments_changed(article_id)
+    return count
 
 
 def articles_publish(*, article_ids: list[int]) -> int:
@@ -118,8 +140,10 @@ def articles_publish(*, article_ids: list[int]) -> int:
     not wait. Articles already live keep their date. Returns how many were published.
     """
     now = timezone.now()
-    return (
+    count = (
         Article.objects.filter(pk__in=article_ids)
         .exclude(status=ArticleStatus.PUBLISHED, published_at__lte=now)
         .update(status=ArticleStatus.PUBLISHED, published_at=now)
     )
+    news_changed()
+    return count

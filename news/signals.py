@@ -4,7 +4,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
 
-from .models import Article, TaggedArticle
+from partnerships.models import Municipality, Region
+
+from .caching import comments_changed, news_changed
+from .models import Article, Comment, TaggedArticle
 
 
 @receiver(post_delete, sender=Article, dispatch_uid="news_article_image_files")
@@ -53,3 +56,33 @@ for through in LABEL_LINKS:
 def refresh_labels_of_renamed_tag(sender, instance: Tag, created: bool, **kwargs) -> None:
     if not created:
         Article.objects.filter(tags=instance).refresh_search_labels()
+
+
+# Cached pieces of the news pages (news.caching): dropped on every write under them.
+@receiver(post_save, sender=Article, dispatch_uid="news_cache_article_saved")
+@receiver(post_delete, sender=Article, dispatch_uid="news_cache_article_deleted")
+@receiver(post_save, sender=Tag, dispatch_uid="news_cache_tag_saved")
+@receiver(post_delete, sender=Tag, dispatch_uid="news_cache_tag_deleted")
+@receiver(post_save, sender=Municipality, dispatch_uid="news_cache_municipality_saved")
+@receiver(post_delete, sender=Municipality, dispatch_uid="news_cache_municipality_deleted")
+@receiver(post_save, sender=Region, dispatch_uid="news_cache_region_saved")
+@receiver(post_delete, sender=Region, dispatch_uid="news_cache_region_deleted")
+def news_cache_dropped(sender, **kwargs) -> None:
+    news_changed()
+
+
+def news_cache_dropped_by_links(sender, action, **kwargs) -> None:
+    if action in {"post_add", "post_remove", "post_clear"}:
+        news_changed()
+
+
+for through in LABEL_LINKS:
+    m2m_changed.connect(
+        news_cache_dropped_by_links, sender=through, dispatch_uid=f"news_cache_links_{through}"
+    )
+
+
+@receiver(post_save, sender=Comment, dispatch_uid="news_cache_comment_saved")
+@receiver(post_delete, sender=Comment, dispatch_uid="news_cache_comment_deleted")
+def comment_cache_dropped(sender, instance: Comment, **kwargs) -> None:
+    comments_changed(instance.article_id)

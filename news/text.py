@@ -7,7 +7,6 @@ are escaped on output and only http(s) addresses become links.
 
 import re
 
-import nh3
 from django.utils.html import escape, strip_tags
 
 from core.text import normalise_for_search
@@ -34,6 +33,8 @@ DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "templat
 
 def sanitise_body(html: str) -> str:
     """Article body HTML reduced to the allowlist: no scripts, handlers or unsafe links."""
+    import nh3  # here: only saving an article needs it, and it costs every worker memory
+
     return nh3.clean(
         html or "",
         tags=BODY_TAGS,

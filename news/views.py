@@ -1,24 +1,37 @@
+import hashlib
 import re
 from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 from taggit.models import Tag
 
+from core.caching import MAX_AGE
 from core.languages import language_links
-from core.listing import ForgivingFilterMixin
+from core.listing import (
+    CachedListMixin,
+    ForgivingFilterMixin,
+    KeysetPaginator,
+    StrictKeysetPaginator,
+)
 from partnerships.models import Region
 
-from . import services
+from . import models, services
+from .caching import comments_generation, news_generation
 from .forms import ArticleFilter, CommentForm
 from .models import Article, Comment
 from .permissions import can_comment, can_delete_comment, can_report_comment
@@ -44,33 +57,67 @@ def is_prefetch(request) -> bool:
     return "prefetch" in purpose.lower()
 
 
-class ArticleListView(ForgivingFilterMixin, FilterView):
-    """All published news, or one topic's or one region's (scope from the URL)."""
+class ArticleListView(CachedListMixin, ForgivingFilterMixin, FilterView):
+    """All published news, or one topic's or one region's (scope from the URL). The list
+    part is cached per news generation (news.caching, core.listing.CachedListMixin)."""
 
     filterset_class = ArticleFilter
     template_name = "news/article_list.html"
+    content_template_name = "news/article_list_content.html"
+    content_cache_prefix = "news-list"
     paginate_by = 12
     scope = None  # None, "tag" or "region"
 
+    def get(self, request, *args, **kwargs):
+        self.scope_object = self.get_scope_object()
+        return super().get(request, *args, **kwargs)
+
+    def generation(self) -> str:
+        return news_generation()
+
+    def get_scope_object(self):
+        if self.scope == "tag":
+            return get_object_or_404(Tag, slug=self.kwargs["slug"])
+        if self.scope == "region":
+            return get_object_or_404(Region, slug=self.kwargs["slug"])
+        return None
+
     def get_queryset(self):
         queryset = Article.objects.published().for_cards()
-        self.scope_object = None
         if self.scope == "tag":
-            self.scope_object = get_object_or_404(Tag, slug=self.kwargs["slug"])
             queryset = queryset.filter(tags=self.scope_object)
         elif self.scope == "region":
-            self.scope_object = get_object_or_404(Region, slug=self.kwargs["slug"])
             queryset = queryset.filter(regions=self.scope_object)
         return queryset
 
     def prepare_filterset(self, filterset):
-        # The topic or region is fixed by the URL: no field to change it.
-        if self.scope:
-            filterset.form.fields.pop(self.scope, None)
+        # The topic or region is fixed by the URL: no field to change it (applied when
+        # the form is built, which a page served from the cache never needs).
+        filterset.scope = self.scope
+        if self.scope == "region":
+            filterset.scope_region_slug = self.scope_object.slug
         return filterset
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        if self.filterset.is_search:
+            # A search is bounded (SEARCH_LIMIT matches), so numbered pages stay cheap.
+            return super().get_paginator(queryset, per_page, orphans, allow_empty_first_page)
+        filters = sorted(
+            (name, values)
+            for name, values in (self.filterset.data or QueryDict()).lists()
+            if name != "page"
+        )
+        scope = f"{self.scope}:{self.scope_object.pk}" if self.scope else "all"
+        return StrictKeysetPaginator(
+            queryset,
+            per_page,
+            keys=("published_at", "pk"),
+            cache_key=f"news:{self._generation}:{scope}:{filters}",
+            allow_empty_first_page=allow_empty_first_page,
+        )
+
+    def page_context(self, **kwargs) -> dict:
+        """What the page around the list shows (title, feeds, breadcrumbs)."""
         news_url = reverse("news:article-list")
         if self.scope == "tag":
             heading = _("News on “%(tag)s”") % {"tag": self.scope_object.name}
@@ -82,14 +129,26 @@ class ArticleListView(ForgivingFilterMixin, FilterView):
             feeds = ("news:region-rss", "news:region-atom")
         else:
             heading, feed_kwargs, feeds = _("News"), {}, ("news:rss", "news:atom")
-        context.update(
-            heading=heading,
-            scope=self.scope,
-            scope_object=self.scope_object,
-            rss_url=reverse(feeds[0], kwargs=feed_kwargs),
-            atom_url=reverse(feeds[1], kwargs=feed_kwargs),
-            crumbs=[(_("News"), news_url), (heading, "")] if self.scope else [(_("News"), "")],
+        return {
+            **kwargs,
+            "heading": heading,
+            "scope": self.scope,
+            "scope_object": self.scope_object,
+            "rss_url": reverse(feeds[0], kwargs=feed_kwargs),
+            "atom_url": reverse(feeds[1], kwargs=feed_kwargs),
+            "crumbs": [(_("News"), news_url), (heading, "")] if self.scope else [(_("News"), "")],
+        }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paginator = context.get("paginator")
+        # A search ranks only the newest SEARCH_LIMIT matches; the page says so.
+        context["search_capped"] = (
+            self.filterset.is_search
+            and paginator is not None
+            and paginator.count >= models.SEARCH_LIMIT
         )
+        context["search_limit"] = models.SEARCH_LIMIT
         return context
 
 
@@ -106,46 +165,104 @@ def share_links(request, article: Article) -> dict[str, str]:
     }
 
 
-def article_page(request, article: Article, *, comment_form=None, status: int = 200):
+def comment_pages(article: Article, generation: str = "") -> KeysetPaginator:
+    """The thread in pages, oldest first; where pages start is cached per article."""
+    generation = generation or comments_generation(article.pk)
+    return KeysetPaginator(
+        Comment.objects.filter(article=article).for_thread(),
+        COMMENTS_PER_PAGE,
+        keys=("created_at", "pk"),
+        descending=False,
+        cache_key=f"comments:{article.pk}:{generation}",
+    )
+
+
+# Stands for the view count in an article rendered for the cache; filled in per request.
+VIEWS_MARK = "[[article-views]]"
+
+
+def article_page(
+    request, article: Article, *, comment_form=None, status: int = 200, generation: str = ""
+):
     """The article page, shared by the detail view and the comment form's error path.
 
     Links are built from the article's own address, not the request's: after a failed
     comment the page is at the POST-only .../comments/, where the language switcher
     and the comment pages would answer 405.
+
+    For a reader who is not signed in the article part is the same for everybody but
+    its view count: it is rendered once per news and thread generation and address,
+    and the count is filled in.
     """
     user = request.user
     article_url = article.get_absolute_url()
     query = request.GET.urlencode() if request.method == "GET" else ""
     is_preview = not article.is_public
-    # A preview is for staff to read; nobody can comment on an unpublished article.
-    may_comment = not is_preview and can_comment(user)
-    comments = Paginator(
-        Comment.objects.filter(article=article).for_thread(), COMMENTS_PER_PAGE
-    ).get_page(request.GET.get("comments"))
-    login_next = f"{article_url}#comments"
+    generation = generation or news_generation()
+    thread_generation = comments_generation(article.pk)
+    shared = not user.is_authenticated and not is_preview and comment_form is None
+    key = ""
+    if shared:
+        address = (
+            f"{article.pk}:{get_language()}:{request.GET.get('comments', '')}:"
+            f"{request.scheme}:{request.get_host()}"
+        )
+        digest = hashlib.sha256(address.encode()).hexdigest()
+        key = f"news-article-page:{generation}:{thread_generation}:{digest}"
+    content = cache.get(key) if key else None
+    if content is None:
+        # A preview is for staff to read; nobody can comment on an unpublished article.
+        may_comment = not is_preview and can_comment(user)
+        comments = comment_pages(article, thread_generation).get_page(request.GET.get("comments"))
+        login_next = f"{article_url}#comments"
+        context = {
+            "article": article,
+            "article_url": article_url,
+            "views": VIEWS_MARK if key else intcomma(article.view_count),
+            # Evaluated by the template, unless its rendered cards are cached (news.caching).
+            "related": SimpleLazyObject(lambda: list(Article.objects.related_to(article))),
+            "news_generation": generation,
+            "comments_generation": thread_generation,
+            "share": share_links(request, article),
+            "comments": comments,
+            "can_comment": may_comment,
+            "comment_form": comment_form or (CommentForm() if may_comment else None),
+            "login_url": f"{reverse('account_login')}?next={quote(login_next)}",
+            "signup_url": f"{reverse('account_signup')}?next={quote(login_next)}",
+            "email_url": reverse("account_email"),
+            "is_preview": is_preview,
+        }
+        content = render_to_string("news/article_content.html", context, request=request)
+        if key:
+            cache.set(key, content, MAX_AGE)
     context = {
         "article": article,
-        "article_url": article_url,
-        "language_links": language_links(f"{article_url}?{query}" if query else article_url),
-        "related": list(Article.objects.related_to(article)),
+        "content": mark_safe(content.replace(VIEWS_MARK, intcomma(article.view_count))),
         "share": share_links(request, article),
-        "comments": comments,
-        "can_comment": may_comment,
-        "comment_form": comment_form or (CommentForm() if may_comment else None),
-        "login_url": f"{reverse('account_login')}?next={quote(login_next)}",
-        "signup_url": f"{reverse('account_signup')}?next={quote(login_next)}",
-        "email_url": reverse("account_email"),
         "is_preview": is_preview,
+        "language_links": language_links(f"{article_url}?{query}" if query else article_url),
         "crumbs": [(_("News"), reverse("news:article-list")), (article.display_title, "")],
     }
     return render(request, "news/article_detail.html", context, status=status)
+
+
+def cached_article(slug: str, generation: str) -> Article:
+    """The article with its topics, regions and communities, cached per news generation
+    (news.caching): any write to it or its labels drops it. A 404 is not cached."""
+    key = f"news-article:{generation}:{hashlib.sha256(slug.encode()).hexdigest()}"
+    article = cache.get(key)
+    if article is None:
+        article = get_object_or_404(Article.objects.for_page(), slug=slug)
+        cache.set(key, article, MAX_AGE)
+    return article
 
 
 class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_object(self, queryset=None):
-        article = get_object_or_404(Article.objects.for_page(), slug=self.kwargs["slug"])
+        self.generation = news_generation()
+        article = cached_article(self.kwargs["slug"], self.generation)
         # Drafts and scheduled articles: staff preview them, for everyone else they do not exist.
         if not article.is_public and not self.request.user.is_staff:
             raise Http404(_("No such article."))
@@ -154,16 +271,22 @@ class ArticleDetailView(DetailView):
     def get(self, request, *args, **kwargs):
         article = self.get_object()
         # HEAD is routed here too; only a real reader's GET counts.
+        counted = None
         if (
             request.method == "GET"
             and article.is_public
             and not request.user.is_staff
             and not is_bot(request)
             and not is_prefetch(request)
-            and services.article_count_view(article_id=article.pk)
         ):
-            article.view_count += 1
-        return article_page(request, article)
+            counted = services.article_add_view(article_id=article.pk)
+        # The cached article's count is old: show the one just written, or read it.
+        article.view_count = (
+            counted
+            if counted is not None
+            else Article.objects.filter(pk=article.pk).values_list("view_count", flat=True).get()
+        )
+        return article_page(request, article, generation=self.generation)
 
 
 def public_article_or_404(slug: str) -> Article:
@@ -198,9 +321,7 @@ def comment_create(request, slug):
 
 def comment_location(article: Article, comment: Comment) -> str:
     """A new comment's place: the last page of the thread, at the comment."""
-    last_page = Paginator(
-        Comment.objects.filter(article=article).for_thread(), COMMENTS_PER_PAGE
-    ).num_pages
+    last_page = comment_pages(article).num_pages
     suffix = f"?comments={last_page}" if last_page > 1 else ""
     return f"{article.get_absolute_url()}{suffix}#comment-{comment.pk}"
 

@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class PartnershipsConfig(AppConfig):
     name = "partnerships"
     verbose_name = _("Municipalities and partnerships")
+
+    def ready(self) -> None:
+        # Cached pages forget the registry when it changes (partnerships.caching).
+        from . import receivers_cache  # noqa: F401  (connects the receivers)

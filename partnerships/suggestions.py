@@ -16,10 +16,14 @@ prefetched), however large the registry.
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.caching import MAX_AGE
+from partnerships.caching import registry_generation
 from partnerships.choices import RequestStatus
 from partnerships.models import CooperationRequest, Municipality, Partnership
 
@@ -34,6 +38,17 @@ class Suggestion:
 
 
 def suggest_partners(municipality: Municipality, *, limit: int = LIMIT) -> list[Suggestion]:
+    """The suggestions, cached per registry generation (partnerships.caching): they change
+    only with the registry, partnerships and requests, which all start a new one."""
+    key = f"suggestions:{registry_generation()}:{municipality.pk}:{get_language()}:{limit}"
+    suggestions = cache.get(key)
+    if suggestions is None:
+        suggestions = _suggest_partners(municipality, limit=limit)
+        cache.set(key, suggestions, MAX_AGE)
+    return suggestions
+
+
+def _suggest_partners(municipality: Municipality, *, limit: int) -> list[Suggestion]:
     our_needs = {area.pk: area for area in municipality.needs.all()}
     our_offers = {area.pk: area for area in municipality.offers.all()}
     if not our_needs and not our_offers:

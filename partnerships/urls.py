@@ -18,6 +18,11 @@ urlpatterns = [
     path("proposals/<int:pk>/", proposals.proposal_detail, name="proposal-detail"),
     path("my-municipality/", officials.dashboard, name="dashboard"),
     path("my-municipality/profile/", officials.profile_edit, name="profile-edit"),
+    path(
+        "my-municipality/requests/<slug:direction>/",
+        officials.requests_list,
+        name="request-list",
+    ),
     path("requests/<int:pk>/", requests.RequestDetailView.as_view(), name="request-detail"),
     path("requests/<int:pk>/accept/", requests.request_accept, name="request-accept"),
     path("requests/<int:pk>/decline/", requests.request_decline, name="request-decline"),

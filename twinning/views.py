@@ -4,21 +4,23 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from core.caching import cached_render
+from news.caching import news_generation
 from news.models import Article
+from partnerships.caching import registry_generation
 from partnerships.maps import DEFAULT_FRAME
 from partnerships.models import Municipality, Partnership
 
 
 @require_safe
 def home(request):
-    registry = Municipality.objects.order_by()
-    return render(
-        request,
-        "pages/home.html",
-        {
+    def context() -> dict:
+        registry = Municipality.objects.order_by()
+        return {
             "figures": {
                 "communities": registry.ukrainian().count(),
                 "foreign": registry.foreign().count(),
@@ -35,8 +37,12 @@ def home(request):
             .order_by("-updated_at")[:3],
             "map_frame": DEFAULT_FRAME,
             "latest_news": Article.objects.published().for_cards()[:3],
-        },
-    )
+        }
+
+    # The same for every reader: rendered once per registry and news generation.
+    key = f"home:{registry_generation()}:{news_generation()}:{get_language()}"
+    content = cached_render(key, "pages/home_content.html", context, request)
+    return render(request, "pages/home.html", {"content": content})
 
 
 @require_safe

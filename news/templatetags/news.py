@@ -1,6 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from news.caching import news_generation as _news_generation
 from news.models import Article
 from news.text import linkify_plain_text
 from news.text import public_name as _public_name
@@ -18,6 +19,12 @@ def comment_html(text: str) -> str:
 def public_name(user) -> str:
     """The name a reader is shown under on public pages (never the e-mail address)."""
     return _public_name(user)
+
+
+@register.simple_tag
+def news_generation() -> str:
+    """The current news generation, to key cached fragments that show news (news.caching)."""
+    return _news_generation()
 
 
 @register.simple_tag

@@ -11,6 +11,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from partnerships.caching import registry_changed
+
 from .models import Memorandum, MemorandumAgreement
 from .text import SECTION_KEYS
 
@@ -88,6 +90,7 @@ class MemorandumAdmin(SimpleHistoryAdmin):
         changed = {name: getattr(obj, name) for name in form.changed_data}
         if changed:
             Memorandum.objects.filter(pk=obj.pk).update(**changed, updated_at=timezone.now())
+            registry_changed()  # profiles and dashboards show memoranda
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         # Name the changed fields only: the texts are compared on the portal, and

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partnerships.caching import registry_changed
 from partnerships.choices import (
     CooperationForm,
     MemorandumStatus,
@@ -204,6 +205,7 @@ def memorandum_agree(
     if agreed_sides == 2 and memorandum.status != MemorandumStatus.FINAL:
         Memorandum.objects.filter(pk=memorandum.pk).update(status=MemorandumStatus.FINAL)
         memorandum.status = MemorandumStatus.FINAL
+        registry_changed()  # dashboards show the status
     return memorandum
 
 
@@ -293,5 +295,6 @@ def memorandum_set_published(
     Memorandum.objects.filter(pk=memorandum.pk).update(
         **{field: published, "updated_at": timezone.now()}
     )
+    registry_changed()  # profiles link a public memorandum
     setattr(memorandum, field, published)
     return memorandum

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django_countries import countries
 
 from core.transcription import to_ukrainian
+from partnerships.caching import registry_changed
 from partnerships.choices import (
     MunicipalityKind,
     NameSource,
@@ -170,6 +171,8 @@ class RegistryLoader:
         by_key = self.load_hromadas(regions)
         by_key.update(self.load_foreign())
         self.load_links(by_key)
+        # Bulk writes send no signals: drop the cached registry pages here.
+        registry_changed()
         return self.report
 
     def _read(self, file_name: str, parse, key) -> list:

@@ -14,6 +14,8 @@ from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_safe
 from django_countries import countries
 
+from core.caching import cached_render
+from partnerships.caching import registry_generation
 from partnerships.charts import bar_chart
 from partnerships.choices import MunicipalityKind
 from partnerships.maps import DEFAULT_FRAME, FRAMES, partnerships_map
@@ -116,6 +118,17 @@ def _partnership_counts(side_field: str, *, ukrainian: bool):
 
 @require_safe
 def statistics_page(request):
+    # The same for every reader: rendered once per registry generation.
+    key = f"statistics:{registry_generation()}:{get_language()}"
+    content = cached_render(key, "partnerships/statistics_content.html", _statistics, request)
+    return render(
+        request,
+        "partnerships/statistics.html",
+        {"content": content, "crumbs": [(_("Statistics"), "")]},
+    )
+
+
+def _statistics() -> dict:
     by_region = _partnership_counts("region", ukrainian=True)
     regions = {region.pk: region for region in Region.objects.all()}
     region_rows = sorted(
@@ -137,15 +150,10 @@ def statistics_page(request):
         .values_list("year")
         .annotate(n=Count("pk"))
     )
-    return render(
-        request,
-        "partnerships/statistics.html",
-        {
-            "region_chart": bar_chart([(r.name, c, r.get_absolute_url()) for r, c in region_rows]),
-            "country_chart": bar_chart(country_rows[:25]),
-            "country_total": len(country_rows),
-            "year_chart": bar_chart([(str(year), n, "") for year, n in by_year]),
-            "kind_rows": [(KIND_LABELS.get(kind, _("kind not known")), n) for kind, n in kinds],
-            "crumbs": [(_("Statistics"), "")],
-        },
-    )
+    return {
+        "region_chart": bar_chart([(r.name, c, r.get_absolute_url()) for r, c in region_rows]),
+        "country_chart": bar_chart(country_rows[:25]),
+        "country_total": len(country_rows),
+        "year_chart": bar_chart([(str(year), n, "") for year, n in by_year]),
+        "kind_rows": [(KIND_LABELS.get(kind, _("kind not known")), n) for kind, n in kinds],
+    }

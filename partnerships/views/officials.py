@@ -1,14 +1,24 @@
 """Applying to act for a municipality, and the official's dashboard and profile editor."""
 
+import hashlib
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Case, Subquery, When
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.caching import cached_render
+from core.listing import StrictPaginator
 from partnerships import permissions
+from partnerships.caching import registry_generation
+from partnerships.choices import RequestStatus
 from partnerships.forms import MunicipalityProfileForm, OfficialApplicationForm
+from partnerships.memoranda.text import SECTION_KEYS
 from partnerships.models import (
     CooperationRequest,
     Memorandum,
@@ -82,24 +92,109 @@ def dashboard(request):
                 "crumbs": [(_("My municipality"), "")],
             },
         )
-    municipality = Municipality.objects.for_cards().get(pk=official.municipality_id)
-    requests = list(CooperationRequest.objects.involving(municipality).with_parties())
-    partnerships = list(Partnership.objects.involving(municipality).with_parties())
-    memoranda = list(Memorandum.objects.involving(municipality).with_parties())
-    for memorandum in memoranda:
-        memorandum.partner = memorandum.partner_of(municipality.pk)
+    # Everything on it is the municipality's (requests, memoranda, partnerships,
+    # suggestions: all under the registry generation) or the official's position.
+    address = f"{official.pk}:{official.municipality_id}:{official.position}:{get_language()}"
+    key = f"dashboard:{registry_generation()}:{hashlib.sha256(address.encode()).hexdigest()}"
+    content = cached_render(
+        key, "partnerships/dashboard_content.html", partial(_dashboard, official), request
+    )
     return render(
         request,
         "partnerships/dashboard.html",
+        {"content": content, "crumbs": [(_("My municipality"), "")]},
+    )
+
+
+def _dashboard(official: Official) -> dict:
+    municipality = Municipality.objects.for_cards().get(pk=official.municipality_id)
+    incoming, outgoing = (
+        requests_of(municipality, direction) for direction in ("incoming", "outgoing")
+    )
+    partnerships = Partnership.objects.involving(municipality).with_parties()
+    latest_partnerships = list(partnerships.order_by("-created_at", "-pk")[:DASHBOARD_ITEMS])
+    memoranda = Memorandum.objects.involving(municipality).order_by("-updated_at", "-pk")
+    latest_memoranda = with_rows(
+        memoranda[:DASHBOARD_ITEMS],
+        Memorandum.objects.with_parties().defer(*MEMORANDUM_TEXTS),
+    )
+    for memorandum in latest_memoranda:
+        memorandum.partner = memorandum.partner_of(municipality.pk)
+    return {
+        "official": official,
+        "municipality": municipality,
+        # The open ones first, then the latest; the rest on pages of their own.
+        "incoming": request_cards(incoming[:DASHBOARD_ITEMS]),
+        "incoming_count": incoming.count(),
+        "outgoing": request_cards(outgoing[:DASHBOARD_ITEMS]),
+        "outgoing_count": outgoing.count(),
+        "partners": [(p, p.partner_of(municipality)) for p in latest_partnerships],
+        "partners_count": partnerships.count(),
+        "memoranda": latest_memoranda,
+        "memoranda_count": memoranda.count(),
+        "dashboard_items": DASHBOARD_ITEMS,
+        "suggestions": suggest_partners(municipality),
+    }
+
+
+# The dashboard shows this many requests of each direction and memoranda; a busy
+# municipality's others are on the pages of requests_list and the memoranda list.
+DASHBOARD_ITEMS = 12
+REQUESTS_PER_PAGE = 24
+DIRECTIONS = {"incoming": "to_municipality", "outgoing": "from_municipality"}
+# Lists show a memorandum's title and status, never its texts (the widest columns).
+MEMORANDUM_TEXTS = [f"{key}_{code}" for key in SECTION_KEYS for code in ("uk", "en")]
+
+
+def requests_of(municipality: Municipality, direction: str):
+    """Requests to (incoming) or from (outgoing) the municipality: open ones first.
+    Only their own columns: a page of them gets its cards' rows with request_cards."""
+    return CooperationRequest.objects.filter(**{DIRECTIONS[direction]: municipality}).order_by(
+        Case(When(status=RequestStatus.SUBMITTED, then=0), default=1), "-created_at", "-pk"
+    )
+
+
+def with_rows(page, queryset) -> list:
+    """The rows of `page` (a sliced queryset, sorted on its own narrow table) read
+    again from `queryset` with their joins, in the page's order: sorting a busy
+    municipality's hundreds of rows with both parties' joined columns took 50 ms."""
+    chosen = queryset.filter(pk__in=Subquery(page.values("pk")))
+    return list(chosen.order_by(*page.query.order_by))
+
+
+def request_cards(page) -> list:
+    return with_rows(
+        page,
+        CooperationRequest.objects.with_parties().defer(
+            *(f"memorandum__{name}" for name in MEMORANDUM_TEXTS)
+        ),
+    )
+
+
+@login_required
+def requests_list(request, direction: str):
+    official = permissions.approved_official(request.user)
+    if official is None or direction not in DIRECTIONS:
+        raise Http404(_("No such list."))
+    municipality = official.municipality
+    page = StrictPaginator(requests_of(municipality, direction), REQUESTS_PER_PAGE).page(
+        request.GET.get("page") or 1
+    )
+    page.object_list = request_cards(page.object_list)
+    heading = _("Requests to you") if direction == "incoming" else _("Your requests")
+    return render(
+        request,
+        "partnerships/request_list.html",
         {
-            "official": official,
             "municipality": municipality,
-            "incoming": [r for r in requests if r.to_municipality_id == municipality.pk],
-            "outgoing": [r for r in requests if r.from_municipality_id == municipality.pk],
-            "partners": [(p, p.partner_of(municipality)) for p in partnerships],
-            "memoranda": memoranda,
-            "suggestions": suggest_partners(municipality),
-            "crumbs": [(_("My municipality"), "")],
+            "heading": heading,
+            "page_obj": page,
+            "paginator": page.paginator,
+            "requests": page.object_list,
+            "crumbs": [
+                (_("My municipality"), reverse("partnerships:dashboard")),
+                (heading, ""),
+            ],
         },
     )
 

@@ -59,3 +59,43 @@ def test_dashboard_lists_the_municipality_memoranda_with_a_flat_query_count(
     # The outsider's dashboard lists none of them.
     client.force_login(official_c.user)
     assert client.get(url).context["memoranda"] == []
+
+
+def test_dashboard_shows_the_latest_requests_and_links_the_rest(client, official_a, monkeypatch):
+    """A busy municipality's dashboard stays one screen: open requests first, the rest on
+    pages of their own (every request stays reachable)."""
+    monkeypatch.setattr("partnerships.views.officials.DASHBOARD_ITEMS", 2)
+    monkeypatch.setattr("partnerships.views.officials.REQUESTS_PER_PAGE", 2)
+    answered = [
+        CooperationRequestFactory(
+            to_municipality=official_a.municipality,
+            from_municipality=ForeignMunicipalityFactory(),
+            status="declined",
+        )
+        for _ in range(3)
+    ]
+    waiting = CooperationRequestFactory(
+        to_municipality=official_a.municipality, from_municipality=ForeignMunicipalityFactory()
+    )
+    client.force_login(official_a.user)
+    response = client.get(reverse("partnerships:dashboard"))
+    assert response.context["incoming"][0] == waiting
+    assert len(response.context["incoming"]) == 2
+    assert response.context["incoming_count"] == 4
+    listing = reverse("partnerships:request-list", kwargs={"direction": "incoming"})
+    assert listing in response.content.decode()
+    seen = []
+    for page in (1, 2):
+        seen += client.get(listing, {"page": page}).context["requests"]
+    assert seen == [waiting, *sorted(answered, key=lambda r: (r.created_at, r.pk), reverse=True)]
+    assert client.get(listing, {"page": 3}).status_code == 404
+
+
+def test_request_list_is_for_approved_officials_only(client, plain_user, official_a):
+    incoming = reverse("partnerships:request-list", kwargs={"direction": "incoming"})
+    assert client.get(incoming).status_code == 302  # to sign in
+    client.force_login(plain_user)
+    assert client.get(incoming).status_code == 404
+    client.force_login(official_a.user)
+    assert client.get(incoming).status_code == 200
+    assert client.get(incoming.replace("incoming", "sideways")).status_code == 404

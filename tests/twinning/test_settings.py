@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import OperationalError, connection, connections, transaction
 from django.urls import reverse
 
+from tests.concurrency import needs_postgresql
+
 ROOT = Path(settings.BASE_DIR)
 needs_sqlite = pytest.mark.skipif(
     connection.vendor != "sqlite", reason="the SQLite options apply to SQLite only"
@@ -136,3 +138,15 @@ def test_two_sqlite_writers_at_once_both_succeed(tmp_path, django_db_blocker):
         thread.join(timeout=30)
     django_db_blocker.restore()
     assert results == ["ok", "ok"]
+
+
+@needs_postgresql
+def test_postgresql_statements_have_a_time_limit_and_no_jit(db):
+    """No query runs on after gunicorn gave up on its request (DATABASE_STATEMENT_TIMEOUT_MS)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "20s"
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
