@@ -226,9 +226,18 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--only", default="", help="measure only pages whose name has this")
     parser.add_argument("--pages-json", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--render", metavar="RUN.json", help="print the table of a saved run")
     args = parser.parse_args()
     if args.pages_json:
         print_pages_json()
+        return 0
+    if args.render:
+        rows = json.loads(Path(args.render).read_text())
+        one = next((r for r in rows if r["page"] == "news list, page 1"), None)
+        for row in rows:
+            if row["kind"] == "deep" and one:
+                row["of_page_one"] = row["ratio"] / one["ratio"]
+        print(format_table(rows, quick="quick" in args.render))
         return 0
 
     seconds, baseline_seconds = (3.0, 2.0) if args.quick else (12.0, 6.0)
@@ -258,7 +267,7 @@ def main() -> int:
         pages = [p for p in pages_of(args.full_url) if args.only in p["name"]]
         # Warm the baseline (and every worker's templates) before the first comparison.
         throughput.run(server.base, [BASELINE], seconds=2, concurrency=args.concurrency)
-        page_one_rps = None
+        page_one_share = None
         for page in pages:
             cookie = page.get("cookie", "")
             base = throughput.run(
@@ -272,7 +281,7 @@ def main() -> int:
             )  # fmt: skip
             ratio = result.rps / base.rps if base.rps else 0.0
             if page["name"] == "news list, page 1":
-                page_one_rps = result.rps
+                page_one_share = ratio
             row = {
                 "page": page["name"],
                 "kind": page["kind"],
@@ -289,8 +298,10 @@ def main() -> int:
                 "rss": server.worker_rss_mb(),
                 "target": target_of(page),
             }
-            if page["kind"] == "deep" and page_one_rps:
-                row["of_page_one"] = result.rps / page_one_rps
+            if page["kind"] == "deep" and page_one_share:
+                # Shares, not raw rates: each against the baseline run just before it,
+                # so a change in the machine's load between the two does not count.
+                row["of_page_one"] = ratio / page_one_share
             rows.append(row)
             print(format_row(row), flush=True)
     finally:
