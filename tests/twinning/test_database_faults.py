@@ -110,4 +110,13 @@ def test_database_timeouts_come_from_the_environment():
         text=True,
         check=True,
     )
-    assert result.stdout.split() == ["7000", "-c", "statement_timeout=7000", "3", "60", "True"]
+    assert result.stdout.split() == [
+        "7000",
+        "-c",
+        "statement_timeout=7000",
+        "-c",
+        "jit=off",
+        "3",
+        "60",
+        "True",
+    ]
