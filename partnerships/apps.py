@@ -8,4 +8,4 @@ class PartnershipsConfig(AppConfig):
 
     def ready(self) -> None:
         # Cached pages forget the registry when it changes (partnerships.caching).
-        from . import receivers_cache  # noqa: F401  (connects the receivers)
+        from . import caching  # noqa: F401  (connects its receivers)
