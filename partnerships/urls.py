@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .memoranda import urls as memoranda_urls
-from .views import directory, maps, officials, opendata, proposals, requests
+from .views import directory, maps, officials, opendata, proposals, requests, statistics
 
 app_name = "partnerships"
 
@@ -31,7 +31,7 @@ urlpatterns = [
     path("map/<slug:frame>/background.svg", maps.map_background, name="map-background"),
     path("map/<slug:frame>/partnerships.svg", maps.map_lines, name="map-lines"),
     path("open-data/<slug:dataset>.<str:fmt>", opendata.download, name="open-data"),
-    path("statistics/", maps.statistics_page, name="statistics"),
+    path("statistics/", statistics.statistics_page, name="statistics"),
 ]
 
 urlpatterns += memoranda_urls.urlpatterns

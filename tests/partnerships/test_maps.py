@@ -1,6 +1,4 @@
-"""The map and the statistics: drawn from the registry, cached, redrawn when it changes."""
-
-import datetime
+"""The map: drawn from the registry, cached, redrawn when it changes."""
 
 import pytest
 from django.urls import reverse
@@ -47,27 +45,3 @@ def test_map_images_are_svg(client, name):
     assert response.status_code == 200
     assert response["Content-Type"] == "image/svg+xml"
     assert response.content.startswith(b"<svg")
-
-
-def test_statistics_counts_partnerships_by_oblast_and_country(client):
-    first = PartnershipFactory()
-    PartnershipFactory(municipality_a=first.municipality_a)
-    response = client.get(reverse("partnerships:statistics"))
-    bars = response.context["region_chart"].bars
-    assert [(bar.label, bar.value) for bar in bars] == [(first.municipality_a.region.name, 2)]
-    assert [(bar.label, bar.value) for bar in response.context["country_chart"].bars] == [
-        ("Німеччина", 2)
-    ]
-
-
-def test_statistics_chart_partnerships_by_year_agreed(client, django_assert_max_num_queries):
-    PartnershipFactory(since=datetime.date(2024, 5, 1))
-    PartnershipFactory(since=datetime.date(2026, 3, 1))
-    PartnershipFactory(since=datetime.date(2026, 9, 1))
-    PartnershipFactory()  # imported, no date
-    with django_assert_max_num_queries(7):
-        response = client.get(reverse("partnerships:statistics"))
-    assert [(b.label, b.value) for b in response.context["year_chart"].bars] == [
-        ("2024", 1),
-        ("2026", 2),
-    ]
