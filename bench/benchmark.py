@@ -3,7 +3,7 @@
     bench/run            # full: seeds (or reuses) both data sets, ~10 minutes of load
     bench/run --quick    # a few seconds a page, for a developer before saying "resolved"
 
-It seeds (or reuses) the full and the small data set (bench/seed.py), starts gunicorn
+It seeds (or reuses) the full and the small data set (bench/seed/), starts gunicorn
 with production settings on each (3 sync workers, persistent connections, DEBUG off,
 Redis cache), and for every page: first a run of the baseline page (bench.views), then
 the page itself. Reported: requests per second, p50 and p99, errors, the ratio to the
@@ -193,9 +193,9 @@ def flush_cache() -> None:
 
 def prepare(database_url: str, size: str, seed: int) -> None:
     subprocess.run(
-        [PYTHON, str(ROOT / "bench/seed.py"), "--size", size, "--seed", str(seed),
+        [PYTHON, "-m", "bench.seed", "--size", size, "--seed", str(seed),
          "--database-url", database_url],
-        check=True,
+        cwd=ROOT, check=True,
     )  # fmt: skip
     env = {**os.environ, **server_env(database_url), "DATABASE_STATEMENT_TIMEOUT_MS": "0"}
     subprocess.run([PYTHON, "manage.py", "migrate", "--no-input", "-v0"], cwd=ROOT, env=env,

@@ -1,0 +1,44 @@
+"""What a data set holds at each size, and the marker of a seeded database."""
+
+import time
+
+VERSION = 2  # bump when the generated data changes, so old databases are seeded again
+
+SIZES = {
+    "full": {
+        "articles": 100_000,
+        "drafts": 400,
+        "comments": 1_000_000,
+        "users": 20_000,
+        "topics": 100,
+        "officials": 1_200,
+        "requests": 2_000,
+        "paragraphs": 12_000,
+    },
+    "small": {
+        "articles": 1_000,
+        "drafts": 4,
+        "comments": 10_000,
+        "users": 200,
+        "topics": 100,
+        "officials": 12,
+        "requests": 20,
+        "paragraphs": 600,
+    },
+}
+# Words the benchmark searches for: the commonest ones and one that only a few articles use.
+COMMON_UK, COMMON_EN = "громада", "community"
+RARE_UK, RARE_EN = "бурштинова", "amberwood"
+RARE_SHARE = 1 / 3000  # of paragraphs
+PASSWORD = "bench-password-2026"
+OFFICIAL_EMAIL = "official0@bench.twinning.example.org"
+
+STARTED = time.monotonic()
+
+
+def label(size: str, seed_value: int) -> str:
+    return f"size={size} seed={seed_value} version={VERSION}"
+
+
+def log(message: str) -> None:
+    print(f"[{time.monotonic() - STARTED:7.1f} s] {message}", flush=True)
