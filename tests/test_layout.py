@@ -38,3 +38,17 @@ def test_imports_run_one_way_from_site_to_apps_to_core(package):
         for path in modules(package)
     }
     assert {name: found for name, found in wrong.items() if found} == {}
+
+
+MAX_LINES = 400
+
+
+def test_no_module_of_ours_is_over_400_lines():
+    """A module that grows past this is split into a package by concept."""
+    long = {
+        str(path.relative_to(ROOT)): lines
+        for package in sorted(OURS | {"tests", "bench"})
+        for path in modules(package)
+        if (lines := len(path.read_text("utf-8").splitlines())) > MAX_LINES
+    }
+    assert long == {}
