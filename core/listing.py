@@ -4,13 +4,14 @@ import contextlib
 import hashlib
 from functools import cached_property, reduce
 from operator import and_, or_
+from typing import TYPE_CHECKING, Any
 
 import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.cache import cache
-from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count, F, Q, Window
+from django.core.paginator import InvalidPage, Page, Paginator
+from django.db.models import Count, F, Q, QuerySet, Window
 from django.db.models.functions import Mod, RowNumber
 from django.http import Http404
 from django.template.loader import render_to_string
@@ -19,6 +20,13 @@ from django.utils.translation import gettext as _
 
 from core.caching import MAX_AGE
 from core.text import sort_key
+
+# What the list mixins are mixed into, for the type checker; at run time they stand on
+# object and the view puts FilterView after them.
+if TYPE_CHECKING:
+    from django_filters.views import FilterView as _FilterViewBase
+else:
+    _FilterViewBase = object
 
 # Label of an unset choice in filter forms.
 ANY = pgettext_lazy("filter", "Any")
@@ -45,6 +53,7 @@ class KeysetPaginator(Paginator):
     """
 
     BLOCK = 100  # page starts per cache entry: a request reads one block, not them all
+    object_list: QuerySet[Any]
 
     def __init__(self, object_list, per_page, *, keys, descending=True, cache_key="",
                  timeout=None, **kwargs):  # fmt: skip
@@ -52,8 +61,8 @@ class KeysetPaginator(Paginator):
         self.keys, self.descending = tuple(keys), descending
         self.cache_key = hashlib.sha256(cache_key.encode()).hexdigest()[:32] if cache_key else ""
         self.timeout = timeout
-        self._blocks: dict[int, list] = {}
-        self._count: int | None = None
+        self._blocks: dict[int, list[tuple[Any, ...]]] = {}
+        self._count = 0
         self._built = False
         self._first_read = 0
 
@@ -68,7 +77,7 @@ class KeysetPaginator(Paginator):
         number = self.validate_number(number)
         start = self._read(number - 1)[1]
         rows = self.object_list.filter(self._from(start)) if start is not None else self.object_list
-        return self._get_page(rows[: self.per_page], number, self)
+        return Page(rows[: self.per_page], number, self)
 
     def _from(self, start) -> Q:
         """Rows from `start` on, in the ordering: (k1, k2, ...) <= start (or >=)."""
@@ -120,7 +129,9 @@ class KeysetPaginator(Paginator):
         }
         self._blocks, self._count, self._built = blocks, count, True
         if self.cache_key:
-            entries = {f"pages:{self.cache_key}:{block}": value for block, value in blocks.items()}
+            entries: dict[str, object] = {
+                f"pages:{self.cache_key}:{block}": value for block, value in blocks.items()
+            }
             entries[f"pages:{self.cache_key}"] = count
             cache.set_many(entries, self.timeout)
 
@@ -129,7 +140,7 @@ class StrictKeysetPaginator(StrictPaginator, KeysetPaginator):
     """KeysetPaginator whose bad page numbers are a 404 (see StrictPaginator)."""
 
 
-class ForgivingFilterMixin:
+class ForgivingFilterMixin(_FilterViewBase):
     """For a FilterView: filters that do not validate are dropped, with a message, and
     the rest still apply, so a hand-edited or stale link never ends in an error page."""
 
@@ -195,7 +206,7 @@ class AlphabeticalChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = _AlphabeticalChoiceField
 
 
-class CachedListMixin:
+class CachedListMixin(_FilterViewBase):
     """For a ForgivingFilterMixin list whose list part (filters, cards, pages) is the same
     for every reader: it is rendered from `content_template_name` once per generation of
     the data (`generation()`, core.caching) and address, and then served from the cache

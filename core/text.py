@@ -19,7 +19,7 @@ def normalise_for_search(text: str) -> str:
     """
     text = unicodedata.normalize("NFKD", text.casefold().translate(_APOSTROPHES).translate(_LATIN))
     # Drop combining accents, but keep Ukrainian letters whole (й, ї decompose too).
-    kept = []
+    kept: list[str] = []
     for char in text:
         if unicodedata.combining(char) and kept and "a" <= kept[-1] <= "z":
             continue

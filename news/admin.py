@@ -64,7 +64,8 @@ class ArticleAdminForm(forms.ModelForm):
         return image
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         new_tags = parse_tags(cleaned.get("new_tags", ""))
         for name in new_tags:
             if len(name) > TAG_MAX_LENGTH:

@@ -116,7 +116,7 @@ class ArticleFilter(django_filters.FilterSet):
 
     class Meta:
         model = Article
-        fields = []
+        fields: list[str] = []
 
     # Set by a view whose URL fixes the topic or the region (no field for it then).
     scope: str | None = None

@@ -1,5 +1,6 @@
 """Receivers of the news app, connected in NewsConfig.ready()."""
 
+from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
@@ -13,13 +14,13 @@ from .models import Article, Comment, TaggedArticle
 @receiver(post_delete, sender=Article, dispatch_uid="news_article_image_files")
 def delete_image_files_of_deleted_article(sender, instance: Article, **kwargs) -> None:
     # post_delete also runs for queryset and admin bulk deletes, which skip Model.delete().
-    if instance.image:
-        instance.discard_image_after_commit(instance.image.name)
+    if name := instance.image.name:
+        instance.discard_image_after_commit(name)
 
 
 # Search finds articles by their labels too (Article.search_labels): keep that copy in
 # step with the topics, regions and communities of each article.
-LABEL_LINKS = {
+LABEL_LINKS: dict[type[Model], str] = {
     TaggedArticle: "content_object",
     Article.regions.through: "article",
     Article.communities.through: "article",

@@ -1,6 +1,6 @@
 import django_filters
 from django import forms
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OrderBy, OuterRef
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -91,7 +91,7 @@ class MunicipalityFilter(django_filters.FilterSet):
 
     class Meta:
         model = Municipality
-        fields = []
+        fields: list[str] = []
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value)
@@ -112,7 +112,7 @@ class MunicipalityFilter(django_filters.FilterSet):
             self.form.cleaned_data.get("sort") if self.is_bound and self.form.is_valid() else None
         )
         name = "sort_key_en" if get_language() == "en" else "sort_key_uk"
-        orderings = {
+        orderings: dict[str, list[str | OrderBy]] = {
             "name": [name, "pk"],
             "-name": [F(name).desc(), "-pk"],
             "population": [F("population").asc(nulls_last=True), "pk"],
@@ -120,4 +120,4 @@ class MunicipalityFilter(django_filters.FilterSet):
             "-partners": [F("partner_count").desc(), name, "pk"],
             "-created": ["-created_at", "-pk"],
         }
-        return queryset.order_by(*orderings.get(sort or "name"))
+        return queryset.order_by(*orderings[sort or "name"])

@@ -31,7 +31,8 @@ class OfficialAdminForm(forms.ModelForm):
         ]
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         user = cleaned.get("user")
         # The status field is read-only here, so Django's constraint validation skips
         # official_one_active_record_per_user: say it as a form error, not a 500.

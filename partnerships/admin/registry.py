@@ -119,8 +119,8 @@ class PartnerCountFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() == "0":
             return queryset.filter(partner_count=0)
-        if self.value() in {"1", "5"}:
-            return queryset.filter(partner_count__gte=int(self.value()))
+        if (value := self.value()) in {"1", "5"}:
+            return queryset.filter(partner_count__gte=int(value))
         return queryset
 
 

@@ -21,7 +21,7 @@ class RequestEventInline(admin.TabularInline):
     model = RequestEvent
     extra = 0
     can_delete = False
-    readonly_fields = ["kind", "actor", "at", "note"]
+    readonly_fields = ("kind", "actor", "at", "note")
     fields = readonly_fields
 
     def has_add_permission(self, request, obj=None):
@@ -37,7 +37,7 @@ class CountryFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         # Two small DISTINCT queries, merged here: a UNION would inherit the model's
         # default ordering ("-created_at"), which is not a column of the union.
-        codes = set()
+        codes: set[str] = set()
         for side in ("from_municipality__country", "to_municipality__country"):
             codes.update(
                 CooperationRequest.objects.order_by().values_list(side, flat=True).distinct()
@@ -82,10 +82,8 @@ class AgeFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         month_ago = timezone.now() - timedelta(days=30)
-        if self.value() in {"7", "30"}:
-            return queryset.filter(
-                created_at__gte=timezone.now() - timedelta(days=int(self.value()))
-            )
+        if (value := self.value()) in {"7", "30"}:
+            return queryset.filter(created_at__gte=timezone.now() - timedelta(days=int(value)))
         if self.value() == "old":
             return queryset.filter(created_at__lt=month_ago)
         return queryset

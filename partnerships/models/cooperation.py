@@ -173,12 +173,13 @@ class CooperationRequest(models.Model):
     @property
     def badge(self) -> str:
         """The state badge's style: declined and withdrawn apart, accepted or done green."""
-        return {
+        badges: dict[str, str] = {
             RequestStatus.ACCEPTED: "accepted",
             RequestStatus.COMPLETED: "accepted",
             RequestStatus.DECLINED: "declined",
             RequestStatus.WITHDRAWN: "withdrawn",
-        }.get(self.status, "waiting")
+        }
+        return badges.get(self.status, "waiting")
 
 
 class RequestEvent(models.Model):

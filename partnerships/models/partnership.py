@@ -109,7 +109,7 @@ class Partnership(models.Model):
         """Where an imported partnership is documented, in the reader's language."""
         note = self.source_note
         if note == "wikipedia":
-            return _("Wikipedia list of twin towns")
+            return str(_("Wikipedia list of twin towns"))
         if note.startswith("news "):
             day = note.removeprefix("news ")
             with contextlib.suppress(ValueError):  # not a date: shown as written

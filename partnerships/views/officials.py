@@ -33,7 +33,9 @@ from partnerships.suggestions import suggest_partners
 
 @login_required
 def official_apply(request, slug: str):
-    municipality = get_object_or_404(Municipality.objects.select_related("region"), slug=slug)
+    municipality: Municipality = get_object_or_404(
+        Municipality.objects.select_related("region"), slug=slug
+    )
     active = Official.objects.active().filter(user=request.user).select_related("municipality")
     current = active.first()
     form = OfficialApplicationForm(request.POST or None)

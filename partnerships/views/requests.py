@@ -184,17 +184,17 @@ def _timeline(cooperation_request: CooperationRequest, *, viewer) -> list[tuple]
     timeline = []
     for event in events:
         who = ""
-        if event.actor is not None:
-            official = acting.get(event.actor_id)
+        if (actor := event.actor) is not None:
+            official = acting.get(actor.pk)
             if official is not None:
                 who = _("%(who)s, %(municipality)s") % {
-                    "who": event.actor.get_full_name() or official.position,
+                    "who": actor.get_full_name() or official.position,
                     "municipality": sides[official.municipality_id].name,
                 }
-            elif event.actor.is_staff:
+            elif actor.is_staff:
                 who = _("the ministry")
             if viewer.is_staff:
-                who = f"{who} ({event.actor.email})" if who else event.actor.email
+                who = f"{who} ({actor.email})" if who else actor.email
         timeline.append((event, who))
     return timeline
 
