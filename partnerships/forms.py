@@ -10,6 +10,8 @@ from django.utils.translation import pgettext_lazy
 from core.uploads import clean_image
 from partnerships.choices import CooperationForm
 from partnerships.models import CooperationArea, Municipality, MunicipalityProposal, Official
+from partnerships.models.official import APPLICATION_FIELDS
+from partnerships.models.proposal import PROPOSED_FIELDS
 
 
 class CooperationRequestForm(forms.Form):
@@ -138,22 +140,7 @@ class MunicipalityProposalForm(forms.ModelForm):
 
     class Meta:
         model = MunicipalityProposal
-        fields = [
-            "name",
-            "name_native",
-            "country",
-            "region_name",
-            "website",
-            "email_domain",
-            "population",
-            "latitude",
-            "longitude",
-            "position",
-            "work_email",
-            "phone",
-            "note",
-            "language",
-        ]
+        fields = [*PROPOSED_FIELDS, *APPLICATION_FIELDS]
         labels = {
             "name": _("Name in English"),
             "name_native": _("Name in the native language"),

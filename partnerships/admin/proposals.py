@@ -9,6 +9,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import MunicipalityProposal
+from partnerships.models.official import APPLICATION_FIELDS
+from partnerships.models.proposal import PROPOSED_FIELDS
 from partnerships.services.proposals import (
     ProposalError,
     domain_hint,
@@ -58,26 +60,8 @@ class MunicipalityProposalAdmin(admin.ModelAdmin):
     ]
     fieldsets = [
         (None, {"fields": ["user", "status", "domain_check", "duplicates"]}),
-        (
-            _("The municipality"),
-            {
-                "fields": [
-                    "name",
-                    "name_native",
-                    "country",
-                    "region_name",
-                    "website",
-                    "email_domain",
-                    "population",
-                    "latitude",
-                    "longitude",
-                ]
-            },
-        ),
-        (
-            _("The applicant"),
-            {"fields": ["position", "work_email", "phone", "note", "language"]},
-        ),
+        (_("The municipality"), {"fields": PROPOSED_FIELDS}),
+        (_("The applicant"), {"fields": APPLICATION_FIELDS}),
         (
             _("Decision"),
             {"fields": ["decision_note", "municipality", "decided_by", "decided_at", "created_at"]},

@@ -34,7 +34,47 @@ class OfficialQuerySet(models.QuerySet):
         return self.select_related("user", "municipality__region", "decided_by")
 
 
-class Official(models.Model):
+# The fields of an Application, in the order forms and the admin show them.
+APPLICATION_FIELDS = ["position", "work_email", "phone", "note", "language"]
+
+
+class Application(models.Model):
+    """What someone who applies to act for a municipality says about themselves: on an
+    official's record and on a proposed municipality alike."""
+
+    position = models.CharField(pgettext_lazy("job title", "position"), max_length=200)
+    work_email = models.EmailField(_("work e-mail"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    # Mails to the applicant go out in this language: the one the application was
+    # written in, changeable by staff.
+    language = models.CharField(
+        _("language for e-mails"), max_length=8, choices=interface_languages, default="uk"
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Decision(models.Model):
+    """The ministry's decision on an application: who, when, and why."""
+
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.TextField(_("decision note"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Official(Application, Decision):
     """A user's claim to act for one municipality, and the ministry's decision on it.
 
     Rejected and revoked rows are kept as history, so a user may have several
@@ -59,27 +99,9 @@ class Official(models.Model):
         choices=OfficialStatus.choices,
         default=OfficialStatus.APPLIED,
     )
-    position = models.CharField(pgettext_lazy("job title", "position"), max_length=200)
-    work_email = models.EmailField(_("work e-mail"))
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
     note = models.TextField(
         _("note"), blank=True, help_text=_("Anything that helps the ministry verify you.")
     )
-    # Mails to this official go out in this language: the one the application
-    # was written in, changeable by staff.
-    language = models.CharField(
-        _("language for e-mails"), max_length=8, choices=interface_languages, default="uk"
-    )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decision_note = models.TextField(_("decision note"), blank=True)
     created_at = models.DateTimeField(_("applied at"), auto_now_add=True)
 
     objects = OfficialQuerySet.as_manager()

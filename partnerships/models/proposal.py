@@ -8,7 +8,20 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from .municipality import UKRAINE, Municipality
-from .official import interface_languages
+from .official import Application, Decision, interface_languages
+
+# What the applicant says about the municipality, in the order forms and the admin show it.
+PROPOSED_FIELDS = [
+    "name",
+    "name_native",
+    "country",
+    "region_name",
+    "website",
+    "email_domain",
+    "population",
+    "latitude",
+    "longitude",
+]
 
 
 class ProposalStatus(models.TextChoices):
@@ -25,7 +38,7 @@ class MunicipalityProposalQuerySet(models.QuerySet):
         return self.select_related("user", "decided_by", "municipality")
 
 
-class MunicipalityProposal(models.Model):
+class MunicipalityProposal(Application, Decision):
     """A foreign municipality that is not in the registry, proposed by someone who
     acts for it, with their application to act for it.
 
@@ -63,11 +76,8 @@ class MunicipalityProposal(models.Model):
         decimal_places=5,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
-    # The application to act for it, as on an existing municipality's page.
-    position = models.CharField(pgettext_lazy("job title", "position"), max_length=200)
-    work_email = models.EmailField(_("work e-mail"))
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    # The application to act for it (Application), as on an existing municipality's page;
+    # a foreign applicant reads English by default.
     language = models.CharField(
         _("language for e-mails"), max_length=8, choices=interface_languages, default="en"
     )
@@ -80,16 +90,6 @@ class MunicipalityProposal(models.Model):
         blank=True,
         related_name="+",
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decision_note = models.TextField(_("decision note"), blank=True)
     created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
 
     objects = MunicipalityProposalQuerySet.as_manager()
