@@ -67,10 +67,13 @@ def new_context(new_context, browser_problems):
 
 @pytest.fixture
 def person(new_context, live_server):
-    """person(user) → a page in a browser of that person's own (None: nobody signed in)."""
+    """person(user) → a page in a browser of that person's own (None: nobody signed in);
+    `init_script` runs in every document before its own scripts."""
 
-    def open_page(user=None, **context_args):
+    def open_page(user=None, *, init_script: str = "", **context_args):
         context = new_context(**context_args)
+        if init_script:
+            context.add_init_script(script=init_script)
         if user is not None:
             context.add_cookies([session_cookie(user, live_server.url)])
         return context.new_page()

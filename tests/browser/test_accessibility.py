@@ -213,16 +213,11 @@ FORMS = [
 
 
 @pytest.fixture
-def visitor(new_context, live_server):
+def visitor(person):
     """visitor(user) → a page whose every document gets axe before its own scripts."""
-    from tests.browser.support import session_cookie
 
     def open_page(user=None):
-        context = new_context()
-        context.add_init_script(script=AXE)
-        if user is not None:
-            context.add_cookies([session_cookie(user, live_server.url)])
-        return context.new_page()
+        return person(user, init_script=AXE)
 
     return open_page
 
