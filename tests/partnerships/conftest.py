@@ -12,6 +12,9 @@ import datetime
 
 import pytest
 
+from partnerships.choices import CooperationForm
+from partnerships.services import requests as request_services
+
 SIGNED_ON = datetime.date(2027, 3, 12)
 
 
@@ -29,6 +32,28 @@ def cooperate_data():
         }
 
     return data
+
+
+@pytest.fixture
+def send_request():
+    """send_request(official, to, **changes) → the request the official's municipality
+    sends `to` through the service: a twinning, no areas named."""
+
+    def send(official, to, **changes):
+        return request_services.request_create(
+            **{
+                "user": official.user,
+                "from_municipality": official.municipality,
+                "to_municipality": to,
+                "areas": [],
+                "form": CooperationForm.TWINNING,
+                "message": "Let us cooperate on energy.",
+                "contact_person": "Olena",
+                **changes,
+            }
+        )
+
+    return send
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from django.urls import reverse
 
 from partnerships.choices import OfficialStatus
 from partnerships.models import CooperationRequest, Official
-from partnerships.services import requests as request_services
 from tests.factories import (
     CooperationAreaFactory,
     CooperationRequestFactory,
@@ -188,21 +187,13 @@ def test_request_recipients_officials_else_public_address(
 
 
 def test_request_mail_goes_to_public_address_when_partner_has_no_officials(
-    official_a, django_capture_on_commit_callbacks
+    official_a, django_capture_on_commit_callbacks, send_request
 ):
     french = ForeignMunicipalityFactory(country="FR", email="mairie@example.fr")
     ukrainian = ForeignMunicipalityFactory(country="UA", email="rada@example.ua")
     with django_capture_on_commit_callbacks(execute=True):
         for target in (french, ukrainian):
-            request_services.request_create(
-                user=official_a.user,
-                from_municipality=official_a.municipality,
-                to_municipality=target,
-                areas=[],
-                form="twinning",
-                message="Let us cooperate on energy.",
-                contact_person="Olena",
-            )
+            send_request(official_a, target)
     assert [m.to for m in mail.outbox] == [["mairie@example.fr"], ["rada@example.ua"]]
     assert "proposes to cooperate" in mail.outbox[0].subject  # English abroad
     assert "/uk/requests/" in mail.outbox[1].body  # Ukrainian at home
@@ -269,46 +260,27 @@ def test_request_mail_is_sent_only_when_the_transaction_commits(
     assert [m.to for m in mail.outbox] == [[official_b.user.email]]
 
 
-def test_request_mail_waits_for_commit(official_a, municipality_b, official_b):
+def test_request_mail_waits_for_commit(official_a, municipality_b, official_b, send_request):
     with transaction.atomic():
-        request_services.request_create(
-            user=official_a.user,
-            from_municipality=official_a.municipality,
-            to_municipality=municipality_b,
-            areas=[],
-            form="twinning",
-            message="Let us cooperate on energy.",
-            contact_person="Olena",
-        )
+        send_request(official_a, municipality_b)
         transaction.set_rollback(True)
     assert mail.outbox == []
     assert CooperationRequest.objects.count() == 0
 
 
 @pytest.mark.django_db(transaction=True)
-def test_request_rolled_back_mails_nobody_and_committed_one_does():
+def test_request_rolled_back_mails_nobody_and_committed_one_does(send_request):
     """Real transactions (no test wrapper): rolled back, nothing is sent; committed, it is."""
     sender = OfficialFactory()
     partner = OfficialFactory(municipality=ForeignMunicipalityFactory())
 
-    def send():
-        return request_services.request_create(
-            user=sender.user,
-            from_municipality=sender.municipality,
-            to_municipality=partner.municipality,
-            areas=[],
-            form="twinning",
-            message="Let us cooperate on energy.",
-            contact_person="Olena",
-        )
-
     with transaction.atomic():
-        send()
+        send_request(sender, partner.municipality)
         transaction.set_rollback(True)
     assert (CooperationRequest.objects.count(), mail.outbox) == (0, [])
 
     with transaction.atomic():
-        send()
+        send_request(sender, partner.municipality)
         assert mail.outbox == []
     assert CooperationRequest.objects.count() == 1
     assert [m.to for m in mail.outbox] == [[partner.user.email]]

@@ -71,7 +71,9 @@ def test_request_life_submit_accept_with_timeline_and_mails(
     assert page.content.decode().count('<li class="timeline__item') == 2
 
 
-def test_request_decline_and_withdraw_close_the_request(open_request, official_a, official_b):
+def test_request_decline_and_withdraw_close_the_request(
+    open_request, official_a, official_b, send_request
+):
     request_services.request_decline(
         cooperation_request=open_request, user=official_b.user, reply="Not now."
     )
@@ -80,15 +82,7 @@ def test_request_decline_and_withdraw_close_the_request(open_request, official_a
     with pytest.raises(request_services.InvalidTransition):
         request_services.request_withdraw(cooperation_request=open_request, user=official_a.user)
     # Closed, so the pair may talk again.
-    again = request_services.request_create(
-        user=official_b.user,
-        from_municipality=official_b.municipality,
-        to_municipality=official_a.municipality,
-        areas=[],
-        form="twinning",
-        message="Let us try again next year.",
-        contact_person="John",
-    )
+    again = send_request(official_b, official_a.municipality)
     request_services.request_withdraw(cooperation_request=again, user=official_b.user)
     again.refresh_from_db()
     assert again.status == RequestStatus.WITHDRAWN
@@ -123,19 +117,11 @@ def test_request_pair_columns_must_match_the_two_sides(open_request, municipalit
 
 
 def test_request_is_refused_where_a_partnership_exists(
-    client, official_a, municipality_b, cooperate_data
+    client, official_a, municipality_b, cooperate_data, send_request
 ):
     PartnershipFactory(municipality_a=official_a.municipality, municipality_b=municipality_b)
     with pytest.raises(request_services.RequestNotAllowed):
-        request_services.request_create(
-            user=official_a.user,
-            from_municipality=official_a.municipality,
-            to_municipality=municipality_b,
-            areas=[],
-            form="twinning",
-            message="Hello partners, once more.",
-            contact_person="Olena",
-        )
+        send_request(official_a, municipality_b)
     client.force_login(official_a.user)
     url = reverse("partnerships:cooperate", kwargs={"slug": municipality_b.slug})
     assert client.post(url, cooperate_data(CooperationAreaFactory())).status_code == 409
@@ -143,35 +129,19 @@ def test_request_is_refused_where_a_partnership_exists(
 
 
 def test_request_create_refuses_a_pair_with_a_memorandum_being_drafted(
-    memorandum, official_a, official_b
+    memorandum, official_a, official_b, send_request
 ):
     with pytest.raises(request_services.RequestNotAllowed) as refused:
-        request_services.request_create(
-            user=official_b.user,
-            from_municipality=official_b.municipality,
-            to_municipality=official_a.municipality,
-            areas=[],
-            form="twinning",
-            message="Once more, with feeling, please.",
-            contact_person="Someone",
-        )
+        send_request(official_b, official_a.municipality)
     assert refused.value.memorandum == memorandum
     assert CooperationRequest.objects.count() == 1
 
 
 def test_request_create_allows_a_new_request_once_the_memorandum_is_signed_and_partnership_gone(
-    signed_memorandum, official_a, official_b
+    signed_memorandum, official_a, official_b, send_request
 ):
     signed_memorandum.partnership.delete()  # e.g. the partnership ended and staff removed it
-    created = request_services.request_create(
-        user=official_a.user,
-        from_municipality=official_a.municipality,
-        to_municipality=official_b.municipality,
-        areas=[],
-        form="twinning",
-        message="Let us start again after all these years.",
-        contact_person="Someone",
-    )
+    created = send_request(official_a, official_b.municipality)
     assert created.status == RequestStatus.SUBMITTED
 
 
