@@ -7,6 +7,8 @@ import logging
 import pytest
 from django.urls import reverse
 
+from tests.fresh import python_output
+
 
 def test_each_request_is_logged_once_with_its_id_and_duration(client, db, caplog):
     with caplog.at_level(logging.INFO, logger="twinning.request"):
@@ -55,57 +57,26 @@ def test_json_lines_carry_utc_time_level_logger_and_request_id():
 
 
 def test_production_logs_are_json_and_go_to_stdout():
-    import os
-    import subprocess
-    import sys
-
-    from django.conf import settings
-
     code = (
         "import django, logging; django.setup(); "
         "logging.getLogger('twinning.check').info('started')"
     )
     env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "LOG_"))},
         "DJANGO_SETTINGS_MODULE": "twinning.settings",
         "DJANGO_SECRET_KEY": "x",
         "DJANGO_DEBUG": "false",
     }
-    result = subprocess.run(  # noqa: S603 - our own interpreter
-        [sys.executable, "-c", code],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    line = json.loads(result.stdout.strip().splitlines()[-1])
+    output = python_output(code, env, drop=("DJANGO_", "LOG_"))
+    line = json.loads(output.strip().splitlines()[-1])
     assert (line["message"], line["level"], line["logger"]) == ("started", "INFO", "twinning.check")
 
 
 def test_sentry_is_set_up_only_when_a_dsn_is_given():
-    import os
-    import subprocess
-    import sys
-
-    from django.conf import settings
-
     code = "import twinning.settings, sentry_sdk; print(sentry_sdk.get_client().is_active())"
 
     def active(extra):
-        env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SENTRY_"))},
-            "DJANGO_SECRET_KEY": "x",
-            **extra,
-        }
-        return subprocess.run(  # noqa: S603 - our own interpreter
-            [sys.executable, "-c", code],
-            cwd=settings.BASE_DIR,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        env = {"DJANGO_SECRET_KEY": "x", **extra}
+        return python_output(code, env, drop=("DJANGO_", "SENTRY_")).strip()
 
     assert active({}) == "False"
     assert active({"SENTRY_DSN": "https://public@sentry.example.org/1"}) == "True"

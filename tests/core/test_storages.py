@@ -2,33 +2,18 @@
 without URLs."""
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings
 from django.core.files.base import ContentFile
 
 from core.storages import PrivateFileSystemStorage
+from tests.fresh import python_output
 
 
 def storages_for(extra: dict) -> dict:
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "MEDIA_"))},
-        "DJANGO_SECRET_KEY": "x",
-        **extra,
-    }
     code = "import json, twinning.settings as s; print(json.dumps(s.STORAGES, default=str))"
-    result = subprocess.run(  # noqa: S603 - our own interpreter
-        [sys.executable, "-c", code],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout)
+    env = {"DJANGO_SECRET_KEY": "x", **extra}
+    return json.loads(python_output(code, env, drop=("DJANGO_", "MEDIA_")))
 
 
 def test_media_is_on_local_disk_by_default():

@@ -6,6 +6,7 @@ from django.db import OperationalError, connection
 from django.test import Client, RequestFactory
 
 from tests.concurrency import needs_postgresql
+from tests.fresh import python_output
 from tests.smtp import free_port
 
 
@@ -83,34 +84,19 @@ def test_postgresql_connections_carry_the_statement_and_connect_timeouts(db, set
 
 
 def test_database_timeouts_come_from_the_environment():
-    import os
-    import subprocess
-    import sys
-
-    from django.conf import settings
-
     code = (
         "import twinning.settings as s; d = s.DATABASES['default']; "
         "print(s.DATABASE_STATEMENT_TIMEOUT_MS, d['OPTIONS']['options'], "
         "d['OPTIONS']['connect_timeout'], d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
     )
     env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))},
         "DJANGO_SECRET_KEY": "x",
         "DJANGO_DEBUG": "false",
         "DATABASE_URL": "postgres://portal@db.internal:5432/twinning",
         "DATABASE_STATEMENT_TIMEOUT_MS": "7000",
         "DATABASE_CONNECT_TIMEOUT": "3",
     }
-    result = subprocess.run(  # noqa: S603 - our own interpreter
-        [sys.executable, "-c", code],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.split() == [
+    assert python_output(code, env, drop=("DJANGO_", "DATABASE_")).split() == [
         "7000",
         "-c",
         "statement_timeout=7000",

@@ -14,6 +14,7 @@ from django.db import OperationalError, connection, connections, transaction
 from django.urls import reverse
 
 from tests.concurrency import needs_postgresql
+from tests.fresh import python_output
 
 ROOT = Path(settings.BASE_DIR)
 needs_sqlite = pytest.mark.skipif(
@@ -64,20 +65,9 @@ def test_production_settings_pass_the_deploy_check():
 
 def test_trusted_proxy_count_comes_from_the_environment():
     def read(extra):
-        env = {k: v for k, v in os.environ.items() if k != "ALLAUTH_TRUSTED_PROXY_COUNT"}
-        env = {**env, "DJANGO_SECRET_KEY": "x", **extra}
-        return subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                "import twinning.settings as s; print(s.ALLAUTH_TRUSTED_PROXY_COUNT)",
-            ],
-            cwd=settings.BASE_DIR,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        code = "import twinning.settings as s; print(s.ALLAUTH_TRUSTED_PROXY_COUNT)"
+        env = {"DJANGO_SECRET_KEY": "x", **extra}
+        return python_output(code, env, drop=("ALLAUTH_TRUSTED_PROXY_COUNT",)).strip()
 
     assert read({}) == "0"
     assert read({"ALLAUTH_TRUSTED_PROXY_COUNT": "1"}) == "1"

@@ -5,6 +5,8 @@ import time
 import pytest
 from django.urls import reverse
 
+from tests.fresh import python_output
+
 PASSWORD = "the-staff-pass-phrase-77"
 
 
@@ -91,25 +93,9 @@ def test_two_factor_for_staff_can_be_turned_off_for_a_first_look(client, staff, 
 
 
 def test_two_factor_for_staff_is_on_by_default_in_production():
-    import os
-    import subprocess
-    import sys
-
-    from django.conf import settings
-
     def required(debug: str) -> str:
-        env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "STAFF_"))},
-            "DJANGO_SECRET_KEY": "x",
-            "DJANGO_DEBUG": debug,
-        }
-        return subprocess.run(
-            [sys.executable, "-c", "import twinning.settings as s; print(s.STAFF_MFA_REQUIRED)"],
-            cwd=settings.BASE_DIR,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        code = "import twinning.settings as s; print(s.STAFF_MFA_REQUIRED)"
+        env = {"DJANGO_SECRET_KEY": "x", "DJANGO_DEBUG": debug}
+        return python_output(code, env, drop=("DJANGO_", "STAFF_")).strip()
 
     assert (required("false"), required("true")) == ("True", "False")
