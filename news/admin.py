@@ -246,27 +246,21 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Hide the selected comments"))
     def hide(self, request, queryset):
-        count = services.comments_moderate(
-            comment_ids=list(queryset.values_list("pk", flat=True)), hide=True
-        )
-        self.message_user(
-            request,
-            ngettext("%(count)d comment hidden.", "%(count)d comments hidden.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )
+        self._moderate(request, queryset, hide=True)
 
     @admin.action(description=_("Show the selected comments again"))
     def unhide(self, request, queryset):
+        self._moderate(request, queryset, hide=False)
+
+    def _moderate(self, request, queryset, *, hide: bool) -> None:
         count = services.comments_moderate(
-            comment_ids=list(queryset.values_list("pk", flat=True)), hide=False
+            comment_ids=list(queryset.values_list("pk", flat=True)), hide=hide
         )
-        self.message_user(
-            request,
-            ngettext("%(count)d comment shown.", "%(count)d comments shown.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )
+        if hide:
+            done = ngettext("%(count)d comment hidden.", "%(count)d comments hidden.", count)
+        else:
+            done = ngettext("%(count)d comment shown.", "%(count)d comments shown.", count)
+        self.message_user(request, done % {"count": count}, messages.SUCCESS)
 
 
 @admin.register(CommentReport)
