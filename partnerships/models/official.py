@@ -35,7 +35,7 @@ class OfficialQuerySet(models.QuerySet):
 
 
 # The fields of an Application, in the order forms and the admin show them.
-APPLICATION_FIELDS = ["position", "work_email", "phone", "note", "language"]
+APPLICATION_FIELDS = ("position", "work_email", "phone", "note", "language")
 
 
 class Application(models.Model):

@@ -11,7 +11,7 @@ from .municipality import UKRAINE, Municipality
 from .official import Application, Decision, interface_languages
 
 # What the applicant says about the municipality, in the order forms and the admin show it.
-PROPOSED_FIELDS = [
+PROPOSED_FIELDS = (
     "name",
     "name_native",
     "country",
@@ -21,7 +21,7 @@ PROPOSED_FIELDS = [
     "population",
     "latitude",
     "longitude",
-]
+)
 
 
 class ProposalStatus(models.TextChoices):
