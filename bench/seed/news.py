@@ -74,7 +74,7 @@ def articles(
 
     pool = text_pool(rng, plan, words)
     ukrainian, foreign, region_by_pk = places.ukrainian, places.foreign, places.regions
-    # Articles.
+    # Articles: published over five years, a few drafts and scheduled ones.
     n_articles = plan["articles"] + plan["drafts"]
     log(f"articles: {plan['articles']} published, {plan['drafts']} drafts or scheduled")
     community_zipf = Zipf(rng, len(ukrainian), 0.9)
@@ -83,7 +83,7 @@ def articles(
     links = {"tags": [], "regions": [], "communities": []}
     samples = []
 
-    def articles():
+    def rows():
         for n in range(n_articles):
             pk = n + 1
             published = n < plan["articles"]
@@ -162,7 +162,7 @@ def articles(
         *(f"{prefix}{field}_{code}" for prefix in ("", "search_")
           for field in ("title", "lead", "body") for code in ("uk", "en")),
     ]  # fmt: skip
-    copy_rows("news_article", columns, articles(), parallel=3)
+    copy_rows("news_article", columns, rows(), parallel=3)
     reset_sequence("news_article")
     log("article links")
     copy_rows("news_taggedarticle", ["content_object_id", "tag_id"], links["tags"])
