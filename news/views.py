@@ -146,9 +146,9 @@ class ArticleListView(CachedListMixin, ForgivingFilterMixin, FilterView):
         context["search_capped"] = (
             self.filterset.is_search
             and paginator is not None
-            and paginator.count >= models.SEARCH_LIMIT
+            and paginator.count >= models.search.SEARCH_LIMIT
         )
-        context["search_limit"] = models.SEARCH_LIMIT
+        context["search_limit"] = models.search.SEARCH_LIMIT
         return context
 
 
