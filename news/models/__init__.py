@@ -16,7 +16,14 @@ from .search import (
     SearchDocumentField,
     search_vector,
 )
-from .topics import TaggedArticle
+from .topics import (
+    TaggedArticle,
+    TopicLabel,
+    TopicName,
+    topic_label,
+    topic_labels,
+    topics_with_names,
+)
 
 __all__ = [
     "CANDIDATES_PER_RELATED",
@@ -37,6 +44,11 @@ __all__ = [
     "CommentStatus",
     "SearchDocumentField",
     "TaggedArticle",
+    "TopicLabel",
+    "TopicName",
     "article_image_path",
     "search_vector",
+    "topic_label",
+    "topic_labels",
+    "topics_with_names",
 ]

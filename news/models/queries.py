@@ -36,7 +36,7 @@ class ArticleQuerySet(models.QuerySet):
         """Everything a news card shows (tags, regions), newest first, in fixed queries."""
         return (
             self.defer("body_uk", "body_en", *SEARCH_FIELDS, SEARCH_DOCUMENT_FIELD)
-            .prefetch_related("tags", "regions")
+            .prefetch_related("tags", "tags__names", "regions")
             .order_by("-published_at", "-pk")
         )
 
@@ -48,6 +48,7 @@ class ArticleQuerySet(models.QuerySet):
             .select_related("author")
             .prefetch_related(
                 "tags",
+                "tags__names",
                 "regions",
                 models.Prefetch(
                     "communities", queryset=Municipality.objects.select_related("region")
@@ -124,6 +125,7 @@ class ArticleQuerySet(models.QuerySet):
         """Rewrite the search copy of the topic, region and community names."""
         articles = self.only("pk").prefetch_related(
             "tags",
+            "tags__names",
             Prefetch("regions", queryset=Region.objects.only("name_uk", "name_en")),
             Prefetch(
                 "communities",
@@ -131,7 +133,11 @@ class ArticleQuerySet(models.QuerySet):
             ),
         )
         for article in articles:
-            names = [tag.name for tag in article.tags.all()]
+            names = [
+                name
+                for tag in article.tags.all()
+                for name in [tag.name, *(row.name for row in tag.names.all())]
+            ]
             for place in [*article.regions.all(), *article.communities.all()]:
                 names += [place.name_uk, place.name_en, getattr(place, "name_native", "")]
             self.model.objects.filter(pk=article.pk).update(
