@@ -140,7 +140,7 @@ class ArticleQuerySet(models.QuerySet):
             ]
             for place in [*article.regions.all(), *article.communities.all()]:
                 names += [place.name_uk, place.name_en, getattr(place, "name_native", "")]
-            self.model.objects.filter(pk=article.pk).update(
+            self.model._default_manager.filter(pk=article.pk).update(
                 search_labels=search_text(*dict.fromkeys(n for n in names if n))
             )
 
@@ -167,8 +167,8 @@ class ArticleQuerySet(models.QuerySet):
                 Value(0),
             )
 
-        communities = self.model.communities.through
-        regions = self.model.regions.through
+        communities = type(article).communities.through
+        regions = type(article).regions.through
         # Candidates: the newest few sharing each kind of label, and the newest overall,
         # each a bounded read in index order; only they are ranked.
         others = self.published().exclude(pk=article.pk).order_by("-published_at", "-pk")

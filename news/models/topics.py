@@ -8,6 +8,7 @@ language needs no migration.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -35,7 +36,7 @@ class TaggedArticle(TaggedItemBase):
         ]
 
 
-def language_choices() -> list[tuple[str, str]]:
+def language_choices() -> list[tuple[str, Any]]:
     """The interface languages (a callable, so the migration does not list them)."""
     return list(settings.LANGUAGES)
 
