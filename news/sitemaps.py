@@ -40,7 +40,7 @@ class TopicSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return used_tags().only("slug").order_by("slug")
+        return used_tags().prefetch_related(None).only("slug").order_by("slug")
 
     def location(self, tag) -> str:
         return reverse("news:tag", kwargs={"slug": tag.slug})
