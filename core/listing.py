@@ -188,22 +188,29 @@ class ForgivingFilterMixin(_FilterViewBase):
         return context
 
 
+def reader_sort_key(text: str) -> str:
+    """sort_key() in the alphabet of the reader's language."""
+    return sort_key(text, (get_language() or "uk")[:2])
+
+
 class _AlphabeticalIterator(forms.models.ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
         choices = (self.choice(obj) for obj in self.queryset)
-        yield from sorted(choices, key=lambda choice: sort_key(str(choice[1])))
+        yield from sorted(choices, key=lambda choice: reader_sort_key(str(choice[1])))
 
 
-class _AlphabeticalChoiceField(forms.ModelChoiceField):
+class AlphabeticalChoiceField(forms.ModelChoiceField):
+    """Choices by their labels, in the alphabet of the reader's language."""
+
     iterator = _AlphabeticalIterator
 
 
 class AlphabeticalChoiceFilter(django_filters.ModelChoiceFilter):
     """Choices in the alphabet of the reader's language (the database may not collate it)."""
 
-    field_class = _AlphabeticalChoiceField
+    field_class = AlphabeticalChoiceField
 
 
 class CachedListMixin(_FilterViewBase):

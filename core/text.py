@@ -28,13 +28,47 @@ def normalise_for_search(text: str) -> str:
 
 
 UKRAINIAN_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
-# Private-use code points keep the alphabet's order: Ukrainian first, then Latin.
-# Plain code-point order would put Є, І, Ї and Ґ outside their places.
-_SORT_ORDER = {letter: chr(0xE000 + i) for i, letter in enumerate(UKRAINIAN_ALPHABET)} | {
-    letter: chr(0xE100 + i) for i, letter in enumerate("abcdefghijklmnopqrstuvwxyz")
+LATIN_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+# A language's own alphabet where its letters with diacritics are letters of their own
+# (Polish "Ł" after "L", "Ż" last). Elsewhere they fold into their base letter: German
+# "Ö" sorts with "O", French "É" with "E" (the dictionaries' order). A language missing
+# here sorts by the plain Latin alphabet with folded accents.
+ALPHABETS = {
+    "uk": UKRAINIAN_ALPHABET,
+    "pl": "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż",
 }
 
 
-def sort_key(text: str) -> str:
-    """A key that sorts names alphabetically on every database, without ICU collations."""
-    return "".join(_SORT_ORDER.get(char, char) for char in normalise_for_search(text))[:200]
+def _order(language: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(letters kept whole, each as a placeholder; each letter's place in the order).
+
+    Private-use code points keep the alphabet's order: the language's own script first
+    (Ukrainian, then Latin, for Ukrainian; the Latin alphabet, then Ukrainian, for the
+    others). Plain code-point order would put Є, І, Ї, Ґ, Ł or Ż outside their places.
+    """
+    own = ALPHABETS.get(language, LATIN_ALPHABET)
+    if own is UKRAINIAN_ALPHABET:
+        # Ukrainian letters survive the accent folding by themselves (see above).
+        letters, kept = own + LATIN_ALPHABET, {}
+    else:
+        letters = own + UKRAINIAN_ALPHABET
+        kept = {ch: chr(0xF000 + i) for i, ch in enumerate(own) if ch not in LATIN_ALPHABET}
+    places = {ch: chr(0xE000 + i) for i, ch in enumerate(letters)}
+    places |= {kept[ch]: places[ch] for ch in kept}
+    return kept, places
+
+
+_ORDERS: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
+
+
+def sort_key(text: str, language: str = "uk") -> str:
+    """A key that sorts names alphabetically in `language` on every database, without
+    ICU collations."""
+    if language not in _ORDERS:
+        _ORDERS[language] = _order(language)
+    kept, places = _ORDERS[language]
+    # Letters of the alphabet with diacritics are shielded from the accent folding.
+    text = unicodedata.normalize("NFC", text).casefold()
+    if kept:
+        text = "".join(kept.get(char, char) for char in text)
+    return "".join(places.get(char, char) for char in normalise_for_search(text))[:200]

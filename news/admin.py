@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.files.uploadedfile import UploadedFile
@@ -14,7 +15,15 @@ from taggit.utils import parse_tags
 
 from . import services
 from .images import clean_uploaded_image
-from .models import Article, ArticleStatus, Comment, CommentReport, CommentStatus
+from .models import (
+    Article,
+    ArticleStatus,
+    Comment,
+    CommentReport,
+    CommentStatus,
+    TopicName,
+    topic_label,
+)
 from .widgets import RichTextWidget
 
 # taggit's Tag.name is a varchar(100): a longer topic must be a form error, not a 500.
@@ -22,23 +31,72 @@ TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
 
 
 def existing_tag(name: str) -> Tag | None:
-    """The topic a typed name means, whatever its case.
+    """The topic a typed name means, whatever its case and language.
 
     TAGGIT_CASE_INSENSITIVE makes taggit match with iexact, but SQLite folds only ASCII
-    case, so the slug (lower-cased by taggit's slugify) is compared as well.
+    case, so the slug (lower-cased by taggit's slugify) is compared as well; a name in
+    another language ("Partnership") means the topic too.
     """
     return (
-        Tag.objects.filter(Q(name__iexact=name) | Q(slug=Tag().slugify(name)))
+        Tag.objects.filter(
+            Q(name__iexact=name) | Q(slug=Tag().slugify(name)) | Q(names__name__iexact=name)
+        )
         .order_by("pk")
         .first()
     )
 
 
+class TopicNameInline(admin.TabularInline):
+    model = TopicName
+    verbose_name_plural = _("Names in each language")
+
+    def get_extra(self, request, obj=None, **kwargs) -> int:
+        # A blank row for each language without a name yet.
+        named = obj.names.count() if obj is not None else 0
+        return max(len(settings.LANGUAGES) - named, 0)
+
+    def get_max_num(self, request, obj=None, **kwargs) -> int:
+        return len(settings.LANGUAGES)
+
+
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TopicAdmin(admin.ModelAdmin):
+    """Topics: the base name and the slug (the address, the same in every language),
+    and the name readers see in each language."""
+
+    inlines = [TopicNameInline]
+    fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    list_display = ["local_name", "name", "slug", "named_languages"]
+    search_fields = ["name", "names__name"]
+    ordering = ["name"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("names")
+
+    @admin.display(description=_("Name in your language"))
+    def local_name(self, obj: Tag) -> str:
+        return topic_label(obj).name
+
+    @admin.display(description=_("Named in"))
+    def named_languages(self, obj: Tag) -> str:
+        codes = {row.language for row in obj.names.all()}
+        return ", ".join(code for code, _name in settings.LANGUAGES if code in codes)
+
+
+class TopicMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return topic_label(obj).name
+
+
 class ArticleAdminForm(forms.ModelForm):
     # Existing topics are picked with the admin's autocomplete; new ones typed beside it.
-    tags = forms.ModelMultipleChoiceField(
+    tags = TopicMultipleChoiceField(
         label=_("Topics"),
-        queryset=Tag.objects.all(),
+        queryset=Tag.objects.prefetch_related("names"),
         required=False,
         widget=AutocompleteSelectMultiple(Article._meta.get_field("tags"), admin.site),
     )

@@ -4,11 +4,10 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
-from taggit.models import Tag
 
 from partnerships.models import Region
 
-from .models import Article
+from .models import Article, topic_label, topic_labels, topics_with_names
 
 FEED_SIZE = 30
 
@@ -64,15 +63,15 @@ class LatestNewsFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return [topic.name for topic in topic_labels(item.tags.all())]
 
 
 class TagNewsFeed(LatestNewsFeed):
     def get_object(self, request, slug=None):
-        return get_object_or_404(Tag, slug=slug)
+        return get_object_or_404(topics_with_names(), slug=slug)
 
     def title(self, obj):
-        return _("News on “%(tag)s” — Twinning portal") % {"tag": obj.name}
+        return _("News on “%(tag)s” — Twinning portal") % {"tag": topic_label(obj).name}
 
     def link(self, obj):
         return reverse("news:tag", kwargs={"slug": obj.slug})

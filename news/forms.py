@@ -3,12 +3,18 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 
-from core.listing import ANY
+from core.listing import ANY, AlphabeticalChoiceField, AlphabeticalChoiceFilter
 from partnerships.models import Municipality, Region
 
-from .models import Article, ArticleStatus, Comment, TaggedArticle
+from .models import (
+    Article,
+    ArticleStatus,
+    Comment,
+    TaggedArticle,
+    topic_label,
+    topics_with_names,
+)
 
 
 class CommentForm(forms.ModelForm):
@@ -47,9 +53,9 @@ def live(prefix: str) -> dict:
 
 def used_tags(request=None):
     """Topics of live articles only: a draft's or a scheduled article's topic is not offered."""
-    return Tag.objects.filter(
+    return topics_with_names().filter(
         Exists(TaggedArticle.objects.filter(tag=OuterRef("pk"), **live("content_object")))
-    ).order_by("name")
+    )
 
 
 def communities_with_news(request=None):
@@ -63,7 +69,18 @@ def communities_with_news(request=None):
                 municipality=OuterRef("pk"), **live("article")
             )
         )
-    ).order_by("name_uk")
+    )
+
+
+class TopicChoiceField(AlphabeticalChoiceField):
+    """Topics by their names in the reader's language, in its alphabet."""
+
+    def label_from_instance(self, obj) -> str:
+        return topic_label(obj).name
+
+
+class TopicChoiceFilter(AlphabeticalChoiceFilter):
+    field_class = TopicChoiceField
 
 
 SEARCH_MAX_LENGTH = 100
@@ -86,21 +103,22 @@ class ArticleFilter(django_filters.FilterSet):
     q = TruncatedCharFilter(
         label=_("Search the news"), method="filter_search", max_length=SEARCH_MAX_LENGTH
     )
-    tag = django_filters.ModelChoiceFilter(
+    # Every list in the alphabet of the reader's language (core.listing), not the database's.
+    tag = TopicChoiceFilter(
         label=_("Topic"),
         queryset=used_tags,
         to_field_name="slug",
         field_name="tags",
         empty_label=ANY,
     )
-    region = django_filters.ModelChoiceFilter(
+    region = AlphabeticalChoiceFilter(
         label=_("Region"),
         queryset=Region.objects.all(),
         to_field_name="slug",
         field_name="regions",
         empty_label=ANY,
     )
-    community = django_filters.ModelChoiceFilter(
+    community = AlphabeticalChoiceFilter(
         label=_("Community"),
         queryset=communities_with_news,
         to_field_name="slug",

@@ -8,7 +8,7 @@ from taggit.models import Tag
 from partnerships.models import Municipality, Region
 
 from .caching import comments_changed, news_changed
-from .models import Article, Comment, TaggedArticle
+from .models import Article, Comment, TaggedArticle, TopicName
 
 
 @receiver(post_delete, sender=Article, dispatch_uid="news_article_image_files")
@@ -57,6 +57,14 @@ for through in LABEL_LINKS:
 def refresh_labels_of_renamed_tag(sender, instance: Tag, created: bool, **kwargs) -> None:
     if not created:
         Article.objects.filter(tags=instance).refresh_search_labels()
+
+
+@receiver(post_save, sender=TopicName, dispatch_uid="news_topic_name_saved")
+@receiver(post_delete, sender=TopicName, dispatch_uid="news_topic_name_deleted")
+def refresh_labels_of_renamed_topic(sender, instance: TopicName, **kwargs) -> None:
+    # Search finds an article by its topics' names in every language; pages show them.
+    Article.objects.filter(tags=instance.tag_id).refresh_search_labels()
+    news_changed()
 
 
 # Cached pieces of the news pages (news.caching): dropped on every write under them.

@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 from django_filters.views import FilterView
-from taggit.models import Tag
 
 from core.caching import MAX_AGE
 from core.languages import language_links
@@ -33,7 +32,7 @@ from partnerships.models import Region
 from . import models, services
 from .caching import comments_generation, news_generation
 from .forms import ArticleFilter, CommentForm
-from .models import Article, Comment
+from .models import Article, Comment, topic_label, topics_with_names
 from .permissions import can_comment, can_delete_comment, can_report_comment
 
 COMMENTS_PER_PAGE = 50
@@ -77,7 +76,7 @@ class ArticleListView(CachedListMixin, ForgivingFilterMixin, FilterView):
 
     def get_scope_object(self):
         if self.scope == "tag":
-            return get_object_or_404(Tag, slug=self.kwargs["slug"])
+            return get_object_or_404(topics_with_names(), slug=self.kwargs["slug"])
         if self.scope == "region":
             return get_object_or_404(Region, slug=self.kwargs["slug"])
         return None
@@ -120,7 +119,7 @@ class ArticleListView(CachedListMixin, ForgivingFilterMixin, FilterView):
         """What the page around the list shows (title, feeds, breadcrumbs)."""
         news_url = reverse("news:article-list")
         if self.scope == "tag":
-            heading = _("News on “%(tag)s”") % {"tag": self.scope_object.name}
+            heading = _("News on “%(tag)s”") % {"tag": topic_label(self.scope_object).name}
             feed_kwargs = {"slug": self.scope_object.slug}
             feeds = ("news:tag-rss", "news:tag-atom")
         elif self.scope == "region":
@@ -146,9 +145,9 @@ class ArticleListView(CachedListMixin, ForgivingFilterMixin, FilterView):
         context["search_capped"] = (
             self.filterset.is_search
             and paginator is not None
-            and paginator.count >= models.SEARCH_LIMIT
+            and paginator.count >= models.search.SEARCH_LIMIT
         )
-        context["search_limit"] = models.SEARCH_LIMIT
+        context["search_limit"] = models.search.SEARCH_LIMIT
         return context
 
 

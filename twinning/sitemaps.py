@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from news.sitemaps import ArticleSitemap
+from news.sitemaps import ArticleSitemap, TopicSitemap
 from partnerships.sitemaps import MunicipalitySitemap
 
 
@@ -29,4 +29,9 @@ class PageSitemap(Sitemap):
         return reverse(name)
 
 
-sitemaps = {"pages": PageSitemap, "news": ArticleSitemap, "municipalities": MunicipalitySitemap}
+sitemaps = {
+    "pages": PageSitemap,
+    "news": ArticleSitemap,
+    "topics": TopicSitemap,
+    "municipalities": MunicipalitySitemap,
+}

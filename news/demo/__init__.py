@@ -11,12 +11,15 @@ from datetime import datetime, timedelta
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.utils import timezone, translation
+from taggit.models import Tag
 
-from news.models import Article, ArticleStatus, Comment
+from news.caching import news_changed
+from news.models import Article, ArticleStatus, Comment, TopicName
 from partnerships.models import Municipality, Partnership
 
 from .images import image, image_alt
 from .stories import COMMENTS, KYIV, SEED, STORIES
+from .topics import TOPIC_NAMES
 
 
 def _readers() -> list:
@@ -183,4 +186,24 @@ def load() -> int:
             status=status,
         )
         created += is_new
+    name_topics()
     return created
+
+
+def name_topics() -> None:
+    """Give the demo topics their names in every language (kept if staff changed one)."""
+    rows = []
+    for tag in Tag.objects.filter(name__in=TOPIC_NAMES).prefetch_related("names"):
+        named = {row.language for row in tag.names.all()}
+        wanted = {"uk": tag.name, **TOPIC_NAMES[tag.name]}
+        rows += [
+            TopicName(tag=tag, language=code, name=name)
+            for code, name in wanted.items()
+            if code not in named
+        ]
+    if rows:
+        TopicName.objects.bulk_create(rows)
+        # bulk_create sends no signals: search labels and cached pages by hand.
+        tags = {row.tag_id for row in rows}
+        Article.objects.filter(tags__in=tags).distinct().refresh_search_labels()
+        news_changed()

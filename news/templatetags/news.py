@@ -2,7 +2,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from news.caching import news_generation as _news_generation
-from news.models import Article
+from news.models import Article, TopicLabel, topic_labels
 from news.text import linkify_plain_text
 from news.text import public_name as _public_name
 
@@ -19,6 +19,12 @@ def comment_html(text: str) -> str:
 def public_name(user) -> str:
     """The name a reader is shown under on public pages (never the e-mail address)."""
     return _public_name(user)
+
+
+@register.filter
+def topics(tags) -> list[TopicLabel]:
+    """Topics in the reader's language and alphabet (see news.models.topic_labels)."""
+    return topic_labels(tags)
 
 
 @register.simple_tag

@@ -42,3 +42,29 @@ def test_sort_key_orders_the_ukrainian_alphabet_then_latin():
 
 def test_sort_key_is_at_most_200_characters():
     assert len(sort_key("а" * 500)) == 200
+
+
+def test_sort_key_in_polish_puts_letters_with_diacritics_after_their_base():
+    names = ["Żory", "Łódź", "Zakopane", "Lublin", "Łask", "Mielec", "Ćmielów", "Czersk"]
+    assert sorted(names, key=lambda n: sort_key(n, "pl")) == [
+        "Czersk", "Ćmielów", "Lublin", "Łask", "Łódź", "Mielec", "Zakopane", "Żory",
+    ]  # fmt: skip
+
+
+def test_sort_key_in_german_and_french_folds_accents_into_the_base_letter():
+    german = ["Pferd", "Ordnung", "Öl", "Oz", "Äpfel", "Zug"]
+    assert sorted(german, key=lambda n: sort_key(n, "de")) == [
+        "Äpfel", "Öl", "Ordnung", "Oz", "Pferd", "Zug",
+    ]  # fmt: skip
+    french = ["été", "eau", "énergie", "fin", "école"]
+    assert sorted(french, key=lambda n: sort_key(n, "fr")) == [
+        "eau", "école", "énergie", "été", "fin",
+    ]  # fmt: skip
+
+
+def test_sort_key_puts_the_readers_script_first():
+    names = ["Zoo", "Їжак", "Abc", "Ґанок"]
+    assert sorted(names, key=lambda n: sort_key(n, "uk")) == ["Ґанок", "Їжак", "Abc", "Zoo"]
+    assert sorted(names, key=lambda n: sort_key(n, "fr")) == ["Abc", "Zoo", "Ґанок", "Їжак"]
+    # A language without an alphabet of its own here sorts like the plain Latin one.
+    assert sort_key("Ñandú", "es") == sort_key("nandu", "fr")

@@ -172,7 +172,7 @@ def test_stored_search_document_is_the_search_vector():
 def test_search_ranks_only_the_newest_matches(client, monkeypatch):
     """A word in every article costs what a rare one does: only the newest SEARCH_LIMIT
     matches are ranked, and the page says there are more."""
-    monkeypatch.setattr("news.models.SEARCH_LIMIT", 3)
+    monkeypatch.setattr("news.models.search.SEARCH_LIMIT", 3)
     now = timezone.now()
     for n in range(5):
         ArticleFactory(
@@ -189,7 +189,7 @@ def test_search_ranks_only_the_newest_matches(client, monkeypatch):
 
 def test_search_within_other_filters_is_bounded_after_them(client, monkeypatch):
     """Filters apply before the bound: the newest matches of the topic, not of all news."""
-    monkeypatch.setattr("news.models.SEARCH_LIMIT", 2)
+    monkeypatch.setattr("news.models.search.SEARCH_LIMIT", 2)
     now = timezone.now()
     for n in range(4):
         ArticleFactory(slug=f"plain-{n}", title_uk="Громада", published_at=now - timedelta(days=n))

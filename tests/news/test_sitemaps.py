@@ -1,6 +1,6 @@
 """The news sitemap: an article in one language is listed, and canonical, in that language."""
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 from xml.etree import ElementTree
 
 import pytest
@@ -42,3 +42,17 @@ def test_one_language_article_is_canonical_in_its_language_and_alone_in_the_site
     }
     assert alternates["/en/news/english-only/"] == ["en"]
     assert alternates["/uk/news/both/"] == ["en", "uk", "x-default"]
+
+
+def test_topic_pages_are_in_the_sitemap_at_one_address_in_every_language(client, settings):
+    live = ArticleFactory(slug="live")
+    live.tags.add("партнерство")
+    ArticleFactory(slug="draft", status="draft").tags.add("чернетка")
+    sitemap_url = reverse("django.contrib.sitemaps.views.sitemap", kwargs={"section": "topics"})
+    sitemap = ElementTree.fromstring(client.get(sitemap_url).content)  # noqa: S314
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = sorted(
+        path(url.findtext("s:loc", namespaces=ns)) for url in sitemap.iterfind("s:url", ns)
+    )
+    slug = quote("партнерство")
+    assert locs == sorted(f"/{code}/news/tags/{slug}/" for code, _name in settings.LANGUAGES)

@@ -166,14 +166,16 @@ def _tag_id():
 
 
 # A cold cache: the next scheduled publication, where pages start (and the count), the
-# page, tags, regions, and the filter form's choices (regions, topics, the region's
-# communities). Warm: the whole list comes from the cache (news.caching).
-LIST_QUERIES = 9
+# page, tags and their names, regions, and the filter form's choices (regions, topics and
+# their names, the region's communities). Warm: the whole list comes from the cache
+# (news.caching).
+LIST_QUERIES = 11
 LIST_QUERIES_WARM = 0
-# Cold: the next publication, article + 3 prefetches, session, user, view UPDATE, e-mail
-# verified, where comment pages start (and the count), the comment page, "Read more"
-# (candidates and ranking in one) + 2 prefetches, the header's "my municipality" lookup.
-ARTICLE_QUERIES = 15
+# Cold: the next publication, article + 4 prefetches (tags, their names, regions,
+# communities), session, user, view UPDATE, e-mail verified, where comment pages start
+# (and the count), the comment page, "Read more" (candidates and ranking in one) + 3
+# prefetches, the header's "my municipality" lookup.
+ARTICLE_QUERIES = 17
 # Warm: session, user, view UPDATE, e-mail verified, the comment page (a signed-in reader's
 # thread is not cached), the header's "my municipality" lookup.
 ARTICLE_QUERIES_WARM = 6
@@ -196,9 +198,9 @@ def test_deep_list_page_costs_what_page_one_costs(client, django_assert_num_quer
     _articles(count, region, community)
     last = -(-count // 12)
     client.get(article_list_url())
-    # The page, its tags and regions, and the form's choices (regions, topics) for the
-    # page's first rendering; no count, no OFFSET.
-    with django_assert_num_queries(5) as queries:
+    # The page, its tags, their names and regions, and the form's choices (regions,
+    # topics and their names) for the page's first rendering; no count, no OFFSET.
+    with django_assert_num_queries(7) as queries:
         response = client.get(article_list_url(), {"page": last})
     assert response.status_code == 200
     assert "OFFSET" not in queries.captured_queries[0]["sql"].upper()
