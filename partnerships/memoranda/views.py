@@ -16,8 +16,11 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
+
+from core.caching import cached_render
 
 from .diff import compare_sections
 from .forms import (
@@ -98,6 +101,29 @@ class MemorandumListView(ListView):
         return context
 
 
+def sections_html(request, memorandum: Memorandum, *, editable: bool) -> str:
+    """The rendered sections of the current version, cached per version.
+
+    The text changes only with a new version (`services.memorandum_save_section`
+    counts it up; the admin shows the texts read-only), so the version names the
+    entry and a save makes the next one; `created_at` keeps a reused id apart.
+    """
+    key = (
+        f"memorandum-sections:{memorandum.pk}:{memorandum.created_at.timestamp()}:"
+        f"{memorandum.version}:{int(editable)}:{get_language()}"
+    )
+    return cached_render(
+        key,
+        "partnerships/memorandum_sections.html",
+        lambda: {
+            "memorandum": memorandum,
+            "sections": sections_of(memorandum),
+            "editable": editable,
+        },
+        request,
+    )
+
+
 @_login_redirect_on_denial
 def memorandum_detail(request, pk: int):
     memorandum, access = _readable(request, pk)
@@ -109,7 +135,7 @@ def memorandum_detail(request, pk: int):
     context = {
         "memorandum": memorandum,
         "access": access,
-        "sections": sections_of(memorandum),
+        "sections_html": sections_html(request, memorandum, editable=access.can_edit),
         "agreement_rows": agreement_rows,
         "may_agree_now": access.can_agree
         and not (own_agreement and own_agreement.version == memorandum.version),

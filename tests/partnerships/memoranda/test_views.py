@@ -333,3 +333,36 @@ def test_memorandum_scan_is_public_once_both_sides_publish(
     response = client.get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == minimal_pdf()
+
+
+# The rendered sections are cached per version ------------------------------------------
+
+SECTIONS_TEMPLATE = "partnerships/memorandum_sections.html"
+
+
+def test_memorandum_sections_are_rendered_once_per_version_and_again_after_a_save(
+    client, memorandum, save_section, official_a
+):
+    client.force_login(official_a.user)
+    url = memorandum.get_absolute_url()
+    first = client.get(url)
+    assert SECTIONS_TEMPLATE in [t.name for t in first.templates]
+    again = client.get(url)
+    assert SECTIONS_TEMPLATE not in [t.name for t in again.templates]
+    assert again.content.decode().count('class="memo-section"') == first.content.decode().count(
+        'class="memo-section"'
+    )
+    save_section(uk="Зовсім нова мета.", en="A wholly new purpose.")
+    saved = client.get(url).content.decode()
+    assert "A wholly new purpose." in saved
+    assert "Зовсім нова мета." in saved
+
+
+def test_memorandum_sections_cached_for_a_party_show_no_edit_links_to_staff(
+    client, memorandum, official_a, staff_user
+):
+    edit = reverse("partnerships:memorandum-section-edit", args=[memorandum.pk, "purpose"])
+    client.force_login(official_a.user)
+    assert f'href="{edit}"' in client.get(memorandum.get_absolute_url()).content.decode()
+    client.force_login(staff_user)
+    assert f'href="{edit}"' not in client.get(memorandum.get_absolute_url()).content.decode()
