@@ -227,7 +227,9 @@ def main() -> int:
     )
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8300")))
     parser.add_argument("--concurrency", type=int, default=4)
-    parser.add_argument("--only", default="", help="measure only pages whose name has this")
+    parser.add_argument(
+        "--only", default="", help="measure only pages whose name has this (or any of a|b)"
+    )
     parser.add_argument("--pages-json", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--render", metavar="RUN.json", help="print the table of a saved run")
     args = parser.parse_args()
@@ -267,7 +269,8 @@ def main() -> int:
     rows = []
     server = Server(args.full_url, args.port)
     try:
-        pages = [p for p in pages_of(args.full_url) if args.only in p["name"]]
+        wanted = args.only.split("|")
+        pages = [p for p in pages_of(args.full_url) if any(w in p["name"] for w in wanted)]
         # Warm the baseline (and every worker's templates) before the first comparison.
         throughput.run(server.base, [BASELINE], seconds=2, concurrency=args.concurrency)
         page_one_share = None
