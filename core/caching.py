@@ -66,8 +66,17 @@ def cached_render(key: str, template_name: str, context: Callable[[], dict], req
     """A template rendered once and then served from the cache under `key` (which the
     caller ties to the generations of the data it shows); `context` is only called
     when it has to be rendered."""
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string(template_name, context(), request=request)
-        cache.set(key, html, MAX_AGE)
-    return html
+    return cached_renders(request, (key, template_name, context))[0]
+
+
+def cached_renders(request, *pieces: tuple[str, str, Callable[[], dict]]) -> list[str]:
+    """Several `cached_render` pieces (key, template, context) in one cache read."""
+    found = cache.get_many([key for key, _template, _context in pieces])
+    rendered = []
+    for key, template_name, context in pieces:
+        html = found.get(key)
+        if html is None:
+            html = render_to_string(template_name, context(), request=request)
+            cache.set(key, html, MAX_AGE)
+        rendered.append(html)
+    return rendered

@@ -366,3 +366,26 @@ def test_memorandum_sections_cached_for_a_party_show_no_edit_links_to_staff(
     assert f'href="{edit}"' in client.get(memorandum.get_absolute_url()).content.decode()
     client.force_login(staff_user)
     assert f'href="{edit}"' not in client.get(memorandum.get_absolute_url()).content.decode()
+
+
+@pytest.mark.usefixtures("english")
+def test_memorandum_timeline_and_agreements_follow_each_save_and_agreement(
+    client, memorandum, save_section, official_a, official_b
+):
+    client.force_login(official_b.user)
+    url = memorandum.get_absolute_url()
+    version_link = reverse("partnerships:memorandum-version", args=[memorandum.pk, 2])
+    page = client.get(url).content.decode()
+    assert f'href="{version_link}"' not in page
+    assert "not agreed yet" in page
+    save_section(uk="Мета друга.", en="Second purpose.")
+    memorandum_agree(
+        memorandum=memorandum,
+        municipality=official_a.municipality,
+        version=memorandum.version,
+        actor=official_a.user,
+    )
+    page = client.get(url).content.decode()
+    # The new version's timeline (cached per version) and the agreement (read live).
+    assert f'href="{version_link}"' in page
+    assert f"agreed to version {memorandum.version}" in page
