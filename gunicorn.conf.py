@@ -4,6 +4,7 @@ Every value can be changed from the environment (GUNICORN_*), so one image serve
 small and a large server alike.
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -21,6 +22,34 @@ keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 # restart at once): memory that a long-lived process accumulates is given back.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "100"))
+# The application is imported once, in the master, before the workers are forked:
+# its modules then live in memory pages all workers share (copy on write) instead of
+# each worker importing its own copy. GUNICORN_PRELOAD=false imports in each worker
+# (then a HUP reloads the code without a restart).
+preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() not in {"0", "false", "no"}
+
+
+def when_ready(server) -> None:
+    """Before the first fork: import what every worker would import on its first
+    requests (the URLconf and with it every view, the cache client), then freeze the
+    collector's view of those objects, so a collection in a worker does not write to
+    (and so copy) the shared pages."""
+    if not server.cfg.preload_app:
+        return
+    import importlib
+
+    from django.conf import settings
+    from django.template import engines
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 - imports every view
+    for engine in engines.all():  # and every template tag library
+        engine.engine.template_libraries  # noqa: B018
+    # The cache backend's module (and the Redis client it imports); no connection yet.
+    importlib.import_module(settings.CACHES["default"]["BACKEND"].rpartition(".")[0])
+    gc.freeze()
+
+
 # The TLS proxy in front: X-Forwarded-Proto/-For are trusted only from these addresses
 # (comma-separated; "*" when the app servers are reachable by the proxy alone).
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")

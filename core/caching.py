@@ -21,19 +21,38 @@ from django.template.loader import render_to_string
 # No token lives longer than this, whatever else happens.
 MAX_AGE = 10 * 60
 
+Lifetime = Callable[[], float | None]
+# A generation's lifetime, registered by the app that owns it (set_lifetime), so that
+# whoever reads its token first starts it with the right one.
+_lifetimes: dict[str, Lifetime] = {}
 
-def token(name: str, *, lifetime: Callable[[], float | None] | None = None) -> str:
-    """The current token of a generation; `lifetime` (seconds, or None for MAX_AGE) is
-    asked when a new one starts, for data that changes with time by itself."""
+
+def set_lifetime(name: str, lifetime: Lifetime) -> None:
+    """`lifetime` (seconds, or None for MAX_AGE) is asked whenever a new token of the
+    generation starts, for data that changes with time by itself."""
+    _lifetimes[name] = lifetime
+
+
+def token(name: str, *, lifetime: Lifetime | None = None) -> str:
+    """The current token of a generation; `lifetime` (else the registered one) is
+    asked when a new one starts."""
     key = f"generation:{name}"
     current = cache.get(key)
     if current is None:
+        lifetime = lifetime or _lifetimes.get(name)
         seconds = lifetime() if lifetime is not None else None
         timeout = MAX_AGE if seconds is None else max(1, min(MAX_AGE, int(seconds)))
         cache.add(key, uuid.uuid4().hex, timeout)
         # add() keeps a token another worker started a moment ago; read whichever won.
         current = cache.get(key) or uuid.uuid4().hex
     return current
+
+
+def tokens(*names: str) -> list[str]:
+    """The current tokens of several generations in one cache read; a missing one
+    starts as `token()` starts it."""
+    found = cache.get_many([f"generation:{name}" for name in names])
+    return [found.get(f"generation:{name}") or token(name) for name in names]
 
 
 def bump(name: str, *, using: str | None = None) -> None:
@@ -47,8 +66,17 @@ def cached_render(key: str, template_name: str, context: Callable[[], dict], req
     """A template rendered once and then served from the cache under `key` (which the
     caller ties to the generations of the data it shows); `context` is only called
     when it has to be rendered."""
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string(template_name, context(), request=request)
-        cache.set(key, html, MAX_AGE)
-    return html
+    return cached_renders(request, (key, template_name, context))[0]
+
+
+def cached_renders(request, *pieces: tuple[str, str, Callable[[], dict]]) -> list[str]:
+    """Several `cached_render` pieces (key, template, context) in one cache read."""
+    found = cache.get_many([key for key, _template, _context in pieces])
+    rendered = []
+    for key, template_name, context in pieces:
+        html = found.get(key)
+        if html is None:
+            html = render_to_string(template_name, context(), request=request)
+            cache.set(key, html, MAX_AGE)
+        rendered.append(html)
+    return rendered

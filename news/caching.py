@@ -26,8 +26,12 @@ def _until_next_publication() -> float | None:
     return (upcoming - now).total_seconds() if upcoming else None
 
 
+# Whoever reads the token first (a page of another app too) starts it with this lifetime.
+caching.set_lifetime("news", _until_next_publication)
+
+
 def news_generation() -> str:
-    return caching.token("news", lifetime=_until_next_publication)
+    return caching.token("news")
 
 
 def news_changed() -> None:

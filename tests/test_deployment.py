@@ -82,3 +82,23 @@ def test_gunicorn_configuration_scales_with_the_machine_and_recycles_workers(mon
     tree = ast.parse((ROOT / "gunicorn.conf.py").read_text())
     assigned = {t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets}
     assert {name for name in assigned if not name.startswith("_")} <= known
+
+
+def test_gunicorn_preloads_the_application_unless_told_not_to(monkeypatch):
+    from gunicorn.config import KNOWN_SETTINGS
+
+    def settings_with(**env) -> dict:
+        monkeypatch.delenv("GUNICORN_PRELOAD", raising=False)
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        values: dict = {}
+        exec(compile((ROOT / "gunicorn.conf.py").read_text(), "gunicorn.conf.py", "exec"), values)  # noqa: S102 - our own config file
+        return values
+
+    assert settings_with()["preload_app"] is True
+    assert settings_with(GUNICORN_PRELOAD="false")["preload_app"] is False
+    # The hook that imports the views before forking is one gunicorn calls.
+    tree = ast.parse((ROOT / "gunicorn.conf.py").read_text())
+    hooks = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+    assert hooks <= {setting.name for setting in KNOWN_SETTINGS}
+    assert "when_ready" in hooks

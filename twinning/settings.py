@@ -149,6 +149,11 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     CACHES["default"].setdefault("OPTIONS", {}).update(
         {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
     )
+    # Sessions are read from the shared cache and written through to the database:
+    # a signed-in request reads no session row (and Redis down falls back to the
+    # row). Never with a per-process cache: a sign-out in one worker would not reach
+    # the copy another worker holds.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -3,7 +3,7 @@ import uuid
 from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -56,6 +56,33 @@ class MemorandumQuerySet(models.QuerySet):
 
     def with_parties(self):
         return self.select_related("party_a__region", "party_b__region", "request")
+
+    def for_reading(self):
+        """The memorandum page's read: the parties' names and addresses only (each
+        column of a joined row costs to compile and to plan, on every request)."""
+        party = ("name", "name_uk", "name_en", "slug", "country", "kind")
+        # Each side's agreement (version and time) in the same query, not one more.
+        agreed = {
+            f"agreed_{side}_{column}": Subquery(
+                MemorandumAgreement.objects.filter(
+                    memorandum=OuterRef("pk"), municipality=OuterRef(f"party_{side}")
+                ).values(column)[:1]
+            )
+            for side in ("a", "b")
+            for column in ("version", "at")
+        }
+        return (
+            self.select_related("party_a", "party_b")
+            .annotate(**agreed)
+            .defer(
+                *(
+                    f"{side}__{field.name}"
+                    for side in ("party_a", "party_b")
+                    for field in Municipality._meta.concrete_fields
+                    if field.name not in {"id", *party}
+                )
+            )
+        )
 
     def for_detail(self):
         return self.with_parties().prefetch_related("agreements__user", "agreements__municipality")

@@ -58,14 +58,19 @@ def memorandum_access(user, memorandum: Memorandum) -> MemorandumAccess:
     )
 
 
-def memorandum_for_user(user, pk: int, *, action: Action) -> tuple[Memorandum, MemorandumAccess]:
-    """The memorandum if the user may do `action` with it.
+def memorandum_for_user(
+    user, pk: int, *, action: Action, queryset=None
+) -> tuple[Memorandum, MemorandumAccess]:
+    """The memorandum (read from `queryset`, by default with its parties) if the user
+    may do `action` with it.
 
     404 when the user may not even read it (a public signed text is readable
     by anyone), 403 when they may read it but not do this. Views require login
     for every action but "view" before calling this.
     """
-    memorandum = get_object_or_404(Memorandum.objects.with_parties(), pk=pk)
+    memorandum = get_object_or_404(
+        queryset if queryset is not None else Memorandum.objects.with_parties(), pk=pk
+    )
     access = memorandum_access(user, memorandum)
     if action == "view":
         if access.can_read or memorandum.is_public:

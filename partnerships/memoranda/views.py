@@ -9,6 +9,7 @@ official or staff; anonymous readers are sent to sign in first.
 
 import re
 import time
+from types import SimpleNamespace
 from urllib.parse import quote
 
 from django.contrib.auth.views import redirect_to_login
@@ -16,8 +17,11 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
+
+from core.caching import cached_renders
 
 from .diff import compare_sections
 from .forms import (
@@ -28,14 +32,14 @@ from .pdf import memorandum_pdf
 from .permissions import memorandum_for_user
 
 
-def _readable(request, pk: int, *, public: bool = True):
+def _readable(request, pk: int, *, public: bool = True, queryset=None):
     """(memorandum, access) for reading; anonymous readers of a non-public page sign in.
 
     `public=False` for drafts and history: once published, only the signed
     text is public, not how it came about.
     """
     try:
-        memorandum, access = memorandum_for_user(request.user, pk, action="view")
+        memorandum, access = memorandum_for_user(request.user, pk, action="view", queryset=queryset)
         if not public and not access.can_read:
             raise Http404
         return memorandum, access
@@ -98,23 +102,73 @@ class MemorandumListView(ListView):
         return context
 
 
+def cached_parts(request, memorandum: Memorandum, access) -> tuple[str, str]:
+    """The rendered sections and versions timeline of the current version, in one
+    cache read.
+
+    The text changes only with a new version (`services.memorandum_save_section`
+    counts it up, and only a save records a version in the history; the admin shows
+    the texts read-only), so the version names the entries and a save makes the next
+    ones; `created_at` keeps a reused id apart.
+    """
+    key = (
+        f"{memorandum.pk}:{memorandum.created_at.timestamp()}:{memorandum.version}:{get_language()}"
+    )
+    pieces = [
+        (
+            f"memorandum-sections:{key}:{int(access.can_edit)}",
+            "partnerships/memorandum_sections.html",
+            lambda: {
+                "memorandum": memorandum,
+                "sections": sections_of(memorandum),
+                "editable": access.can_edit,
+            },
+        )
+    ]
+    if access.can_read:
+        # The latest ones only; the full list is a page of its own.
+        pieces.append(
+            (
+                f"memorandum-timeline:{key}",
+                "partnerships/memorandum_timeline.html",
+                lambda: {
+                    "memorandum": memorandum,
+                    "versions": list(memorandum.versions()[:SIDEBAR_VERSIONS]),
+                },
+            )
+        )
+    sections, *timeline = cached_renders(request, *pieces)
+    return sections, (timeline[0] if timeline else "")
+
+
+def agreement_of(memorandum: Memorandum, side: str) -> SimpleNamespace | None:
+    """A side's agreement as `Memorandum.objects.for_reading()` reads it, or None."""
+    version = getattr(memorandum, f"agreed_{side}_version")
+    if version is None:
+        return None
+    return SimpleNamespace(version=version, at=getattr(memorandum, f"agreed_{side}_at"))
+
+
 @_login_redirect_on_denial
 def memorandum_detail(request, pk: int):
-    memorandum, access = _readable(request, pk)
-    agreements = {a.municipality_id: a for a in memorandum.agreements.select_related("user")}
+    memorandum, access = _readable(request, pk, queryset=Memorandum.objects.for_reading())
+    agreements = {
+        memorandum.party_a_id: agreement_of(memorandum, "a"),
+        memorandum.party_b_id: agreement_of(memorandum, "b"),
+    }
     agreement_rows = [
-        (party, agreements.get(party.pk)) for party in (memorandum.party_a, memorandum.party_b)
+        (party, agreements[party.pk]) for party in (memorandum.party_a, memorandum.party_b)
     ]
     own_agreement = agreements.get(access.side.pk) if access.side else None
+    sections, timeline = cached_parts(request, memorandum, access)
     context = {
         "memorandum": memorandum,
         "access": access,
-        "sections": sections_of(memorandum),
+        "sections_html": sections,
+        "timeline_html": timeline,
         "agreement_rows": agreement_rows,
         "may_agree_now": access.can_agree
         and not (own_agreement and own_agreement.version == memorandum.version),
-        # The latest ones only; the full list is a page of its own.
-        "versions": list(memorandum.versions()[:SIDEBAR_VERSIONS]) if access.can_read else [],
         "own_published": getattr(memorandum, f"published_{memorandum.side_of(access.side.pk)}")
         if access.side
         else False,

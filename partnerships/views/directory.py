@@ -2,13 +2,15 @@ import hashlib
 
 from django.core.cache import cache
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from core.caching import MAX_AGE
+from core import caching
 from core.listing import CachedListMixin, ForgivingFilterMixin
 from partnerships.caching import registry_generation
 from partnerships.filters import MunicipalityFilter
@@ -35,50 +37,65 @@ class MunicipalityListView(CachedListMixin, ForgivingFilterMixin, FilterView):
 
 
 class MunicipalityDetailView(DetailView):
+    """A profile: all but the reader's own actions is the same for every reader, so the
+    municipality and the rendered main part and figures are one cache entry per
+    registry and news generation and language (partnerships.caching, news.caching),
+    read with the two tokens in two cache reads; a 404 is not cached."""
+
     template_name = "partnerships/municipality_detail.html"
     context_object_name = "municipality"
 
     def get_object(self, queryset=None):
-        # Cached per registry generation (partnerships.caching); a 404 is not cached.
-        self.registry_generation = registry_generation()
+        registry, news = caching.tokens("registry", "news")
         slug = self.kwargs["slug"]
-        key = f"profile:{self.registry_generation}:{hashlib.sha256(slug.encode()).hexdigest()}"
-        municipality = cache.get(key)
-        if municipality is None:
-            municipality = get_object_or_404(Municipality.objects.for_cards(), slug=slug)
-            cache.set(key, municipality, MAX_AGE)
-        return municipality
+        address = f"{slug}:{get_language()}"
+        self.page_key = (
+            f"profile-page:{registry}:{news}:{hashlib.sha256(address.encode()).hexdigest()}"
+        )
+        self.page = cache.get(self.page_key)
+        if self.page is not None:
+            return self.page["municipality"]
+        return get_object_or_404(Municipality.objects.for_cards(), slug=slug)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        municipality = self.object
-
-        def partners():
-            partnerships = Partnership.objects.involving(municipality).with_parties()
-            return sorted(
-                (
-                    (p, p.partner_of(municipality))
-                    for p in partnerships.select_related("memorandum")
+        if self.page is None:
+            parts = self.public_parts(self.object)
+            self.page = {
+                "municipality": self.object,
+                "main": render_to_string(
+                    "partnerships/municipality_main.html", parts, request=self.request
                 ),
-                key=lambda pair: (pair[1].country.name, pair[1].name),
-            )
-
-        partner_list = SimpleLazyObject(partners)
+                "facts": render_to_string(
+                    "partnerships/municipality_facts.html", parts, request=self.request
+                ),
+            }
+            cache.set(self.page_key, self.page, caching.MAX_AGE)
         context.update(
-            # Read only when the template renders them: the profile's public parts are
-            # cached per registry generation (partnerships.caching).
-            registry_generation=self.registry_generation,
-            partners=partner_list,
-            # The public sees figures only; the requests themselves are private.
-            open_request_count=SimpleLazyObject(
-                lambda: CooperationRequest.objects.open().involving(municipality).count()
-            ),
-            map=SimpleLazyObject(
-                lambda: profile_map(municipality, [partner for _p, partner in partner_list])
-            ),
+            main=self.page["main"],
+            facts=self.page["facts"],
             crumbs=[
                 (_("Municipalities"), reverse("partnerships:municipality-list")),
-                (municipality.name, ""),
+                (self.object.name, ""),
             ],
         )
         return context
+
+    @staticmethod
+    def public_parts(municipality: Municipality) -> dict:
+        partnerships = Partnership.objects.involving(municipality).with_parties()
+        partners = sorted(
+            ((p, p.partner_of(municipality)) for p in partnerships.select_related("memorandum")),
+            key=lambda pair: (pair[1].country.name, pair[1].name),
+        )
+        return {
+            "municipality": municipality,
+            "partners": partners,
+            # The public sees figures only; the requests themselves are private.
+            "open_request_count": SimpleLazyObject(
+                lambda: CooperationRequest.objects.open().involving(municipality).count()
+            ),
+            "map": SimpleLazyObject(
+                lambda: profile_map(municipality, [partner for _p, partner in partners])
+            ),
+        }

@@ -70,3 +70,10 @@ def test_cache_uses_redis_when_it_answers(settings):
     cache.set("resilient-probe", "kept", 30)
     assert cache.get("resilient-probe") == "kept"
     cache.delete("resilient-probe")
+
+
+def test_cache_calls_share_one_redis_client_per_pool(redis_down):
+    # Building a redis.Redis for every call cost ~0.3 ms of Python each; no server needed.
+    backend = cache._cache
+    assert backend.get_client(write=True) is backend.get_client(write=False)
+    assert backend.get_client() is backend.get_client(write=True)

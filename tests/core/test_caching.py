@@ -36,3 +36,20 @@ def test_lifetime_is_asked_only_for_a_new_token():
     caching.token("timed", lifetime=lifetime)
     caching.token("timed", lifetime=lifetime)
     assert asked == [1]
+
+
+@pytest.mark.django_db
+def test_tokens_reads_several_generations_at_once_and_each_bump_is_its_own():
+    first, second = caching.tokens("one", "two")
+    assert (first, second) == (caching.token("one"), caching.token("two"))
+    caching.bump("two")
+    again_first, again_second = caching.tokens("one", "two")
+    assert again_first == first
+    assert again_second != second
+
+
+def test_a_registered_lifetime_starts_the_token_whoever_reads_it_first(monkeypatch):
+    asked = []
+    monkeypatch.setitem(caching._lifetimes, "owned", lambda: asked.append(1) or 5)
+    caching.tokens("owned")
+    assert asked == [1]

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from partnerships.models import Partnership
 from tests.bulk import bulk_registry
@@ -98,3 +99,24 @@ def test_profile_shows_only_aggregate_figures_to_the_public(client, open_request
     page = client.get(open_request.to_municipality.get_absolute_url()).content.decode()
     assert open_request.get_absolute_url() not in page
     assert open_request.message not in page
+
+
+def test_cached_profile_shows_a_new_partner_and_new_news_and_keeps_languages_apart(client):
+    from tests.factories import ArticleFactory
+
+    town = MunicipalityFactory(name_uk="Тестова громада", name_en="Test Hromada")
+    url = town.get_absolute_url()
+    assert client.get(url).status_code == 200
+    # A new partnership starts a new registry generation: the profile shows it.
+    partner = ForeignMunicipalityFactory(name_uk="Новий партнер", name_en="New Partner")
+    PartnershipFactory(municipality_a=town, municipality_b=partner)
+    assert "Новий партнер" in client.get(url).content.decode()
+    # An article about the community starts a new news generation.
+    article = ArticleFactory(title_uk="Свіжа новина громади")
+    article.communities.set([town])
+    assert "Свіжа новина громади" in client.get(url).content.decode()
+    # The same profile in English is a page of its own, not the Ukrainian one.
+    with translation.override("en"):
+        english = client.get(town.get_absolute_url()).content.decode()
+    assert "New Partner" in english
+    assert "Новий партнер" not in english

@@ -333,3 +333,59 @@ def test_memorandum_scan_is_public_once_both_sides_publish(
     response = client.get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == minimal_pdf()
+
+
+# The rendered sections are cached per version ------------------------------------------
+
+SECTIONS_TEMPLATE = "partnerships/memorandum_sections.html"
+
+
+def test_memorandum_sections_are_rendered_once_per_version_and_again_after_a_save(
+    client, memorandum, save_section, official_a
+):
+    client.force_login(official_a.user)
+    url = memorandum.get_absolute_url()
+    first = client.get(url)
+    assert SECTIONS_TEMPLATE in [t.name for t in first.templates]
+    again = client.get(url)
+    assert SECTIONS_TEMPLATE not in [t.name for t in again.templates]
+    assert again.content.decode().count('class="memo-section"') == first.content.decode().count(
+        'class="memo-section"'
+    )
+    save_section(uk="Зовсім нова мета.", en="A wholly new purpose.")
+    saved = client.get(url).content.decode()
+    assert "A wholly new purpose." in saved
+    assert "Зовсім нова мета." in saved
+
+
+def test_memorandum_sections_cached_for_a_party_show_no_edit_links_to_staff(
+    client, memorandum, official_a, staff_user
+):
+    edit = reverse("partnerships:memorandum-section-edit", args=[memorandum.pk, "purpose"])
+    client.force_login(official_a.user)
+    assert f'href="{edit}"' in client.get(memorandum.get_absolute_url()).content.decode()
+    client.force_login(staff_user)
+    assert f'href="{edit}"' not in client.get(memorandum.get_absolute_url()).content.decode()
+
+
+@pytest.mark.usefixtures("english")
+def test_memorandum_timeline_and_agreements_follow_each_save_and_agreement(
+    client, memorandum, save_section, official_a, official_b
+):
+    client.force_login(official_b.user)
+    url = memorandum.get_absolute_url()
+    version_link = reverse("partnerships:memorandum-version", args=[memorandum.pk, 2])
+    page = client.get(url).content.decode()
+    assert f'href="{version_link}"' not in page
+    assert "not agreed yet" in page
+    save_section(uk="Мета друга.", en="Second purpose.")
+    memorandum_agree(
+        memorandum=memorandum,
+        municipality=official_a.municipality,
+        version=memorandum.version,
+        actor=official_a.user,
+    )
+    page = client.get(url).content.decode()
+    # The new version's timeline (cached per version) and the agreement (read live).
+    assert f'href="{version_link}"' in page
+    assert f"agreed to version {memorandum.version}" in page
