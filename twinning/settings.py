@@ -98,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "twinning.context_processors.portal",
+                "core.notifications.context.unread_notifications",
             ],
         },
     },
