@@ -47,14 +47,17 @@ def preference_of(user) -> MailPreference:
         return MailPreference(user=user)
 
 
-def mail_language(user) -> str:
+def mail_language(user, default: str | None = None) -> str:
     """The language to mail this user in: what an app keeps for them (an official's
     language setting), else their own choice, else the language they signed up in
-    (stored as their choice at sign-up), else the portal's default."""
+    (stored as their choice at sign-up), else `default` or the portal's default."""
     for source in _SOURCES:
         if language := source.get(user):
             return language
-    return preference_of(user).language or settings.LANGUAGE_CODE
+    preference = preference_of(user)
+    if preference.pk is None:
+        return default or settings.LANGUAGE_CODE
+    return preference.language
 
 
 def set_mail_language(user, language: str) -> None:

@@ -8,7 +8,6 @@ import uuid
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from partnerships import notifications
@@ -63,16 +62,21 @@ def message_set_hidden(*, message: Message, by, hidden: bool) -> Message:
     return message
 
 
-def thread_read_up_to(*, cooperation_request: CooperationRequest, user) -> int:
-    """Mark the conversation read for this reader; returns the id they had read up to
-    before (messages after it are new to them)."""
-    newest = Message.objects.filter(request=cooperation_request).aggregate(n=Max("id"))["n"] or 0
-    reading, _created = ThreadReading.objects.get_or_create(
-        request=cooperation_request, user=user
-    )
-    before = reading.last_read_id
+def thread_read_up_to(*, cooperation_request: CooperationRequest, user, newest: int) -> int:
+    """Mark the conversation read up to message `newest` for this reader; returns the id
+    they had read up to before (messages after it are new to them). One query when
+    nothing is new, two otherwise."""
+    reading = ThreadReading.objects.filter(request=cooperation_request, user=user).first()
+    before = reading.last_read_id if reading else 0
     if newest > before:
-        ThreadReading.objects.filter(pk=reading.pk, last_read_id__lt=newest).update(
-            last_read_id=newest
-        )
+        if reading is None:
+            ThreadReading.objects.bulk_create(
+                [ThreadReading(request=cooperation_request, user=user, last_read_id=newest)],
+                ignore_conflicts=True,
+            )
+        else:
+            # Never backwards: another tab may have read further meanwhile.
+            ThreadReading.objects.filter(pk=reading.pk, last_read_id__lt=newest).update(
+                last_read_id=newest
+            )
     return before

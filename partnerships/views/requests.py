@@ -182,6 +182,8 @@ def describe_actors(cooperation_request: CooperationRequest, actors, *, viewer) 
         cooperation_request.to_municipality_id: cooperation_request.to_municipality,
     }
     users = {actor.pk: actor for actor in actors}
+    if not users:
+        return {}
     # Oldest first, so the latest record for the user wins.
     acting = {
         official.user_id: official
