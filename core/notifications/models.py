@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import translate_url
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -169,4 +168,8 @@ class Notification(models.Model):
     @property
     def link(self) -> str:
         """The link in the language of the page showing it."""
-        return translate_url(self.url, get_language()) if self.url else ""
+        # Our addresses differ between languages only in their prefix (/uk/, /en/ …).
+        prefix, _slash, rest = self.url.lstrip("/").partition("/")
+        if prefix in {code for code, _name in settings.LANGUAGES}:
+            return f"/{get_language()}/{rest}"
+        return self.url
