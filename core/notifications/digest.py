@@ -1,6 +1,7 @@
 """The daily digest: one mail per user with what waited for it since the last one."""
 
 import logging
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -46,8 +47,15 @@ def send_digests() -> int:
                 }
                 subject = render_to_string("core/email/digest_subject.txt", context)
                 body = render_to_string("core/email/digest_body.txt", context)
-            fields = {"subject": " ".join(subject.split()), "body": body, "to": [user.email]}
-            transaction.on_commit(lambda fields=fields: send_email.enqueue(**fields), robust=True)
+            transaction.on_commit(
+                partial(
+                    send_email.enqueue,
+                    subject=" ".join(subject.split()),
+                    body=body,
+                    to=[user.email],
+                ),
+                robust=True,
+            )
             sent += 1
     if sent:
         logger.info("Queued %d digest(s)", sent)

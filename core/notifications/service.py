@@ -15,10 +15,13 @@ from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.functional import Promise
 
 from core.tasks import send_email
 
 from .models import Delivery, MailPreference, Notification, NotificationKind
+
+StrOrPromise = str | Promise
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,7 @@ def notify(
     kind: NotificationKind,
     target: Any = None,
     *,
-    title: str,
+    title: StrOrPromise,
     params: Mapping[str, Any] | None = None,
     excerpt: str = "",
     actor: Any = None,

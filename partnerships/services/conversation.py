@@ -39,7 +39,7 @@ def message_post(
                 body=body,
                 attachment=attachment or "",
                 attachment_name=attachment_name[:200] if attachment else "",
-                attachment_type=attachment.content_type if attachment else "",
+                attachment_type=(attachment.content_type or "") if attachment else "",
                 submit_key=submit_key,
             )
             notifications.notify_message(message)

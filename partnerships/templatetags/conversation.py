@@ -30,7 +30,11 @@ def request_conversation(context, cooperation_request: CooperationRequest) -> di
         "csrf_token": context.get("csrf_token"),
         "cooperation_request": cooperation_request,
         "thread": [
-            (message, who.get(message.author_id, ""), message.pk > read_before)
+            (
+                message,
+                who.get(message.author_id, ""),
+                message.pk > read_before and message.author_id != user.pk,
+            )
             for message in thread
         ],
         "form": new_form(),

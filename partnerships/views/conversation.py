@@ -49,7 +49,7 @@ class MessageForm(forms.Form):
         return clean_document(upload)
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         empty = not (cleaned.get("body") or "").strip() and not cleaned.get("attachment")
         if empty and not self.errors:
             raise ValidationError(_("Write a message or attach a file."))
