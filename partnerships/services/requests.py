@@ -104,8 +104,8 @@ def request_blocker(
                 "%(ended)s. A new request can be sent from %(date)s."
             )
             % {
-                "ended": date_format(timezone.localdate(ended.answered_at), "DATE_FORMAT"),
-                "date": date_format(until, "DATE_FORMAT"),
+                "ended": date_format(timezone.localdate(ended.answered_at), "SHORT_DATE_FORMAT"),
+                "date": date_format(until, "SHORT_DATE_FORMAT"),
             },
             until=until,
         )

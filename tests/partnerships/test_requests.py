@@ -71,7 +71,10 @@ def test_request_life_submit_accept_with_timeline_and_mails(
     assert page.content.decode().count('<li class="timeline__item') == 2
 
 
-def test_request_decline_and_withdraw_close_the_request(open_request, official_a, official_b):
+def test_request_decline_and_withdraw_close_the_request(
+    open_request, official_a, official_b, settings
+):
+    settings.REQUEST_RETRY_AFTER_DAYS = 0  # the waiting period is tested on its own
     request_services.request_decline(
         cooperation_request=open_request, user=official_b.user, reply="Not now."
     )
@@ -79,7 +82,7 @@ def test_request_decline_and_withdraw_close_the_request(open_request, official_a
     assert (open_request.status, open_request.reply) == (RequestStatus.DECLINED, "Not now.")
     with pytest.raises(request_services.InvalidTransition):
         request_services.request_withdraw(cooperation_request=open_request, user=official_a.user)
-    # Closed, so the pair may talk again.
+    # Closed, so the pair may talk again (after the waiting period).
     again = request_services.request_create(
         user=official_b.user,
         from_municipality=official_b.municipality,
