@@ -86,17 +86,27 @@ def official_users(*municipalities: Municipality) -> list:
 
 
 def official_language(user) -> str | None:
-    """An official's language for mails: that of their latest official record."""
-    return (
+    """The language for mails of someone who applied to act for a municipality: that of
+    their latest official record, else of their latest proposal of a municipality."""
+    latest = (
         Official.objects.filter(user=user)
         .order_by("-created_at", "-pk")
         .values_list("language", flat=True)
         .first()
     )
+    if latest is None:
+        latest = (
+            MunicipalityProposal.objects.filter(user=user)
+            .order_by("-created_at", "-pk")
+            .values_list("language", flat=True)
+            .first()
+        )
+    return latest
 
 
 def set_official_language(user, language: str) -> None:
     Official.objects.filter(user=user).update(language=language)
+    MunicipalityProposal.objects.filter(user=user).update(language=language)
 
 
 OFFICIAL_LANGUAGE = MailLanguageSource(get=official_language, set=set_official_language)
@@ -171,7 +181,13 @@ def notify_message(message: Message) -> None:
         params={"request": request},
         excerpt=message.body,
         actor=message.author,
+        about=conversation_key(request),
     )
+
+
+def conversation_key(cooperation_request: CooperationRequest) -> str:
+    """What a message's notification is about: its request's conversation."""
+    return f"conversation:{cooperation_request.pk}"
 
 
 MEMORANDUM_EVENTS = {

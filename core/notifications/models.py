@@ -133,6 +133,9 @@ class Notification(models.Model):
     title = models.CharField(_("title"), max_length=300)
     excerpt = models.TextField(_("excerpt"), blank=True)
     url = models.CharField(_("link"), max_length=500, blank=True)
+    # What it is about, for marking read together what the reader has now seen
+    # (e.g. "conversation:12": the messages of one request's conversation).
+    about = models.CharField(_("about"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("at"), auto_now_add=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
     # Waits for the daily digest (the recipient chose it for this kind).
@@ -151,6 +154,11 @@ class Notification(models.Model):
                 name="notification_unread",
             ),
             models.Index(fields=["recipient", "-created_at"], name="notification_recipient_new"),
+            models.Index(
+                fields=["recipient", "about"],
+                condition=Q(read_at__isnull=True),
+                name="notification_unread_about",
+            ),
             models.Index(
                 fields=["recipient"],
                 condition=Q(digest_pending=True),

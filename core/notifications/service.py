@@ -14,7 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.functional import Promise
 
 from core.tasks import send_email
@@ -87,12 +87,14 @@ def notify(
     params: Mapping[str, Any] | None = None,
     excerpt: str = "",
     actor: Any = None,
+    about: str = "",
     mail: tuple[str, Mapping[str, Any]] | None = None,
 ) -> list[Notification]:
     """Tell each recipient (users; the actor is left out) that `kind` happened to `target`.
 
     title: a lazy translatable text with %(name)s placeholders, filled from `params`
     (model instances are turned into text in the recipient's language).
+    about: a key for marking read together what the reader has seen (`mark_read_about`).
     mail: a template prefix (`<prefix>_subject.txt`, `_body.txt`) and its context for
     the immediate mail; by default the generic notification mail.
     """
@@ -119,6 +121,7 @@ def notify(
                 title=text[:300],
                 excerpt=excerpt[:1000],
                 url=path,
+                about=about,
                 digest_pending=delivery == Delivery.DIGEST,
             )
         )
@@ -128,6 +131,16 @@ def notify(
     if mails:
         transaction.on_commit(lambda: _send(mails, excerpt, mail), robust=True)
     return created
+
+
+def mark_read_about(user, about: str) -> int:
+    """The reader has seen it (a conversation they just read): its notifications are read."""
+    return (
+        Notification.objects.for_user(user)
+        .unread()
+        .filter(about=about)
+        .update(read_at=timezone.now())
+    )
 
 
 def _path_of(target: Any) -> str:

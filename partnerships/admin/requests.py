@@ -35,7 +35,7 @@ class MessageInline(admin.TabularInline):
     model = Message
     extra = 0
     can_delete = False
-    readonly_fields = [
+    fields = (
         "created_at",
         "author",
         "municipality",
@@ -43,8 +43,8 @@ class MessageInline(admin.TabularInline):
         "attachment_name",
         "hidden_at",
         "hidden_by",
-    ]
-    fields = readonly_fields
+    )
+    readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
         return False

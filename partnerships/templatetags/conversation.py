@@ -3,7 +3,9 @@ request's page and on the memorandum's (it carries on into the memorandum)."""
 
 from django import template
 
+from core.notifications.service import mark_read_about
 from partnerships.models import CooperationRequest, Message
+from partnerships.notifications import conversation_key
 from partnerships.services.conversation import thread_read_up_to
 from partnerships.views.conversation import new_form
 from partnerships.views.requests import describe_actors
@@ -19,11 +21,13 @@ def request_conversation(context, cooperation_request: CooperationRequest) -> di
     request = context["request"]
     user = request.user
     thread = list(Message.objects.filter(request=cooperation_request).shown_to(user).for_thread())
+    newest = max((m.pk for m in thread), default=0)
     read_before = thread_read_up_to(
-        cooperation_request=cooperation_request,
-        user=user,
-        newest=max((m.pk for m in thread), default=0),
+        cooperation_request=cooperation_request, user=user, newest=newest
     )
+    if newest > read_before:
+        # Read here: the bell no longer counts these messages.
+        mark_read_about(user, conversation_key(cooperation_request))
     who = describe_actors(cooperation_request, [m.author for m in thread if m.author], viewer=user)
     return {
         "request": request,

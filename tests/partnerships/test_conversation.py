@@ -263,3 +263,16 @@ def test_the_conversation_carries_on_into_the_memorandum_page(
         _message(memorandum.request, official_a.user, body=f"ще {n}")
     with django_assert_max_num_queries(14):
         client.get(memorandum.get_absolute_url())
+
+
+def test_reading_the_conversation_marks_its_message_notifications_read(
+    client, open_request, official_a, official_b
+):
+    _message(open_request, official_a.user, body="Прочитайте")
+    other = CooperationRequestFactory(to_municipality=official_b.municipality)
+    _message(other, OfficialFactory(municipality=other.from_municipality).user, body="Інше")
+    assert Notification.objects.for_user(official_b.user).unread().count() == 2
+    client.force_login(official_b.user)
+    client.get(open_request.get_absolute_url())
+    [left] = Notification.objects.for_user(official_b.user).unread()
+    assert left.excerpt == "Інше"
