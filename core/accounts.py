@@ -13,8 +13,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.sites.shortcuts import get_current_site
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
+from django.utils import translation
 from django.utils.translation import gettext
 
+from core.notifications.service import mail_language, remember_signup_language
 from core.tasks import send_email
 
 logger = logging.getLogger(__name__)
@@ -22,8 +24,10 @@ logger = logging.getLogger(__name__)
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        """Render the mail now, in the language of the page the person is on (theirs:
-        they asked for it there), and queue it once the request's work is committed.
+        """Render the mail now, in the account's mail language (core.notifications:
+        chosen on the settings page, at first the language it signed up in), or for an
+        address without an account in the language of the page the person is on, and
+        queue it once the request's work is committed.
 
         The request never talks to the mail server: a server that refuses or never
         answers leaves sign-up and password reset answering as usual, and the worker
@@ -32,10 +36,11 @@ class AccountAdapter(DefaultAccountAdapter):
         the mail gets the portal's name in its own language.
         """
         request = allauth_context.request
-        site = copy.copy(get_current_site(request))
-        site.name = gettext("Twinning portal")
-        ctx = {"request": request, "email": email, **context, "current_site": site}
-        message = self.render_mail(template_prefix, email, ctx)
+        with translation.override(self._language_for(email)):
+            site = copy.copy(get_current_site(request))
+            site.name = gettext("Twinning portal")
+            ctx = {"request": request, "email": email, **context, "current_site": site}
+            message = self.render_mail(template_prefix, email, ctx)
         html = next(
             (content for content, mimetype in message.alternatives if mimetype == "text/html"),
             "",
@@ -50,9 +55,17 @@ class AccountAdapter(DefaultAccountAdapter):
         # robust: the action stands even if the queue cannot take the mail; it is logged.
         transaction.on_commit(lambda: send_email.enqueue(**fields), robust=True)
 
+    def _language_for(self, email: str) -> str:
+        user = get_user_model().objects.filter(email__iexact=email).first()
+        page = translation.get_language()
+        return mail_language(user, default=page) if user is not None else page
+
     def save_user(self, request: HttpRequest, user, form, commit: bool = True):
         self._username_collided = getattr(form, "username_collided", False)
-        return super().save_user(request, user, form, commit)
+        user = super().save_user(request, user, form, commit)
+        if commit:
+            remember_signup_language(user, translation.get_language())
+        return user
 
     def populate_username(self, request: HttpRequest, user) -> None:
         super().populate_username(request, user)

@@ -9,6 +9,10 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.notifications.models import NotificationKind
+from core.notifications.service import notify
 
 from .caching import comments_changed, news_changed
 from .models import Article, ArticleStatus, Comment, CommentReport, CommentStatus
@@ -136,7 +140,21 @@ def comments_moderate(*, comment_ids: list[int], hide: bool) -> int:
     status = CommentStatus.HIDDEN if hide else CommentStatus.VISIBLE
     comments = Comment.objects.filter(pk__in=comment_ids)
     article_ids = set(comments.values_list("article_id", flat=True))
+    newly_hidden = list(
+        comments.exclude(status=CommentStatus.HIDDEN).select_related("author", "article")
+        if hide
+        else []
+    )
     count = comments.update(status=status, reviewed_at=timezone.now())
+    for comment in newly_hidden:
+        notify(
+            [comment.author],
+            NotificationKind.COMMENT_HIDDEN,
+            comment.article,
+            title=gettext_lazy("Your comment on “%(article)s” was hidden by the moderators"),
+            params={"article": comment.article},
+            excerpt=comment.body,
+        )
     for article_id in article_ids:
         comments_changed(article_id)
     return count

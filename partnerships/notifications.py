@@ -1,4 +1,9 @@
-"""E-mails about officials and requests.
+"""Telling people what happened: notifications (core.notifications.notify) and mails
+about officials, requests, messages and memoranda.
+
+An approved official is told through `notify()`: the bell, and a mail in their
+language as often as they chose. Where nobody acts for a municipality on the
+portal, the mail goes to its address, or to the ministry, as below.
 
 Mails go out only after the surrounding transaction commits (a rolled-back
 request never mails anyone), through the task queue (core.tasks.send_email),
@@ -16,10 +21,22 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse_lazy
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
+from core.notifications.models import NotificationKind as Kind
+from core.notifications.service import MailLanguageSource, notify
 from core.tasks import send_email
-from partnerships.models import CooperationRequest, Municipality, MunicipalityProposal, Official
+from partnerships.choices import OfficialStatus
+from partnerships.models import (
+    CooperationRequest,
+    Memorandum,
+    Message,
+    Municipality,
+    MunicipalityProposal,
+    Official,
+)
 
 
 @dataclass(frozen=True)
@@ -62,51 +79,173 @@ def is_reachable(municipality: Municipality) -> bool:
     return bool(municipality_recipients(municipality))
 
 
-def notify_request_submitted(cooperation_request: CooperationRequest) -> None:
-    recipients = municipality_recipients(cooperation_request.to_municipality)
-    if recipients:
-        send_after_commit(
-            template="request_submitted",
-            recipients=recipients,
-            context=_request_context(cooperation_request),
+def official_users(*municipalities: Municipality) -> list:
+    """The users acting for these municipalities (approved officials)."""
+    officials = Official.objects.approved().filter(municipality__in=[m.pk for m in municipalities])
+    return [official.user for official in officials.select_related("user")]
+
+
+def official_language(user) -> str | None:
+    """The language for mails of someone who applied to act for a municipality: that of
+    their latest official record, else of their latest proposal of a municipality."""
+    latest = (
+        Official.objects.filter(user=user)
+        .order_by("-created_at", "-pk")
+        .values_list("language", flat=True)
+        .first()
+    )
+    if latest is None:
+        latest = (
+            MunicipalityProposal.objects.filter(user=user)
+            .order_by("-created_at", "-pk")
+            .values_list("language", flat=True)
+            .first()
         )
+    return latest
+
+
+def set_official_language(user, language: str) -> None:
+    Official.objects.filter(user=user).update(language=language)
+    MunicipalityProposal.objects.filter(user=user).update(language=language)
+
+
+OFFICIAL_LANGUAGE = MailLanguageSource(get=official_language, set=set_official_language)
+
+
+def notify_request_submitted(cooperation_request: CooperationRequest) -> None:
+    users = official_users(cooperation_request.to_municipality)
+    context = _request_context(cooperation_request)
+    if users:
+        notify(
+            users,
+            Kind.REQUEST_RECEIVED,
+            cooperation_request,
+            title=_("%(name)s sent you a request for cooperation"),
+            params={"name": cooperation_request.from_municipality},
+            mail=("partnerships/email/request_submitted", context),
+        )
+    elif recipients := municipality_recipients(cooperation_request.to_municipality):
+        send_after_commit(template="request_submitted", recipients=recipients, context=context)
     else:
         # No official and no public address: the ministry forwards the request.
         send_after_commit(
             template="request_forward",
             recipients=[Recipient(settings.PORTAL_CONTACT_EMAIL, settings.LANGUAGE_CODE)],
-            context=_request_context(cooperation_request),
+            context=context,
         )
 
 
 def notify_request_answered(cooperation_request: CooperationRequest) -> None:
     """Accepted or declined: tell the sender's officials."""
-    send_after_commit(
-        template="request_answered",
-        recipients=municipality_recipients(cooperation_request.from_municipality),
-        context=_request_context(cooperation_request),
+    accepted = cooperation_request.is_accepted
+    notify(
+        official_users(cooperation_request.from_municipality),
+        Kind.REQUEST_ACCEPTED if accepted else Kind.REQUEST_DECLINED,
+        cooperation_request,
+        title=_("%(name)s accepted your request for cooperation")
+        if accepted
+        else _("%(name)s declined your request for cooperation"),
+        params={"name": cooperation_request.to_municipality},
+        excerpt=cooperation_request.reply,
+        mail=("partnerships/email/request_answered", _request_context(cooperation_request)),
     )
 
 
 def notify_request_withdrawn(cooperation_request: CooperationRequest) -> None:
-    send_after_commit(
-        template="request_withdrawn",
-        recipients=municipality_recipients(cooperation_request.to_municipality),
-        context=_request_context(cooperation_request),
+    context = _request_context(cooperation_request)
+    if users := official_users(cooperation_request.to_municipality):
+        notify(
+            users,
+            Kind.REQUEST_WITHDRAWN,
+            cooperation_request,
+            title=_("%(name)s withdrew its request for cooperation"),
+            params={"name": cooperation_request.from_municipality},
+            mail=("partnerships/email/request_withdrawn", context),
+        )
+    else:
+        send_after_commit(
+            template="request_withdrawn",
+            recipients=municipality_recipients(cooperation_request.to_municipality),
+            context=context,
+        )
+
+
+def notify_message(message: Message) -> None:
+    """Everyone in the conversation but the author: both sides' officials."""
+    request = message.request
+    notify(
+        official_users(request.from_municipality, request.to_municipality),
+        Kind.MESSAGE,
+        message,
+        title=_("New message about %(request)s"),
+        params={"request": request},
+        excerpt=message.body,
+        actor=message.author,
+        about=conversation_key(request),
     )
 
 
-def notify_official_decided(official: Official) -> None:
-    if not official.user.email:
-        return
-    send_after_commit(
-        template="official_decided",
-        recipients=[Recipient(official.user.email, official.language)],
-        context={
-            "official": official,
-            "base_url": settings.PORTAL_BASE_URL,
-            "PORTAL_CONTACT_EMAIL": settings.PORTAL_CONTACT_EMAIL,
+def conversation_key(cooperation_request: CooperationRequest) -> str:
+    """What a message's notification is about: its request's conversation."""
+    return f"conversation:{cooperation_request.pk}"
+
+
+MEMORANDUM_EVENTS = {
+    Kind.MEMORANDUM_VERSION: _("Version %(version)s of the memorandum %(pair)s"),
+    Kind.MEMORANDUM_AGREED: _("%(name)s agreed to version %(version)s of the memorandum %(pair)s"),
+    Kind.MEMORANDUM_SIGNED: _("The memorandum %(pair)s is signed"),
+    Kind.PARTNERSHIP_CREATED: _("Partnership created: %(pair)s"),
+}
+
+
+def notify_memorandum(
+    memorandum: Memorandum, kind: Kind, *, actor, municipality: Municipality | None = None
+) -> None:
+    """A step of the memorandum: both parties' officials but the one who took it."""
+    notify(
+        official_users(memorandum.party_a, memorandum.party_b),
+        kind,
+        memorandum,
+        title=MEMORANDUM_EVENTS[kind],
+        params={
+            "version": memorandum.version,
+            "pair": _Pair(memorandum.party_a, memorandum.party_b),
+            "name": municipality or "",
         },
+        actor=actor,
+    )
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """Two municipalities' names, turned into text in the reader's language."""
+
+    first: Municipality
+    second: Municipality
+
+    def __str__(self) -> str:
+        return f"{self.first.name} — {self.second.name}"
+
+
+OFFICIAL_DECISIONS = {
+    OfficialStatus.APPROVED: _("You now act for %(name)s on the portal"),
+    OfficialStatus.REJECTED: _("Your application to act for %(name)s was not approved"),
+    OfficialStatus.REVOKED: _("You no longer act for %(name)s on the portal"),
+}
+
+
+def notify_official_decided(official: Official) -> None:
+    approved = official.is_approved
+    notify(
+        [official.user],
+        Kind.APPLICATION_APPROVED if approved else Kind.APPLICATION_REJECTED,
+        reverse_lazy("partnerships:dashboard") if approved else "",
+        title=OFFICIAL_DECISIONS[OfficialStatus(official.status)],
+        params={"name": official.municipality},
+        mail=(
+            "partnerships/email/official_decided",
+            {"official": official, "PORTAL_CONTACT_EMAIL": settings.PORTAL_CONTACT_EMAIL},
+        ),
     )
 
 
@@ -120,18 +259,23 @@ def notify_proposal_submitted(proposal: MunicipalityProposal) -> None:
 
 
 def notify_proposal_decided(proposal: MunicipalityProposal, *, official: Official | None) -> None:
-    """Approved or rejected: the applicant is told in the language they chose."""
-    if not proposal.user.email:
-        return
-    send_after_commit(
-        template="proposal_decided",
-        recipients=[Recipient(proposal.user.email, proposal.language)],
-        context={
-            "proposal": proposal,
-            "official": official,
-            "base_url": settings.PORTAL_BASE_URL,
-            "PORTAL_CONTACT_EMAIL": settings.PORTAL_CONTACT_EMAIL,
-        },
+    """Approved or rejected: the applicant is told in their language."""
+    notify(
+        [proposal.user],
+        Kind.PROPOSAL_APPROVED if official else Kind.PROPOSAL_REJECTED,
+        proposal,
+        title=_("%(name)s is now in the registry, and you act for it")
+        if official
+        else _("Your proposal of %(name)s was not accepted"),
+        params={"name": proposal.name},
+        mail=(
+            "partnerships/email/proposal_decided",
+            {
+                "proposal": proposal,
+                "official": official,
+                "PORTAL_CONTACT_EMAIL": settings.PORTAL_CONTACT_EMAIL,
+            },
+        ),
     )
 
 

@@ -1,7 +1,16 @@
 from django.urls import path
 
 from .memoranda import urls as memoranda_urls
-from .views import directory, maps, officials, opendata, proposals, requests, statistics
+from .views import (
+    conversation,
+    directory,
+    maps,
+    officials,
+    opendata,
+    proposals,
+    requests,
+    statistics,
+)
 
 app_name = "partnerships"
 
@@ -27,6 +36,17 @@ urlpatterns = [
     path("requests/<int:pk>/accept/", requests.request_accept, name="request-accept"),
     path("requests/<int:pk>/decline/", requests.request_decline, name="request-decline"),
     path("requests/<int:pk>/withdraw/", requests.request_withdraw, name="request-withdraw"),
+    path("requests/<int:pk>/messages/", conversation.message_create, name="message-create"),
+    path(
+        "requests/<int:pk>/messages/<int:message_pk>/hide/",
+        conversation.message_hide,
+        name="message-hide",
+    ),
+    path(
+        "requests/<int:pk>/messages/<int:message_pk>/attachment/",
+        conversation.message_attachment,
+        name="message-attachment",
+    ),
     path("map/", maps.map_page, name="map"),
     path("map/<slug:frame>/background.svg", maps.map_background, name="map-background"),
     path("map/<slug:frame>/partnerships.svg", maps.map_lines, name="map-lines"),

@@ -98,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "twinning.context_processors.portal",
+                "core.notifications.context.unread_notifications",
             ],
         },
     },
@@ -242,6 +243,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="support@twinning.example.org")
 # Links in e-mails are absolute; mails are sent outside a request, so the
 # portal's public address comes from the environment.
+# After a request is declined or withdrawn, the same pair may send a new one this
+# many days later (partnerships.services.requests.request_blocker).
+REQUEST_RETRY_AFTER_DAYS = env.int("REQUEST_RETRY_AFTER_DAYS", default=30)
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 _smtp = env.url("SMTP_URL", default=None)
 if _smtp or not DEBUG:

@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("news/", include("news.urls")),
+    path("", include("core.urls")),
     path("", include("partnerships.urls")),
 )
 

@@ -10,6 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from partnerships.models import (
     CooperationRequest,
+    Message,
     Region,
     RequestEvent,
 )
@@ -23,6 +24,27 @@ class RequestEventInline(admin.TabularInline):
     can_delete = False
     readonly_fields = ("kind", "actor", "at", "note")
     fields = readonly_fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class MessageInline(admin.TabularInline):
+    """The conversation, for the audit: hidden messages too; hiding is done on the page."""
+
+    model = Message
+    extra = 0
+    can_delete = False
+    fields = (
+        "created_at",
+        "author",
+        "municipality",
+        "body",
+        "attachment_name",
+        "hidden_at",
+        "hidden_by",
+    )
+    readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -115,7 +137,7 @@ class CooperationRequestAdmin(SimpleHistoryAdmin):
         "updated_at",
         "answered_at",
     ]
-    inlines = [RequestEventInline]
+    inlines = [RequestEventInline, MessageInline]
     date_hierarchy = "created_at"
 
     def has_add_permission(self, request):

@@ -1,8 +1,8 @@
-import re
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.uploads import pdf_looks_valid
 
 from .text import Section
 
@@ -10,8 +10,6 @@ BOTH_LANGUAGES_OR_NEITHER = _("Write this clause in both languages, or empty bot
 
 MAX_SCAN_BYTES = 10 * 1024 * 1024
 MAX_SECTION_CHARS = 20_000
-_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF")
-_OBJECT = re.compile(rb"\s*\d+\s+\d+\s+obj\b")
 
 
 def _normalise(text: str) -> str:
@@ -109,30 +107,3 @@ class SignForm(forms.Form):
                 _("This file is not a readable PDF. Please upload the scan as a PDF file.")
             )
         return scan
-
-
-def pdf_looks_valid(upload) -> bool:
-    """Judged by content, not by name or browser-sent type.
-
-    A PDF starts with `%PDF-`, ends with `startxref <offset> %%EOF`, and at
-    that offset holds a cross-reference table (`xref`) or stream (`n 0 obj`).
-    """
-    size = upload.size
-    upload.seek(0)
-    head = upload.read(1024)
-    upload.seek(max(0, size - 2048))
-    tail = upload.read()
-    try:
-        if not head.startswith(b"%PDF-"):
-            return False
-        matches = list(_STARTXREF.finditer(tail))
-        if not matches:
-            return False
-        offset = int(matches[-1].group(1))
-        if not 0 < offset < size:
-            return False
-        upload.seek(offset)
-        at_offset = upload.read(64)
-        return at_offset.lstrip().startswith(b"xref") or bool(_OBJECT.match(at_offset))
-    finally:
-        upload.seek(0)

@@ -12,6 +12,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.notifications.models import NotificationKind as Kind
+from partnerships import notifications
 from partnerships.caching import registry_changed
 from partnerships.choices import (
     CooperationForm,
@@ -172,6 +174,7 @@ def memorandum_save_section(
     memorandum._history_user = actor
     memorandum.save()
     memorandum.agreements.all().delete()
+    notifications.notify_memorandum(memorandum, Kind.MEMORANDUM_VERSION, actor=actor)
     return memorandum, True
 
 
@@ -206,6 +209,9 @@ def memorandum_agree(
         Memorandum.objects.filter(pk=memorandum.pk).update(status=MemorandumStatus.FINAL)
         memorandum.status = MemorandumStatus.FINAL
         registry_changed()  # dashboards show the status
+    notifications.notify_memorandum(
+        memorandum, Kind.MEMORANDUM_AGREED, actor=actor, municipality=municipality
+    )
     return memorandum
 
 
@@ -273,6 +279,8 @@ def memorandum_sign(
         actor=actor,
         note=f"{signed_on:%Y-%m-%d}, {place}" if place else f"{signed_on:%Y-%m-%d}",
     )
+    notifications.notify_memorandum(memorandum, Kind.MEMORANDUM_SIGNED, actor=actor)
+    notifications.notify_memorandum(memorandum, Kind.PARTNERSHIP_CREATED, actor=None)
     return partnership
 
 

@@ -1,5 +1,6 @@
 from partnerships.memoranda.models import Memorandum, MemorandumAgreement, MemorandumQuerySet
 
+from .conversation import Message, MessageQuerySet, ThreadReading
 from .cooperation import CooperationRequest, CooperationRequestQuerySet, RequestEvent
 from .municipality import CooperationArea, Municipality, MunicipalityQuerySet, Region
 from .official import Official, OfficialQuerySet
@@ -13,6 +14,8 @@ __all__ = [
     "Memorandum",
     "MemorandumAgreement",
     "MemorandumQuerySet",
+    "Message",
+    "MessageQuerySet",
     "Municipality",
     "MunicipalityProposal",
     "MunicipalityProposalQuerySet",
@@ -24,4 +27,5 @@ __all__ = [
     "ProposalStatus",
     "Region",
     "RequestEvent",
+    "ThreadReading",
 ]

@@ -15,6 +15,10 @@ class CooperationRequestQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=RequestStatus.SUBMITTED)
 
+    def ended(self):
+        """Declined or withdrawn: the pair may start again after the waiting period."""
+        return self.filter(status__in=[RequestStatus.DECLINED, RequestStatus.WITHDRAWN])
+
     def involving(self, municipality: Municipality):
         return self.filter(Q(from_municipality=municipality) | Q(to_municipality=municipality))
 

@@ -5,10 +5,13 @@ partnerships.permissions; these functions enforce the state machine and the
 rules that span rows.
 """
 
+import datetime
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from partnerships import notifications
@@ -50,6 +53,20 @@ class InvalidTransition(RequestError):
     pass
 
 
+class WaitingPeriod(RequestNotAllowed):
+    """A request of the pair was declined or withdrawn lately: a new one can follow
+    REQUEST_RETRY_AFTER_DAYS after it ended."""
+
+    def __init__(self, message, *, until: datetime.date):
+        super().__init__(message)
+        self.until = until
+
+
+def retry_from(ended_at: datetime.datetime) -> datetime.datetime:
+    """When the pair may send a new request after one that ended at `ended_at`."""
+    return ended_at + datetime.timedelta(days=settings.REQUEST_RETRY_AFTER_DAYS)
+
+
 def request_blocker(
     from_municipality: Municipality, to_municipality: Municipality
 ) -> RequestError | None:
@@ -68,6 +85,29 @@ def request_blocker(
         return MemorandumInProgress(
             _("You are already drafting a memorandum with this municipality."),
             memorandum=memorandum,
+        )
+    ended = (
+        CooperationRequest.objects.ended()
+        .between(from_municipality, to_municipality)
+        .filter(
+            answered_at__gt=timezone.now()
+            - datetime.timedelta(days=settings.REQUEST_RETRY_AFTER_DAYS)
+        )
+        .order_by("-answered_at")
+        .first()
+    )
+    if ended is not None and ended.answered_at is not None:
+        until = timezone.localdate(retry_from(ended.answered_at))
+        return WaitingPeriod(
+            _(
+                "A request between these two municipalities was declined or withdrawn on "
+                "%(ended)s. A new request can be sent from %(date)s."
+            )
+            % {
+                "ended": date_format(timezone.localdate(ended.answered_at), "SHORT_DATE_FORMAT"),
+                "date": date_format(until, "SHORT_DATE_FORMAT"),
+            },
+            until=until,
         )
     existing = CooperationRequest.objects.open().between(from_municipality, to_municipality).first()
     if existing is not None:

@@ -165,38 +165,47 @@ class RequestDetailView(LoginRequiredMixin, DetailView):
 
 
 def _timeline(cooperation_request: CooperationRequest, *, viewer) -> list[tuple]:
-    """(event, who) pairs. Who is the official's name or position and municipality:
-    the partner sees the person's role, not their personal login e-mail. Staff see
-    the e-mail as well. One query, however many events."""
+    """(event, who) pairs, one query for the events however many there are."""
     events = list(cooperation_request.events.all())
+    who = describe_actors(
+        cooperation_request, [event.actor for event in events if event.actor], viewer=viewer
+    )
+    return [(event, who.get(event.actor_id, "")) for event in events]
+
+
+def describe_actors(cooperation_request: CooperationRequest, actors, *, viewer) -> dict[int, str]:
+    """Who acted, by user id: the official's name or position and municipality (the
+    partner sees the person's role, not their personal login e-mail), or the ministry.
+    Staff see the e-mail as well. One query, however many actors."""
     sides = {
         cooperation_request.from_municipality_id: cooperation_request.from_municipality,
         cooperation_request.to_municipality_id: cooperation_request.to_municipality,
     }
-    actor_ids = {event.actor_id for event in events if event.actor_id}
+    users = {actor.pk: actor for actor in actors}
+    if not users:
+        return {}
     # Oldest first, so the latest record for the user wins.
     acting = {
         official.user_id: official
         for official in Official.objects.filter(
-            user_id__in=actor_ids, municipality_id__in=list(sides)
+            user_id__in=list(users), municipality_id__in=list(sides)
         ).order_by("created_at", "pk")
     }
-    timeline = []
-    for event in events:
+    described = {}
+    for user in users.values():
         who = ""
-        if (actor := event.actor) is not None:
-            official = acting.get(actor.pk)
-            if official is not None:
-                who = _("%(who)s, %(municipality)s") % {
-                    "who": actor.get_full_name() or official.position,
-                    "municipality": sides[official.municipality_id].name,
-                }
-            elif actor.is_staff:
-                who = _("the ministry")
-            if viewer.is_staff:
-                who = f"{who} ({actor.email})" if who else actor.email
-        timeline.append((event, who))
-    return timeline
+        official = acting.get(user.pk)
+        if official is not None:
+            who = _("%(who)s, %(municipality)s") % {
+                "who": user.get_full_name() or official.position,
+                "municipality": sides[official.municipality_id].name,
+            }
+        elif user.is_staff:
+            who = _("the ministry")
+        if viewer.is_staff:
+            who = f"{who} ({user.email})" if who else user.email
+        described[user.pk] = who
+    return described
 
 
 @login_required

@@ -209,6 +209,8 @@ FORMS = [
         prepare=memorandum_second_version,
     ),
     Page("e-mail-addresses", lambda w, lang: url("account_email", lang), who="reader"),
+    Page("notifications", lambda w, lang: url("core:notification-list", lang), who="official_a", prepare=memorandum_second_version),
+    Page("notification-settings", lambda w, lang: url("core:notification-settings", lang), who="reader"),
 ]  # fmt: skip
 
 

@@ -74,3 +74,24 @@ def test_worker_prunes_old_task_results(settings):
     assert list(DBTaskResult.objects.values_list("args_kwargs__kwargs__subject", flat=True)) == [
         "mail 1"
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_sends_the_daily_digest(settings, monkeypatch):
+    from django_tasks_db.models import DBTaskResult
+
+    from core.management.commands import run_worker
+    from core.models import Delivery, MailPreference, Notification, NotificationKind
+    from core.notifications.service import notify
+    from tests.factories import VerifiedUserFactory
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    user = VerifiedUserFactory()
+    MailPreference.objects.create(user=user, language="en", decisions=Delivery.DIGEST)
+    notify([user], NotificationKind.COMMENT_HIDDEN, "", title="Waited for the digest")
+    monkeypatch.setattr(run_worker, "DIGEST_EVERY_SECONDS", 0)  # a day has passed
+    call_command("run_worker", max_rounds=2, interval=0, stdout=io.StringIO())
+    [digest] = [m for m in mail.outbox if m.to == [user.email]]
+    assert "Waited for the digest" in digest.body
+    assert not Notification.objects.digest_due().exists()
+    assert DBTaskResult.objects.filter(status="SUCCESSFUL").exists()

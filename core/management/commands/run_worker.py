@@ -12,7 +12,8 @@ is picked up within seconds. Between rounds it
   once it is back, with nobody running a command;
 - after a database fault, queues again the task it was running when the
   connection broke (it is still marked running);
-- once a day deletes finished task results older than TASK_RESULTS_KEEP_DAYS.
+- once a day deletes finished task results older than TASK_RESULTS_KEEP_DAYS;
+- once a day sends the notification digests (core.notifications.digest).
 
 SIGTERM or Ctrl+C lets a running task finish, then stops.
 """
@@ -28,12 +29,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, InterfaceError, connections
 from django.tasks import DEFAULT_TASK_BACKEND_ALIAS
 
+from core.notifications.digest import send_digests
 from core.tasks import retry_failed_mail
 
 logger = logging.getLogger("core.worker")
 
 MAX_BACKOFF_SECONDS = 10.0
 PRUNE_EVERY_SECONDS = 24 * 60 * 60
+DIGEST_EVERY_SECONDS = 24 * 60 * 60
 
 
 class Command(BaseCommand):
@@ -76,6 +79,7 @@ class Command(BaseCommand):
         worker_id = f"{uuid.uuid4().hex[:12]}"
         backoff = 1.0
         last_retry = last_prune = float("-inf")  # both due in the first round
+        last_digest = time.monotonic()  # the first digest a day after the start
         rounds = 0
         logger.info("Worker %s started", worker_id)
         while not self.stopping:
@@ -101,6 +105,9 @@ class Command(BaseCommand):
                 if now - last_prune >= PRUNE_EVERY_SECONDS:
                     last_prune = now
                     self._prune()
+                if now - last_digest >= DIGEST_EVERY_SECONDS:
+                    last_digest = now
+                    send_digests()
                 if backoff > 1.0:
                     logger.info("Database reachable again; worker %s resumed", worker_id)
                 backoff = 1.0

@@ -4,8 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from core.uploads import pdf_looks_valid
 from partnerships.choices import MemorandumStatus
-from partnerships.memoranda.forms import MAX_SECTION_CHARS, pdf_looks_valid
+from partnerships.memoranda.forms import MAX_SECTION_CHARS
 from partnerships.memoranda.pdf import memorandum_pdf
 from partnerships.memoranda.services import MemorandumError
 from partnerships.models import Memorandum, Partnership

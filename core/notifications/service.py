@@ -1,0 +1,172 @@
+"""notify(): the one call every step makes; the language to mail a user in.
+
+A step (a request answered, a message written, a comment hidden …) calls
+`notify(recipients, kind, target, title=…, params=…)` inside its transaction. Each
+recipient gets a notification (bell and page) titled in their mail language, and,
+after commit, a mail through the task queue if they chose "at once" for the kind;
+"digest" marks it for the daily digest (`digest.py`), "never" mails nothing.
+"""
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.functional import Promise
+
+from core.tasks import send_email
+
+from .models import Delivery, MailPreference, Notification, NotificationKind
+
+StrOrPromise = str | Promise
+
+
+@dataclass(frozen=True)
+class MailLanguageSource:
+    """An app that keeps a language for some users (an official's language for mails):
+    `get` answers for a user or returns None, `set` stores a new choice (or does nothing)."""
+
+    get: Callable[[Any], str | None]
+    set: Callable[[Any, str], None]
+
+
+_SOURCES: list[MailLanguageSource] = []
+
+
+def register_mail_language_source(source: MailLanguageSource) -> None:
+    """Apps register in their AppConfig.ready(); the ground floor imports none of them."""
+    if source not in _SOURCES:
+        _SOURCES.append(source)
+
+
+def preference_of(user) -> MailPreference:
+    """The user's mail preference, or the defaults (unsaved) if they never chose."""
+    try:
+        return user.mail_preference
+    except MailPreference.DoesNotExist:
+        return MailPreference(user=user)
+
+
+def mail_language(user, default: str | None = None) -> str:
+    """The language to mail this user in: what an app keeps for them (an official's
+    language setting), else their own choice, else the language they signed up in
+    (stored as their choice at sign-up), else `default` or the portal's default."""
+    for source in _SOURCES:
+        if language := source.get(user):
+            return language
+    preference = preference_of(user)
+    if preference.pk is None:
+        return default or settings.LANGUAGE_CODE
+    return preference.language
+
+
+def set_mail_language(user, language: str) -> None:
+    """The settings page's choice: the user's own, and any app's that keeps one."""
+    MailPreference.objects.update_or_create(user=user, defaults={"language": language})
+    for source in _SOURCES:
+        source.set(user, language)
+
+
+def remember_signup_language(user, language: str) -> None:
+    """A new account's mails go out in the language it signed up in, until changed."""
+    codes = {code for code, _name in settings.LANGUAGES}
+    MailPreference.objects.get_or_create(
+        user=user, defaults={"language": language if language in codes else settings.LANGUAGE_CODE}
+    )
+
+
+def notify(
+    recipients: Iterable[Any],
+    kind: NotificationKind,
+    target: Any = None,
+    *,
+    title: StrOrPromise,
+    params: Mapping[str, Any] | None = None,
+    excerpt: str = "",
+    actor: Any = None,
+    about: str = "",
+    mail: tuple[str, Mapping[str, Any]] | None = None,
+) -> list[Notification]:
+    """Tell each recipient (users; the actor is left out) that `kind` happened to `target`.
+
+    title: a lazy translatable text with %(name)s placeholders, filled from `params`
+    (model instances are turned into text in the recipient's language).
+    about: a key for marking read together what the reader has seen (`mark_read_about`).
+    mail: a template prefix (`<prefix>_subject.txt`, `_body.txt`) and its context for
+    the immediate mail; by default the generic notification mail.
+    """
+    users = {
+        user.pk: user
+        for user in recipients
+        if user is not None and user.is_active and (actor is None or user.pk != actor.pk)
+    }
+    if not users:
+        return []
+    preferences = {p.user_id: p for p in MailPreference.objects.filter(user_id__in=list(users))}
+    notifications, mails = [], []
+    for user in users.values():
+        preference = preferences.get(user.pk) or MailPreference(user=user)
+        language = mail_language(user)
+        with translation.override(language):
+            text = str(title) % {key: str(value) for key, value in (params or {}).items()}
+            path = _path_of(target)  # under the recipient's language prefix
+        delivery = preference.delivery(kind) if user.email else Delivery.NEVER
+        notifications.append(
+            Notification(
+                recipient=user,
+                kind=kind,
+                title=text[:300],
+                excerpt=excerpt[:1000],
+                url=path,
+                about=about,
+                digest_pending=delivery == Delivery.DIGEST,
+            )
+        )
+        if delivery == Delivery.IMMEDIATE:
+            mails.append((user.email, language, text, path))
+    created = Notification.objects.bulk_create(notifications)
+    if mails:
+        transaction.on_commit(lambda: _send(mails, excerpt, mail), robust=True)
+    return created
+
+
+def mark_read_about(user, about: str) -> int:
+    """The reader has seen it (a conversation they just read): its notifications are read."""
+    return (
+        Notification.objects.for_user(user)
+        .unread()
+        .filter(about=about)
+        .update(read_at=timezone.now())
+    )
+
+
+def _path_of(target: Any) -> str:
+    """A model's page, or a path given as text (possibly lazy), or none."""
+    if target is None:
+        return ""
+    if hasattr(target, "get_absolute_url"):
+        return target.get_absolute_url()
+    return str(target)
+
+
+def _send(
+    mails: list[tuple[str, str, str, str]],
+    excerpt: str,
+    mail: tuple[str, Mapping[str, Any]] | None,
+) -> None:
+    prefix, extra = mail or ("core/email/notification", {})
+    for email, language, title, path in mails:
+        context = {
+            **extra,
+            "title": title,
+            "excerpt": excerpt,
+            "link": f"{settings.PORTAL_BASE_URL}{path}" if path else "",
+            "base_url": settings.PORTAL_BASE_URL,
+        }
+        with translation.override(language):
+            subject = render_to_string(f"{prefix}_subject.txt", context)
+            body = render_to_string(f"{prefix}_body.txt", context)
+        send_email.enqueue(subject=" ".join(subject.split()), body=body, to=[email])

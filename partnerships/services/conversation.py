@@ -1,0 +1,82 @@
+"""The conversation of a request: write, hide, and how far each reader has read.
+
+Who may read and write is decided by the views through the request's own rule
+(`permissions.get_request_for_user`): the two sides' officials and staff.
+"""
+
+import uuid
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from partnerships import notifications
+from partnerships.models import CooperationRequest, Message, ThreadReading
+from partnerships.permissions import approved_official
+
+
+def message_post(
+    *,
+    cooperation_request: CooperationRequest,
+    author,
+    body: str,
+    attachment: UploadedFile | None,
+    attachment_name: str = "",
+    submit_key: uuid.UUID,
+) -> tuple[Message, bool]:
+    """Write a message; (message, created). The same form submitted twice (the same
+    submit key) gives the first message back: the unique constraint decides, also
+    between two parallel submits."""
+    official = approved_official(author)
+    sides = {cooperation_request.from_municipality_id, cooperation_request.to_municipality_id}
+    side = official.municipality if official and official.municipality_id in sides else None
+    try:
+        with transaction.atomic():
+            message = Message.objects.create(
+                request=cooperation_request,
+                author=author,
+                municipality=side,
+                body=body,
+                attachment=attachment or "",
+                attachment_name=attachment_name[:200] if attachment else "",
+                attachment_type=(attachment.content_type or "") if attachment else "",
+                submit_key=submit_key,
+            )
+            notifications.notify_message(message)
+    except IntegrityError:
+        existing = Message.objects.filter(
+            request=cooperation_request, submit_key=submit_key
+        ).first()
+        if existing is None:
+            raise
+        return existing, False
+    return message, True
+
+
+def message_set_hidden(*, message: Message, by, hidden: bool) -> Message:
+    """Staff hide a message (kept, and shown to staff as hidden) or show it again."""
+    Message.objects.filter(pk=message.pk).update(
+        hidden_at=timezone.now() if hidden else None, hidden_by=by if hidden else None
+    )
+    message.refresh_from_db()
+    return message
+
+
+def thread_read_up_to(*, cooperation_request: CooperationRequest, user, newest: int) -> int:
+    """Mark the conversation read up to message `newest` for this reader; returns the id
+    they had read up to before (messages after it are new to them). One query when
+    nothing is new, two otherwise."""
+    reading = ThreadReading.objects.filter(request=cooperation_request, user=user).first()
+    before = reading.last_read_id if reading else 0
+    if newest > before:
+        if reading is None:
+            ThreadReading.objects.bulk_create(
+                [ThreadReading(request=cooperation_request, user=user, last_read_id=newest)],
+                ignore_conflicts=True,
+            )
+        else:
+            # Never backwards: another tab may have read further meanwhile.
+            ThreadReading.objects.filter(pk=reading.pk, last_read_id__lt=newest).update(
+                last_read_id=newest
+            )
+    return before
