@@ -142,3 +142,30 @@ def _request_context(cooperation_request: CooperationRequest) -> dict:
         "cooperation_request": cooperation_request,
         "base_url": settings.PORTAL_BASE_URL,
     }
+
+
+def notify_memorandum_signature(memorandum, signature) -> None:
+    """One side signed the memorandum: the other side's officials are told."""
+    send_after_commit(
+        template="memorandum_signature",
+        recipients=municipality_recipients(signature.other_party),
+        context=_memorandum_context(memorandum, signature),
+    )
+
+
+def notify_memorandum_signed(memorandum, last_signature) -> None:
+    """The second signature made the memorandum signed: the side that signed first is told."""
+    send_after_commit(
+        template="memorandum_signed",
+        recipients=municipality_recipients(last_signature.other_party),
+        context=_memorandum_context(memorandum, last_signature),
+    )
+
+
+def _memorandum_context(memorandum, signature) -> dict:
+    return {
+        "memorandum": memorandum,
+        "signature": signature,
+        "signer": signature.party,
+        "base_url": settings.PORTAL_BASE_URL,
+    }

@@ -106,7 +106,14 @@ def memorandum_detail(request, pk: int):
         (party, agreements.get(party.pk)) for party in (memorandum.party_a, memorandum.party_b)
     ]
     own_agreement = agreements.get(access.side.pk) if access.side else None
+    signatures = memorandum.signatures_by_side()
+    own_side = memorandum.side_of(access.side.pk) if access.side else None
     context = {
+        "signature_rows": [
+            (party, signatures.get(side))
+            for party, side in ((memorandum.party_a, "a"), (memorandum.party_b, "b"))
+        ],
+        "may_sign_now": access.can_sign and memorandum.is_final and own_side not in signatures,
         "memorandum": memorandum,
         "access": access,
         "sections": sections_of(memorandum),
@@ -115,9 +122,7 @@ def memorandum_detail(request, pk: int):
         and not (own_agreement and own_agreement.version == memorandum.version),
         # The latest ones only; the full list is a page of its own.
         "versions": list(memorandum.versions()[:SIDEBAR_VERSIONS]) if access.can_read else [],
-        "own_published": getattr(memorandum, f"published_{memorandum.side_of(access.side.pk)}")
-        if access.side
-        else False,
+        "own_published": getattr(memorandum, f"published_{own_side}") if own_side else False,
         "crumbs": [
             *(
                 [(_("Memoranda"), reverse("partnerships:memorandum-list"))]
@@ -218,7 +223,8 @@ def memorandum_pdf_view(request, pk: int):
     started = time.perf_counter()
     pdf = memorandum_pdf(memorandum, document)
     elapsed = time.perf_counter() - started
-    filename = f"memorandum-{memorandum.pk}-v{document.version}.pdf"
+    final = memorandum.is_signed and document.version == memorandum.version
+    filename = f"memorandum-{memorandum.pk}-{'signed' if final else f'v{document.version}'}.pdf"
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     response["Server-Timing"] = f"pdf;dur={elapsed * 1000:.0f}"
@@ -226,14 +232,15 @@ def memorandum_pdf_view(request, pk: int):
 
 
 @_login_redirect_on_denial
-def memorandum_scan_view(request, pk: int):
+def memorandum_scan_view(request, pk: int, side: str):
+    """One side's signed scan, from private storage, to whoever may read the memorandum."""
     memorandum, _access = _readable(request, pk)
-    if not memorandum.signed_scan:
+    signature = memorandum.signatures_by_side().get(side)
+    if signature is None or not signature.scan:
         raise Http404
-    response = FileResponse(
-        memorandum.signed_scan.open("rb"),
+    return FileResponse(
+        signature.scan.open("rb"),
         content_type="application/pdf",
         as_attachment=True,
-        filename=f"memorandum-{memorandum.pk}-signed.pdf",
+        filename=f"memorandum-{memorandum.pk}-signed-{side}.pdf",
     )
-    return response

@@ -1,4 +1,9 @@
-from partnerships.memoranda.models import Memorandum, MemorandumAgreement, MemorandumQuerySet
+from partnerships.memoranda.models import (
+    Memorandum,
+    MemorandumAgreement,
+    MemorandumQuerySet,
+    MemorandumSignature,
+)
 
 from .cooperation import CooperationRequest, CooperationRequestQuerySet, RequestEvent
 from .municipality import CooperationArea, Municipality, MunicipalityQuerySet, Region
@@ -13,6 +18,7 @@ __all__ = [
     "Memorandum",
     "MemorandumAgreement",
     "MemorandumQuerySet",
+    "MemorandumSignature",
     "Municipality",
     "MunicipalityProposal",
     "MunicipalityProposalQuerySet",

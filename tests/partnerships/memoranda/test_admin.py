@@ -36,8 +36,8 @@ def _state(memorandum: Memorandum) -> tuple:
     return (
         memorandum.version,
         memorandum.status,
-        memorandum.purpose_en,
-        memorandum.title_en,
+        memorandum.purpose_other,
+        memorandum.title_other,
         memorandum.history.count(),
         memorandum.agreements.count(),
     )
@@ -77,7 +77,7 @@ def test_memorandum_admin_post_with_a_changed_text_changes_nothing(staff_client,
     url = reverse("admin:partnerships_memorandum_change", args=[m.pk])
     data = _change_form_data(staff_client.get(url))
     before = _state(m)
-    data.update(purpose_en="Rewritten by staff.", title_en="Staff title", status="draft")
+    data.update(purpose_other="Rewritten by staff.", title_other="Staff title", status="draft")
     response = staff_client.post(url, data)
     assert response.status_code == 302
     assert _state(m) == before
@@ -91,7 +91,7 @@ def test_memorandum_admin_save_of_a_signed_memorandum_keeps_it_signed_and_versio
     url = reverse("admin:partnerships_memorandum_change", args=[m.pk])
     data = _change_form_data(staff_client.get(url))
     before = _state(m)
-    data.update(purpose_en="Reopened by staff.", version="1", status="draft")
+    data.update(purpose_other="Reopened by staff.", version="1", status="draft")
     data["published_a"] = "on"
     response = staff_client.post(url, data)
     assert response.status_code == 302
@@ -125,7 +125,7 @@ def test_memorandum_admin_revert_from_the_history_is_refused_and_changes_nothing
     assert "Second purpose." not in page.content.decode()
     assert 'name="_save"' not in page.content.decode()  # no revert button
     before = _state(m)
-    response = staff_client.post(url, {"purpose_en": first.purpose_en, "_save": "Revert"})
+    response = staff_client.post(url, {"purpose_other": first.purpose_other, "_save": "Revert"})
     assert response.status_code == 403
     assert _state(m) == before
     assert m.version == 2

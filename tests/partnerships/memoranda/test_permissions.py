@@ -35,7 +35,7 @@ def _snapshot():
         "memorandum": (
             memorandum.version,
             memorandum.status,
-            memorandum.purpose_en,
+            memorandum.purpose_other,
             memorandum.signed_on,
         ),
         "versions": memorandum.history.count(),
@@ -54,7 +54,7 @@ def _do(client, memorandum, action):
     if action == "edit":
         return client.post(
             reverse("partnerships:memorandum-section-edit", args=[pk, "purpose"]),
-            {"text_uk": "Змінена мета.", "text_en": "Changed purpose.", "base_version": 1},
+            {"text_uk": "Змінена мета.", "text_other": "Changed purpose.", "base_version": 1},
         )
     if action == "agree":
         return client.post(reverse("partnerships:memorandum-agree", args=[pk]), {"version": 1})

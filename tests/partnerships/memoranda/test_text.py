@@ -37,17 +37,17 @@ def test_initial_text_prefills_every_section_in_both_languages(
         MemorandumStatus.DRAFT,
         1,
     )
-    assert (m.title_uk, m.title_en) == ("Меморандум про побратимство", "Memorandum on Twinning")
+    assert (m.title_uk, m.title_other) == ("Меморандум про побратимство", "Memorandum on Twinning")
     assert "Ізюмська громада (Україна, Область" in m.parties_uk
     assert "Ґрудзьондз (Польща)" in m.parties_uk
-    assert "Izium Hromada (Ukraine, Oblast" in m.parties_en
-    assert "Grudziadz (Grudziądz) (Poland)" in m.parties_en
+    assert "Izium Hromada (Ukraine, Oblast" in m.parties_other
+    assert "Grudziadz (Grudziądz) (Poland)" in m.parties_other
     assert sorted(m.areas_uk.splitlines()[1:3]) == ["— Енергетика;", "— Освіта;"]
-    assert sorted(m.areas_en.splitlines()[1:3]) == ["— Education;", "— Energy;"]
+    assert sorted(m.areas_other.splitlines()[1:3]) == ["— Education;", "— Energy;"]
     # Coordinators: the officials who sent and accepted the request (the request's
     # free-text contact person is not copied into the English column).
-    assert "Олена Коваль" not in m.coordination_en
-    assert official_b.user.official_records.get().work_email in m.coordination_en
+    assert "Олена Коваль" not in m.coordination_other
+    assert official_b.user.official_records.get().work_email in m.coordination_other
     for field in ("purpose", "forms", "obligations", "duration", "amendment", "final"):
         assert getattr(m, f"{field}_uk") and getattr(m, f"{field}_en")
     first = m.history.get()
@@ -83,12 +83,12 @@ def test_initial_text_names_coordinators_by_name_never_by_username(db):
         "olena@izium.example.org, +380 57 000 00 00;",
         "— Сторона 2 — Ґрудзьондз: буде визначено; Secretary, secretary@grudziadz.example.org.",
     ]
-    assert m.coordination_en.splitlines()[1:3] == [
+    assert m.coordination_other.splitlines()[1:3] == [
         "— Party 1 — Izium Hromada: Олена Коваль, радниця з міжнародних зв'язків, "
         "olena@izium.example.org, +380 57 000 00 00;",
         "— Party 2 — Grudziadz: to be designated; Secretary, secretary@grudziadz.example.org.",
     ]
-    for text in (m.coordination_uk, m.coordination_en):
+    for text in (m.coordination_uk, m.coordination_other):
         assert "olena_k" not in text and "jnowak" not in text
 
 
@@ -98,8 +98,8 @@ def test_initial_text_without_an_official_leaves_coordinators_to_be_designated(d
     a = MunicipalityFactory(name_uk="Ізюмська громада", name_en="Izium Hromada", email="")
     b = ForeignMunicipalityFactory(name_en="Grudziadz", email="b@example.org")
     m = _memorandum_between(a, b)
-    assert "Олена Коваль" not in m.coordination_en  # the request's free text is not copied
-    assert m.coordination_en.splitlines()[1:3] == [
+    assert "Олена Коваль" not in m.coordination_other  # the request's free text is not copied
+    assert m.coordination_other.splitlines()[1:3] == [
         "— Party 1 — Izium Hromada: to be designated;",
         "— Party 2 — Grudziadz: to be designated; b@example.org.",
     ]
@@ -108,7 +108,7 @@ def test_initial_text_without_an_official_leaves_coordinators_to_be_designated(d
 
 def test_initial_text_obligations_name_each_party_then_both(memorandum):
     m = memorandum
-    uk, en = m.obligations_uk.splitlines(), m.obligations_en.splitlines()
+    uk, en = m.obligations_uk.splitlines(), m.obligations_other.splitlines()
     assert [line for line in uk if line[:1].isdigit()] == [
         "5.1. Сторона 1 (Ізюмська громада) зобов'язується:",
         "5.2. Сторона 2 (Ґрудзьондз) зобов'язується:",
@@ -134,12 +134,12 @@ def test_numbering_leaves_out_an_optional_clause_emptied_in_both_languages(
     def edit(section, uk, en):
         url = reverse("partnerships:memorandum-section-edit", args=[memorandum.pk, section])
         memorandum.refresh_from_db()
-        return client.post(url, {"text_uk": uk, "text_en": en, "base_version": memorandum.version})
+        return client.post(url, {"text_uk": uk, "text_other": en, "base_version": memorandum.version})
 
     client.force_login(official_a.user)
     assert edit("obligations", "", "").status_code == 302
     m = Memorandum.objects.get()
-    assert (m.version, m.obligations_uk, m.obligations_en) == (2, "", "")
+    assert (m.version, m.obligations_uk, m.obligations_other) == (2, "", "")
     page = client.get(m.get_absolute_url())
     numbers = {s["key"]: s["number"] for s in page.context["sections"]}
     assert numbers == {

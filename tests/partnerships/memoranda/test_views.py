@@ -116,10 +116,10 @@ def test_memorandum_section_edit_conflict_keeps_the_typed_text_and_shows_their_c
     m = memorandum
     url = reverse("partnerships:memorandum-section-edit", args=[m.pk, "purpose"])
     client.force_login(official_b.user)
-    client.post(url, {"text_uk": "Їхня мета.", "text_en": "Their purpose.", "base_version": 1})
+    client.post(url, {"text_uk": "Їхня мета.", "text_other": "Their purpose.", "base_version": 1})
     client.force_login(official_a.user)
     response = client.post(
-        url, {"text_uk": "Моя мета.", "text_en": "My purpose, typed with care.", "base_version": 1}
+        url, {"text_uk": "Моя мета.", "text_other": "My purpose, typed with care.", "base_version": 1}
     )
     assert response.status_code == 409
     body = response.content.decode()
@@ -127,14 +127,14 @@ def test_memorandum_section_edit_conflict_keeps_the_typed_text_and_shows_their_c
     assert "<ins>Their purpose.</ins>" in body  # their change, as a diff
     assert 'name="base_version" value="2"' in body  # a second save goes on top of theirs
     m.refresh_from_db()
-    assert (m.version, m.purpose_en) == (2, "Their purpose.")
+    assert (m.version, m.purpose_other) == (2, "Their purpose.")
     # Saving again, now knowingly on top of version 2, works.
     again = client.post(
-        url, {"text_uk": "Моя мета.", "text_en": "My purpose, typed with care.", "base_version": 2}
+        url, {"text_uk": "Моя мета.", "text_other": "My purpose, typed with care.", "base_version": 2}
     )
     assert again.status_code == 302
     m.refresh_from_db()
-    assert (m.version, m.purpose_en) == (3, "My purpose, typed with care.")
+    assert (m.version, m.purpose_other) == (3, "My purpose, typed with care.")
 
 
 @pytest.mark.usefixtures("english")
@@ -147,7 +147,7 @@ def test_memorandum_section_edit_conflict_names_who_saved_the_newer_version(
     client.force_login(official_a.user)
     response = client.post(
         reverse("partnerships:memorandum-section-edit", args=[memorandum.pk, "purpose"]),
-        {"text_uk": "Моя мета.", "text_en": "My purpose.", "base_version": 1},
+        {"text_uk": "Моя мета.", "text_other": "My purpose.", "base_version": 1},
     )
     assert response.status_code == 409
     assert response.context["conflict"].startswith(
@@ -162,7 +162,7 @@ def test_memorandum_section_edit_double_click_is_one_version_and_no_conflict(
     m = memorandum
     url = reverse("partnerships:memorandum-section-edit", args=[m.pk, "purpose"])
     client.force_login(official_a.user)
-    data = {"text_uk": "Моя мета.", "text_en": "My purpose.", "base_version": 1}
+    data = {"text_uk": "Моя мета.", "text_other": "My purpose.", "base_version": 1}
     first = client.post(url, data)
     second = client.post(url, data, follow=True)
     assert first.status_code == 302
@@ -170,7 +170,7 @@ def test_memorandum_section_edit_double_click_is_one_version_and_no_conflict(
     assert second.redirect_chain[0][0].endswith("#section-purpose")
     assert _messages(second)[-1] == "Section 2 is saved as version 2."
     m.refresh_from_db()
-    assert (m.version, m.purpose_en, m.history.count()) == (2, "My purpose.", 2)
+    assert (m.version, m.purpose_other, m.history.count()) == (2, "My purpose.", 2)
 
 
 def test_memorandum_section_edit_invalid_form_keeps_text_and_changes_nothing(
@@ -179,7 +179,7 @@ def test_memorandum_section_edit_invalid_form_keeps_text_and_changes_nothing(
     m = memorandum
     client.force_login(official_a.user)
     url = reverse("partnerships:memorandum-section-edit", args=[m.pk, "purpose"])
-    response = client.post(url, {"text_uk": "", "text_en": "Kept text.", "base_version": 1})
+    response = client.post(url, {"text_uk": "", "text_other": "Kept text.", "base_version": 1})
     assert response.status_code == 400
     assert "Kept text." in response.content.decode()
     assert Memorandum.objects.get().version == 1
