@@ -6,7 +6,8 @@ the two sides (and a double submit); the unique side per memorandum and the
 partnership's one-to-one link are the database's backstops.
 
 Each step is one function for whatever must follow it (mail today):
-`signature_recorded` and `memorandum_signed`.
+`signature_recorded` for the first signature, `memorandum_signed` for the
+second, which signs the memorandum (announced once, as the signing).
 """
 
 import datetime
@@ -106,9 +107,9 @@ def memorandum_sign(
             )
     except IntegrityError:
         raise MemorandumError(ALREADY_SIGNED) from None
-    signature_recorded(memorandum, signature)
     signatures = list(memorandum.signatures.all())
     if len(signatures) < 2:
+        signature_recorded(memorandum, signature)
         return memorandum, None
     partnership = _complete(memorandum, signatures, actor)
     memorandum_signed(memorandum, signature, partnership)

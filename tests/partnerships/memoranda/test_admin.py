@@ -50,7 +50,7 @@ def test_memorandum_admin_lists_memoranda_with_state_and_history(
     pk = memorandum.pk
     changelist = staff_client.get(reverse("admin:partnerships_memorandum_changelist"))
     assert changelist.status_code == 200
-    assert "Memorandum on Twinning" in changelist.content.decode()
+    assert "Меморандум про побратимство" in changelist.content.decode()
     change = staff_client.get(reverse("admin:partnerships_memorandum_change", args=[pk]))
     assert change.status_code == 200
     history = staff_client.get(reverse("admin:partnerships_memorandum_history", args=[pk]))
@@ -148,7 +148,7 @@ def test_memorandum_admin_history_names_status_author_and_changed_fields(
     assert "Change reason" not in body and "Причина зміни" not in body
     assert "Олена Коваль" in body
     assert official_a.user.username not in body
-    assert "Мета (англійською), Мета (українською)" in body or "Purpose (English)" in body
+    assert "Мета (другою мовою), Мета (українською)" in body
     assert "Second purpose." not in body  # the texts are compared on the portal
     compare = reverse("partnerships:memorandum-compare", args=[m.pk])
     assert f"{compare}?old=1&amp;new=2" in body
@@ -157,5 +157,7 @@ def test_memorandum_admin_history_names_status_author_and_changed_fields(
 def test_memorandum_admin_links_the_scan_through_the_checked_view(staff_client, signed_with_scan):
     url = reverse("admin:partnerships_memorandum_change", args=[signed_with_scan.pk])
     body = staff_client.get(url).content.decode()
-    assert reverse("partnerships:memorandum-scan", args=[signed_with_scan.pk]) in body
+    assert reverse("partnerships:memorandum-scan", args=[signed_with_scan.pk, "a"]) in body
+    # Both signatures are shown, with who signed and where.
+    assert "Олена Коваль" in body and "Grudziądz" in body
     assert settings.MEDIA_URL + "memoranda/" not in body

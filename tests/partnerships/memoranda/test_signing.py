@@ -90,7 +90,7 @@ def test_second_signature_signs_the_memorandum_creates_the_partnership_and_close
     assert m.history.count() == 1  # signing adds no text version
 
 
-def test_a_side_signs_once(final_memorandum, official_a):
+def test_a_side_signs_once(final_memorandum, official_a, english):
     _sign(final_memorandum, official_a)
     with pytest.raises(MemorandumError, match="already signed"):
         _sign(final_memorandum, official_a)
@@ -120,7 +120,7 @@ def test_signing_a_version_other_than_the_agreed_one_is_refused_with_a_clear_mes
 
 
 def test_signing_after_the_text_changed_since_agreement_is_refused(
-    final_memorandum, save_section, official_a, official_b
+    final_memorandum, save_section, official_a, official_b, english
 ):
     save_section(by=official_b)  # version 2: the agreement to version 1 is gone
     with pytest.raises(MemorandumError, match="agree to the same version"):
@@ -134,7 +134,7 @@ def test_signing_a_draft_is_refused(memorandum, official_a):
     assert Memorandum.objects.get().status == MemorandumStatus.DRAFT
 
 
-def test_the_text_cannot_change_once_one_side_has_signed(final_memorandum, official_a):
+def test_the_text_cannot_change_once_one_side_has_signed(final_memorandum, official_a, english):
     from partnerships.memoranda.services import memorandum_save_section
 
     _sign(final_memorandum, official_a)
@@ -158,11 +158,13 @@ def test_each_signature_mails_the_other_side_in_their_language(
     with django_capture_on_commit_callbacks(execute=True):
         _sign(final_memorandum, official_a)
     assert [message.to for message in mail.outbox] == [[official_b.user.email]]
-    assert "podpisał" in mail.outbox[0].subject or "podpisała" in mail.outbox[0].subject
+    assert mail.outbox[0].subject == "Izium Hromada podpisuje memorandum"
+    assert "wersję 1" in mail.outbox[0].body
     with django_capture_on_commit_callbacks(execute=True):
         _sign(final_memorandum, official_b, place="Grudziądz")
     assert mail.outbox[1].to == [official_a.user.email]
-    assert "обома сторонами" in mail.outbox[1].subject
+    assert "підписано обома сторонами" in mail.outbox[1].subject
+    assert mail.outbox[1].body.count("/memoranda/") == 1
 
 
 def test_a_memorandum_documents_a_partnership_once(signed_memorandum, accepted_request):

@@ -211,20 +211,73 @@ def test_memorandum_agree_view_to_an_old_version_says_nothing_was_recorded(
 # Signing ---------------------------------------------------------------------------
 
 
-def test_memorandum_sign_view_accepts_a_pdf_scan(client, final_memorandum, official_b):
+def _sign_data(version, **extra):
+    return {
+        "version": version,
+        "signed_on": "2025-03-12",
+        "place": "Grudziądz",
+        "signatory_name": "Jan Nowak",
+        "signatory_position": "Prezydent Miasta",
+        **extra,
+    }
+
+
+@pytest.mark.usefixtures("english")
+def test_memorandum_sign_view_records_one_side_then_the_other_completes_it(
+    client, final_memorandum, official_a, official_b
+):
     m = final_memorandum
+    url = reverse("partnerships:memorandum-sign", args=[m.pk])
     client.force_login(official_b.user)
+    form = client.get(url)
+    assert form.status_code == 200
     scan = SimpleUploadedFile("scan.pdf", minimal_pdf(), content_type="application/pdf")
-    response = client.post(
-        reverse("partnerships:memorandum-sign", args=[m.pk]),
-        {"signed_on": "2025-03-12", "place": "Grudziądz", "scan": scan},
-    )
-    assert response.status_code == 302
+    response = client.post(url, _sign_data(m.version, scan=scan), follow=True)
+    assert _messages(response) == [
+        "Your signature is recorded. The memorandum is signed once the other side signs too."
+    ]
     m.refresh_from_db()
-    assert m.status == MemorandumStatus.SIGNED
-    assert m.signed_scan.name.startswith("memoranda/") and m.signed_scan.name.endswith(".pdf")
-    download = client.get(reverse("partnerships:memorandum-scan", args=[m.pk]))
+    assert m.status == MemorandumStatus.FINAL
+    signature = m.signatures.get()
+    assert signature.scan.name.startswith("memoranda/") and signature.scan.name.endswith(".pdf")
+    download = client.get(reverse("partnerships:memorandum-scan", args=[m.pk, "b"]))
     assert b"".join(download.streaming_content).startswith(b"%PDF-")
+    assert client.get(reverse("partnerships:memorandum-scan", args=[m.pk, "a"])).status_code == 404
+    # B cannot sign twice; the form is not even offered again.
+    assert _messages(client.get(url, follow=True)) == [
+        "Your side has already signed this memorandum."
+    ]
+    client.force_login(official_a.user)
+    response = client.post(url, _sign_data(m.version, place="Ізюм"), follow=True)
+    assert _messages(response) == [
+        "Both sides have signed: the memorandum is in force and the partnership is on both "
+        "profiles."
+    ]
+    m.refresh_from_db()
+    assert m.status == MemorandumStatus.SIGNED and m.partnership is not None
+
+
+@pytest.mark.usefixtures("english")
+def test_memorandum_sign_view_refuses_a_version_other_than_the_agreed_one(
+    client, final_memorandum, official_a
+):
+    client.force_login(official_a.user)
+    url = reverse("partnerships:memorandum-sign", args=[final_memorandum.pk])
+    response = client.post(url, _sign_data(final_memorandum.version + 1), follow=True)
+    assert response.redirect_chain[-1][1] == 302
+    assert _messages(response) == [
+        "You are signing version 2, but the version both sides agreed to is 1. "
+        "Read version 1 and sign that one."
+    ]
+    assert final_memorandum.signatures.count() == 0
+
+
+def test_memorandum_sign_view_wants_the_signatory(client, final_memorandum, official_a):
+    client.force_login(official_a.user)
+    url = reverse("partnerships:memorandum-sign", args=[final_memorandum.pk])
+    response = client.post(url, _sign_data(1, signatory_name="", signatory_position=""))
+    assert response.status_code == 400
+    assert final_memorandum.signatures.count() == 0
 
 
 # Publication -----------------------------------------------------------------------
@@ -311,7 +364,9 @@ def test_memorandum_scan_is_served_to_the_parties_and_staff_only(
     role_client, signed_with_scan, role, expected
 ):
     client = role_client(role)
-    response = client.get(reverse("partnerships:memorandum-scan", args=[signed_with_scan.pk]))
+    response = client.get(
+        reverse("partnerships:memorandum-scan", args=[signed_with_scan.pk, "a"])
+    )
     if expected == "login":
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("account_login"))
@@ -326,7 +381,7 @@ def test_memorandum_scan_is_public_once_both_sides_publish(
     client, signed_with_scan, municipality_a, municipality_b
 ):
     m = signed_with_scan
-    url = reverse("partnerships:memorandum-scan", args=[m.pk])
+    url = reverse("partnerships:memorandum-scan", args=[m.pk, "a"])
     memorandum_set_published(memorandum=m, municipality=municipality_a, published=True)
     assert client.get(url).status_code == 302
     memorandum_set_published(memorandum=m, municipality=municipality_b, published=True)
