@@ -202,14 +202,20 @@ def memorandum_sign_view(request, pk: int):
                 return redirect(memorandum)
             messages.success(
                 request,
-                _("Both sides have signed: the memorandum is in force and the partnership is on both profiles.")
+                _(
+                    "Both sides have signed: the memorandum is in force and the partnership is on both profiles."
+                )
                 if partnership is not None
-                else _("Your signature is recorded. The memorandum is signed once the other side signs too."),
+                else _(
+                    "Your signature is recorded. The memorandum is signed once the other side signs too."
+                ),
             )
             return redirect(memorandum)
         status = 400
     else:
-        refusal = ALREADY_SIGNED if own is not None else sign_refusal(memorandum, memorandum.version)
+        refusal = (
+            ALREADY_SIGNED if own is not None else sign_refusal(memorandum, memorandum.version)
+        )
         if refusal:
             messages.error(request, refusal)
             return redirect(memorandum)

@@ -59,9 +59,7 @@ class MemorandumSignatureInline(admin.TabularInline):
             return "—"
         return format_html(
             '<a href="{}">{}</a>',
-            reverse(
-                "partnerships:memorandum-scan", args=[signature.memorandum_id, signature.side]
-            ),
+            reverse("partnerships:memorandum-scan", args=[signature.memorandum_id, signature.side]),
             _("Download"),
         )
 

@@ -97,5 +97,7 @@ def parties_of(memorandum: Memorandum, language: str, *, signed: bool) -> list[d
             "place_other": party_place(party, language),
             "signature": signatures.get(side),
         }
-        for index, (party, side) in enumerate([(memorandum.party_a, "a"), (memorandum.party_b, "b")])
+        for index, (party, side) in enumerate(
+            [(memorandum.party_a, "a"), (memorandum.party_b, "b")]
+        )
     ]

@@ -24,8 +24,6 @@ from partnerships.models import (
 
 from .text import SECTIONS_BY_KEY, Coordinator, initial_text
 
-
-
 BOTH_LANGUAGES_OR_NEITHER = _("Write this clause in both languages, or empty both to leave it out.")
 
 

@@ -83,8 +83,7 @@ CLAUSES = Clauses(
     ),
     undertakes="{label} ({name}) s'engage à :",
     duties=(
-        "désigner un coordinateur de la coopération et communiquer ses coordonnées "
-        "{other_dative}",
+        "désigner un coordinateur de la coopération et communiquer ses coordonnées {other_dative}",
         "associer aux travaux communs ses institutions, entreprises, organisations de la "
         "société civile et habitants",
         "informer en temps utile {other_accusative} des programmes et projets auxquels les "

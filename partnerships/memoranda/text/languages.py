@@ -22,7 +22,9 @@ LANGUAGE_BY_COUNTRY: dict[str, str] = {
     "MC": MemorandumLanguage.FRENCH,
 }
 
-CLAUSES: dict[str, Clauses] = {module.CLAUSES.code: module.CLAUSES for module in (uk, en, pl, de, fr)}
+CLAUSES: dict[str, Clauses] = {
+    module.CLAUSES.code: module.CLAUSES for module in (uk, en, pl, de, fr)
+}
 
 
 def second_language(party_a, party_b) -> str:

@@ -20,7 +20,10 @@ CLAUSES = Clauses(
     },
     titles={
         CooperationForm.TWINNING: ("Memorandum o partnerstwie miast", "stosunki partnerstwa miast"),
-        CooperationForm.PARTNERSHIP_AGREEMENT: ("Memorandum o partnerstwie", "stosunki partnerskie"),
+        CooperationForm.PARTNERSHIP_AGREEMENT: (
+            "Memorandum o partnerstwie",
+            "stosunki partnerskie",
+        ),
         CooperationForm.PROJECT_COOPERATION: ("Memorandum o współpracy", "współpracę projektową"),
         CooperationForm.HUMANITARIAN_HELP: (
             "Memorandum o współpracy humanitarnej",

@@ -31,7 +31,9 @@ def test_section_form_counts_a_browser_line_break_as_one_character(client, memor
     assert response.status_code == 302
     m.refresh_from_db()
     assert m.purpose_uk == text.replace("\r\n", "\n")
-    too_long = client.post(url, {"text_uk": text + "xx", "text_other": "Purpose.", "base_version": 2})
+    too_long = client.post(
+        url, {"text_uk": text + "xx", "text_other": "Purpose.", "base_version": 2}
+    )
     assert too_long.status_code == 400
 
 

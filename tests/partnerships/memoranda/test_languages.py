@@ -53,9 +53,7 @@ def french_memorandum(municipality_a, official_a):
     [("PL", "pl"), ("DE", "de"), ("AT", "de"), ("FR", "fr"), ("BE", "fr"), ("CZ", "en"),
      ("US", "en")],
 )  # fmt: skip
-def test_the_second_language_is_the_partner_countrys_or_english(
-    municipality_a, country, language
-):
+def test_the_second_language_is_the_partner_countrys_or_english(municipality_a, country, language):
     from tests.factories import ForeignMunicipalityFactory
 
     m = _opened(municipality_a, ForeignMunicipalityFactory(country=country))
@@ -95,14 +93,20 @@ def test_a_polish_memorandum_is_drafted_versioned_and_compared_in_both_columns(
     assert "Polish text" in form and "English text" not in form
     response = client.post(
         edit,
-        {"text_uk": "Нова мета співпраці.", "text_other": "Nowy cel współpracy.", "base_version": 1},
+        {
+            "text_uk": "Нова мета співпраці.",
+            "text_other": "Nowy cel współpracy.",
+            "base_version": 1,
+        },
     )
     assert response.status_code == 302
     m.refresh_from_db()
     assert (m.version, m.purpose_other) == (2, "Nowy cel współpracy.")
     assert m.version_document(1).purpose_other.startswith("Strony nawiązują")
 
-    compare = client.get(reverse("partnerships:memorandum-compare", args=[m.pk]), {"old": 1, "new": 2})
+    compare = client.get(
+        reverse("partnerships:memorandum-compare", args=[m.pk]), {"old": 1, "new": 2}
+    )
     body = compare.content.decode()
     assert "<ins>Nowy cel współpracy.</ins>" in body.replace("\n", "")
     assert "Cel" in body and "Мета" in body

@@ -9,14 +9,9 @@ are skipped on SQLite.
 import datetime
 
 import pytest
-from django.test import Client
-from django.urls import reverse
 
 from partnerships.choices import (
     MemorandumStatus,
-    PartnershipKind,
-    PartnershipSource,
-    RequestEventKind,
     RequestStatus,
 )
 from partnerships.memoranda.services import (
@@ -26,7 +21,7 @@ from partnerships.memoranda.services import (
     memorandum_open,
     memorandum_save_section,
 )
-from partnerships.models import Memorandum, Partnership, RequestEvent
+from partnerships.models import Memorandum
 from tests.concurrency import in_parallel, needs_postgresql
 
 pytestmark = pytest.mark.django_db

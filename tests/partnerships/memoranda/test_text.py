@@ -143,7 +143,9 @@ def test_numbering_leaves_out_an_optional_clause_emptied_in_both_languages(
     def edit(section, uk, en):
         url = reverse("partnerships:memorandum-section-edit", args=[memorandum.pk, section])
         memorandum.refresh_from_db()
-        return client.post(url, {"text_uk": uk, "text_other": en, "base_version": memorandum.version})
+        return client.post(
+            url, {"text_uk": uk, "text_other": en, "base_version": memorandum.version}
+        )
 
     client.force_login(official_a.user)
     assert edit("obligations", "", "").status_code == 302

@@ -119,7 +119,8 @@ def test_memorandum_section_edit_conflict_keeps_the_typed_text_and_shows_their_c
     client.post(url, {"text_uk": "Їхня мета.", "text_other": "Their purpose.", "base_version": 1})
     client.force_login(official_a.user)
     response = client.post(
-        url, {"text_uk": "Моя мета.", "text_other": "My purpose, typed with care.", "base_version": 1}
+        url,
+        {"text_uk": "Моя мета.", "text_other": "My purpose, typed with care.", "base_version": 1},
     )
     assert response.status_code == 409
     body = response.content.decode()
@@ -130,7 +131,8 @@ def test_memorandum_section_edit_conflict_keeps_the_typed_text_and_shows_their_c
     assert (m.version, m.purpose_other) == (2, "Their purpose.")
     # Saving again, now knowingly on top of version 2, works.
     again = client.post(
-        url, {"text_uk": "Моя мета.", "text_other": "My purpose, typed with care.", "base_version": 2}
+        url,
+        {"text_uk": "Моя мета.", "text_other": "My purpose, typed with care.", "base_version": 2},
     )
     assert again.status_code == 302
     m.refresh_from_db()
@@ -364,9 +366,7 @@ def test_memorandum_scan_is_served_to_the_parties_and_staff_only(
     role_client, signed_with_scan, role, expected
 ):
     client = role_client(role)
-    response = client.get(
-        reverse("partnerships:memorandum-scan", args=[signed_with_scan.pk, "a"])
-    )
+    response = client.get(reverse("partnerships:memorandum-scan", args=[signed_with_scan.pk, "a"]))
     if expected == "login":
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("account_login"))
