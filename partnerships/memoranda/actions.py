@@ -6,6 +6,7 @@ through `services`; a refused step comes back as a message, never a 500.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -177,8 +178,11 @@ def memorandum_agree_view(request, pk: int):
 def memorandum_sign_view(request, pk: int):
     """One side records its signature of the agreed version."""
     memorandum, access = memorandum_for_user(request.user, pk, action="sign")
+    side = access.side
+    if side is None:  # can_sign already holds this; said again for the type checker
+        raise PermissionDenied
     status = 200
-    own = memorandum.signatures.filter(side=memorandum.side_of(access.side.pk)).first()
+    own = memorandum.signatures.filter(side=memorandum.side_of(side.pk)).first()
     if request.method == "POST":
         form = SignForm(request.POST, request.FILES)
         if form.is_valid():
@@ -186,7 +190,7 @@ def memorandum_sign_view(request, pk: int):
             try:
                 memorandum, partnership = memorandum_sign(
                     memorandum=memorandum,
-                    municipality=access.side,
+                    municipality=side,
                     version=data["version"],
                     details=SignatureDetails(
                         signed_on=data["signed_on"],
@@ -223,7 +227,7 @@ def memorandum_sign_view(request, pk: int):
             initial={
                 "version": memorandum.version,
                 "signatory_name": request.user.get_full_name(),
-                "signatory_position": _official_position(request.user, access.side),
+                "signatory_position": _official_position(request.user, side),
             }
         )
     return render(
@@ -232,7 +236,7 @@ def memorandum_sign_view(request, pk: int):
         {
             "memorandum": memorandum,
             "form": form,
-            "side": access.side,
+            "side": side,
             "crumbs": crumbs(memorandum, (_("Sign the memorandum"), "")),
         },
         status=status,

@@ -35,7 +35,7 @@ class MemorandumSignatureInline(admin.TabularInline):
 
     model = MemorandumSignature
     extra = 0
-    fields = [
+    fields = (
         "side",
         "version",
         "signed_on",
@@ -45,7 +45,7 @@ class MemorandumSignatureInline(admin.TabularInline):
         "signed_scan",
         "recorded_by",
         "recorded_at",
-    ]
+    )
     readonly_fields = fields
     can_delete = False
 

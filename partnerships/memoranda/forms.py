@@ -1,4 +1,5 @@
 import re
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.utils import timezone
@@ -7,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from partnerships.choices import MemorandumLanguage
 
 from .text import Section
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 BOTH_LANGUAGES_OR_NEITHER = _("Write this clause in both languages, or empty both to leave it out.")
 
@@ -30,7 +34,7 @@ class SectionTextField(forms.CharField):
         return _normalise(text) if text else text
 
 
-SECOND_TEXT_LABELS = {
+SECOND_TEXT_LABELS: dict[str, "StrOrPromise"] = {
     MemorandumLanguage.ENGLISH: _("English text"),
     MemorandumLanguage.POLISH: _("Polish text"),
     MemorandumLanguage.GERMAN: _("German text"),

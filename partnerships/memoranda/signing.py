@@ -38,7 +38,7 @@ from partnerships.notifications import notify_memorandum_signature, notify_memor
 
 from .services import MemorandumError
 
-KIND_BY_FORM = {
+KIND_BY_FORM: dict[str, PartnershipKind] = {
     CooperationForm.TWINNING: PartnershipKind.TWINNING,
     CooperationForm.PARTNERSHIP_AGREEMENT: PartnershipKind.PARTNERSHIP,
     CooperationForm.PROJECT_COOPERATION: PartnershipKind.COOPERATION,
@@ -60,9 +60,9 @@ class SignatureDetails:
 def sign_refusal(memorandum: Memorandum, version: int) -> str | None:
     """Why this version of the memorandum cannot be signed now, or None."""
     if memorandum.is_signed:
-        return _("The memorandum is already signed by both sides.")
+        return str(_("The memorandum is already signed by both sides."))
     if memorandum.status != MemorandumStatus.FINAL:
-        return _("Both sides must agree to the same version before the memorandum is signed.")
+        return str(_("Both sides must agree to the same version before the memorandum is signed."))
     agreed = set(memorandum.agreements.values_list("version", flat=True))
     if version != memorandum.version or agreed != {memorandum.version}:
         return _(

@@ -67,12 +67,12 @@ def _coordinator(coordinator: Coordinator | None, municipality, label: str, text
     designated" in each column's own language. Free text typed in one language
     (the request's contact person) is never copied into the other column.
     """
-    details = (
+    parts = (
         [coordinator.position, coordinator.email, coordinator.phone]
         if coordinator is not None
         else [municipality.email]
     )
-    details = ", ".join(detail for detail in details if detail)
+    details = ", ".join(part for part in parts if part)
     if coordinator is not None and coordinator.full_name:
         who = ", ".join(part for part in (coordinator.full_name, details) if part)
     else:
