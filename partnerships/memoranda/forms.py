@@ -107,7 +107,7 @@ class SignForm(forms.Form):
     scan = forms.FileField(
         label=_("Signed scan"),
         required=False,
-        help_text=_("Optional: your side's signed copy, a PDF file of at most 10 MB."),
+        help_text=_("Your side's signed copy: a PDF file of at most 10 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
 

@@ -73,7 +73,7 @@ def test_sign_form_says_optional_once(client, final_memorandum, official_a):
     url = reverse("partnerships:memorandum-sign", args=[final_memorandum.pk])
     body = client.get(url).content.decode()
     assert (body.count("(optional)"), "Optional." in body) == (1, False)
-    assert "your side's signed copy, a PDF file of at most 10 MB." in body
+    assert "signed copy: a PDF file of at most 10 MB." in body
 
 
 @pytest.mark.parametrize(
