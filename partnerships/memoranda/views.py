@@ -114,6 +114,8 @@ def memorandum_detail(request, pk: int):
             for party, side in ((memorandum.party_a, "a"), (memorandum.party_b, "b"))
         ],
         "may_sign_now": access.can_sign and memorandum.is_final and own_side not in signatures,
+        # Once a side has signed, the text it signed stays as it is.
+        "editable": access.can_edit and not signatures,
         "memorandum": memorandum,
         "access": access,
         "sections": sections_of(memorandum),

@@ -388,3 +388,17 @@ def test_memorandum_scan_is_public_once_both_sides_publish(
     response = client.get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == minimal_pdf()
+
+
+def test_memorandum_page_offers_no_edit_once_one_side_has_signed(
+    client, final_memorandum, official_a, official_b, sign_for
+):
+    m = final_memorandum
+    sign_for(official_a)
+    client.force_login(official_b.user)
+    body = client.get(m.get_absolute_url()).content.decode()
+    assert reverse("partnerships:memorandum-section-edit", args=[m.pk, "purpose"]) not in body
+    assert reverse("partnerships:memorandum-sign", args=[m.pk]) in body  # B still signs
+    client.force_login(official_a.user)
+    body = client.get(m.get_absolute_url()).content.decode()
+    assert reverse("partnerships:memorandum-sign", args=[m.pk]) not in body  # A has signed
