@@ -69,6 +69,22 @@ class RequestEventKind(models.TextChoices):
     SIGNED = "signed", pgettext_lazy("request event", "memorandum signed")
 
 
+class MemorandumLanguage(models.TextChoices):
+    """The language a memorandum is written in beside Ukrainian."""
+
+    POLISH = "pl", _("Polish")
+    GERMAN = "de", _("German")
+    FRENCH = "fr", _("French")
+    ENGLISH = "en", _("English")
+
+
+class MemorandumSide(models.TextChoices):
+    """Party A sent the request, party B accepted it."""
+
+    A = "a", pgettext_lazy("memorandum side", "party A")
+    B = "b", pgettext_lazy("memorandum side", "party B")
+
+
 class MemorandumStatus(models.TextChoices):
     DRAFT = "draft", pgettext_lazy("memorandum status", "draft")
     FINAL = "final", pgettext_lazy("memorandum status", "agreed by both sides")

@@ -193,15 +193,24 @@ def conversation_key(cooperation_request: CooperationRequest) -> str:
 MEMORANDUM_EVENTS = {
     Kind.MEMORANDUM_VERSION: _("Version %(version)s of the memorandum %(pair)s"),
     Kind.MEMORANDUM_AGREED: _("%(name)s agreed to version %(version)s of the memorandum %(pair)s"),
-    Kind.MEMORANDUM_SIGNED: _("The memorandum %(pair)s is signed"),
+    Kind.SIGNATURE_RECORDED: _("%(name)s signed the memorandum %(pair)s"),
+    Kind.MEMORANDUM_SIGNED: _("The memorandum %(pair)s is signed by both sides"),
     Kind.PARTNERSHIP_CREATED: _("Partnership created: %(pair)s"),
 }
 
 
 def notify_memorandum(
-    memorandum: Memorandum, kind: Kind, *, actor, municipality: Municipality | None = None
+    memorandum: Memorandum,
+    kind: Kind,
+    *,
+    actor,
+    municipality: Municipality | None = None,
+    mail: tuple[str, dict] | None = None,
+    quiet: bool = False,
 ) -> None:
-    """A step of the memorandum: both parties' officials but the one who took it."""
+    """A step of the memorandum: both parties' officials but the one who took it. `mail`
+    names the step's own mail templates; `quiet` keeps it to the bell (the step's mail
+    has gone out under another kind)."""
     notify(
         official_users(memorandum.party_a, memorandum.party_b),
         kind,
@@ -213,6 +222,8 @@ def notify_memorandum(
             "name": municipality or "",
         },
         actor=actor,
+        mail=mail,
+        quiet=quiet,
     )
 
 
@@ -284,5 +295,43 @@ def _request_context(cooperation_request: CooperationRequest) -> dict:
     # they carry the right language prefix.
     return {
         "cooperation_request": cooperation_request,
+        "base_url": settings.PORTAL_BASE_URL,
+    }
+
+
+def notify_memorandum_signature(memorandum, signature) -> None:
+    """One side signed the memorandum: the officials of both sides but the signer are told."""
+    notify_memorandum(
+        memorandum,
+        Kind.SIGNATURE_RECORDED,
+        actor=signature.recorded_by,
+        municipality=signature.party,
+        mail=(
+            "partnerships/email/memorandum_signature",
+            _memorandum_context(memorandum, signature),
+        ),
+    )
+
+
+def notify_memorandum_signed(memorandum, last_signature) -> None:
+    """The second signature made the memorandum signed and the partnership: both sides are
+    told (the signer's colleagues too), the mail says so once."""
+    notify_memorandum(
+        memorandum,
+        Kind.MEMORANDUM_SIGNED,
+        actor=last_signature.recorded_by,
+        mail=(
+            "partnerships/email/memorandum_signed",
+            _memorandum_context(memorandum, last_signature),
+        ),
+    )
+    notify_memorandum(memorandum, Kind.PARTNERSHIP_CREATED, actor=None, mail=None, quiet=True)
+
+
+def _memorandum_context(memorandum, signature) -> dict:
+    return {
+        "memorandum": memorandum,
+        "signature": signature,
+        "signer": signature.party,
         "base_url": settings.PORTAL_BASE_URL,
     }

@@ -23,6 +23,7 @@ class NotificationKind(models.TextChoices):
     MESSAGE = "message", _("new message")
     MEMORANDUM_VERSION = "memorandum_version", _("new memorandum version")
     MEMORANDUM_AGREED = "memorandum_agreed", _("agreement to the memorandum")
+    SIGNATURE_RECORDED = "signature_recorded", _("a side signed the memorandum")
     MEMORANDUM_SIGNED = "memorandum_signed", _("memorandum signed")
     PARTNERSHIP_CREATED = "partnership_created", _("partnership created")
     APPLICATION_APPROVED = "application_approved", _("application approved")
@@ -45,6 +46,7 @@ GROUP_OF = {
     K.MESSAGE: G.MESSAGES,
     K.MEMORANDUM_VERSION: G.MEMORANDA,
     K.MEMORANDUM_AGREED: G.MEMORANDA,
+    K.SIGNATURE_RECORDED: G.SIGNATURES,
     K.MEMORANDUM_SIGNED: G.SIGNATURES,
     K.PARTNERSHIP_CREATED: G.SIGNATURES,
     K.APPLICATION_APPROVED: G.DECISIONS,

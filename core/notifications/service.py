@@ -89,6 +89,7 @@ def notify(
     actor: Any = None,
     about: str = "",
     mail: tuple[str, Mapping[str, Any]] | None = None,
+    quiet: bool = False,
 ) -> list[Notification]:
     """Tell each recipient (users; the actor is left out) that `kind` happened to `target`.
 
@@ -97,6 +98,7 @@ def notify(
     about: a key for marking read together what the reader has seen (`mark_read_about`).
     mail: a template prefix (`<prefix>_subject.txt`, `_body.txt`) and its context for
     the immediate mail; by default the generic notification mail.
+    quiet: the bell only, no mail at once or in the digest (the same step mailed already).
     """
     users = {
         user.pk: user
@@ -113,7 +115,7 @@ def notify(
         with translation.override(language):
             text = str(title) % {key: str(value) for key, value in (params or {}).items()}
             path = _path_of(target)  # under the recipient's language prefix
-        delivery = preference.delivery(kind) if user.email else Delivery.NEVER
+        delivery = preference.delivery(kind) if user.email and not quiet else Delivery.NEVER
         notifications.append(
             Notification(
                 recipient=user,

@@ -1,4 +1,4 @@
-"""Memorandum actions: edit a section, agree to a version, mark signed, publish.
+"""Memorandum actions: edit a section, agree to a version, sign for one side, publish.
 
 Each view asks `permissions.memorandum_for_user` for the action and writes
 through `services`; a refused step comes back as a message, never a 500.
@@ -6,6 +6,7 @@ through `services`; a refused step comes back as a message, never a 500.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from partnerships.choices import MemorandumStatus
+from partnerships.models import Official
 
 from .diff import compare_sections
 from .forms import AgreeForm, PublishForm, SectionForm, SignForm
@@ -23,9 +25,9 @@ from .services import (
     memorandum_agree,
     memorandum_save_section,
     memorandum_set_published,
-    memorandum_sign,
 )
-from .text import SECTIONS_BY_KEY, numbering
+from .signing import ALREADY_SIGNED, SignatureDetails, memorandum_sign, sign_refusal
+from .text import SECTIONS_BY_KEY, heading, numbering
 from .views import crumbs
 
 
@@ -37,14 +39,14 @@ def memorandum_section_edit(request, pk: int, section: str):
     meta = SECTIONS_BY_KEY[section]
     conflict, their_changes, status = None, [], 200
     if request.method == "POST":
-        form = SectionForm(request.POST, section=meta)
+        form = SectionForm(request.POST, section=meta, language=memorandum.language)
         if form.is_valid():
             try:
                 memorandum, changed = memorandum_save_section(
                     memorandum=memorandum,
                     section=section,
                     text_uk=form.cleaned_data["text_uk"],
-                    text_en=form.cleaned_data["text_en"],
+                    text_other=form.cleaned_data["text_other"],
                     base_version=form.cleaned_data["base_version"],
                     actor=request.user,
                 )
@@ -56,7 +58,7 @@ def memorandum_section_edit(request, pk: int, section: str):
                 memorandum = error.memorandum
                 data = request.POST.copy()
                 data["base_version"] = str(memorandum.version)
-                form = SectionForm(data, section=meta)
+                form = SectionForm(data, section=meta, language=memorandum.language)
                 form.is_valid()
                 their_changes = [
                     row
@@ -77,7 +79,7 @@ def memorandum_section_edit(request, pk: int, section: str):
                     messages.success(
                         request,
                         _("“%(heading)s” is left out of the memorandum from version %(v)s.")
-                        % {"heading": _heading(meta), "v": memorandum.version},
+                        % {"heading": _heading(meta, memorandum), "v": memorandum.version},
                     )
                 elif changed:
                     messages.success(
@@ -100,9 +102,10 @@ def memorandum_section_edit(request, pk: int, section: str):
     else:
         form = SectionForm(
             section=meta,
+            language=memorandum.language,
             initial={
                 "text_uk": getattr(memorandum, f"{section}_uk"),
-                "text_en": getattr(memorandum, f"{section}_en"),
+                "text_other": getattr(memorandum, f"{section}_other"),
                 "base_version": memorandum.version,
             },
         )
@@ -110,7 +113,7 @@ def memorandum_section_edit(request, pk: int, section: str):
     title = (
         _("Edit section %(n)s") % {"n": number}
         if number
-        else _("Write the clause “%(heading)s”") % {"heading": _heading(meta)}
+        else _("Write the clause “%(heading)s”") % {"heading": _heading(meta, memorandum)}
     )
     return render(
         request,
@@ -124,15 +127,18 @@ def memorandum_section_edit(request, pk: int, section: str):
             "conflict": conflict,
             "their_changes": their_changes,
             "current_uk": getattr(memorandum, f"{section}_uk"),
-            "current_en": getattr(memorandum, f"{section}_en"),
+            "current_other": getattr(memorandum, f"{section}_other"),
+            "heading_other": heading(section, memorandum.language),
             "crumbs": crumbs(memorandum, (title, "")),
         },
         status=status,
     )
 
 
-def _heading(section) -> str:
-    return section.heading_en if get_language() == "en" else section.heading_uk
+def _heading(section, memorandum) -> str:
+    """The heading in the reader's language if it is the memorandum's second one."""
+    language = memorandum.language if get_language() == memorandum.language else "uk"
+    return heading(section.key, language)
 
 
 @login_required
@@ -170,48 +176,76 @@ def memorandum_agree_view(request, pk: int):
 
 @login_required
 def memorandum_sign_view(request, pk: int):
-    memorandum, _access = memorandum_for_user(request.user, pk, action="sign")
+    """One side records its signature of the agreed version."""
+    memorandum, access = memorandum_for_user(request.user, pk, action="sign")
+    side = access.side
+    if side is None:  # can_sign already holds this; said again for the type checker
+        raise PermissionDenied
     status = 200
+    own = memorandum.signatures.filter(side=memorandum.side_of(side.pk)).first()
     if request.method == "POST":
         form = SignForm(request.POST, request.FILES)
         if form.is_valid():
+            data = form.cleaned_data
             try:
-                memorandum_sign(
+                memorandum, partnership = memorandum_sign(
                     memorandum=memorandum,
-                    signed_on=form.cleaned_data["signed_on"],
-                    place=form.cleaned_data["place"],
-                    scan=form.cleaned_data["scan"],
+                    municipality=side,
+                    version=data["version"],
+                    details=SignatureDetails(
+                        signed_on=data["signed_on"],
+                        place=data["place"],
+                        signatory_name=data["signatory_name"],
+                        signatory_position=data["signatory_position"],
+                        scan=data["scan"],
+                    ),
                     actor=request.user,
                 )
             except MemorandumError as error:
                 messages.error(request, str(error))
-            else:
-                messages.success(
-                    request,
-                    _("The memorandum is marked signed and the partnership is recorded."),
+                return redirect(memorandum)
+            messages.success(
+                request,
+                _(
+                    "Both sides have signed: the memorandum is in force and the partnership is on both profiles."
                 )
+                if partnership is not None
+                else _(
+                    "Your signature is recorded. The memorandum is signed once the other side signs too."
+                ),
+            )
             return redirect(memorandum)
         status = 400
     else:
-        if memorandum.status != MemorandumStatus.FINAL:
-            messages.error(
-                request,
-                _("Both sides must agree to the same version before the memorandum is signed.")
-                if not memorandum.is_signed
-                else _("The memorandum has already been marked signed."),
-            )
+        refusal = (
+            ALREADY_SIGNED if own is not None else sign_refusal(memorandum, memorandum.version)
+        )
+        if refusal:
+            messages.error(request, refusal)
             return redirect(memorandum)
-        form = SignForm()
+        form = SignForm(
+            initial={
+                "version": memorandum.version,
+                "signatory_name": request.user.get_full_name(),
+                "signatory_position": _official_position(request.user, side),
+            }
+        )
     return render(
         request,
         "partnerships/memorandum_sign.html",
         {
             "memorandum": memorandum,
             "form": form,
-            "crumbs": crumbs(memorandum, (_("Mark as signed"), "")),
+            "side": side,
+            "crumbs": crumbs(memorandum, (_("Sign the memorandum"), "")),
         },
         status=status,
     )
+
+
+def _official_position(user, municipality) -> str:
+    official = Official.objects.approved().filter(user=user, municipality=municipality).first()
+    return official.position if official else ""
 
 
 @login_required

@@ -1,4 +1,4 @@
-"""Admin for memoranda: state, parties, agreements and the version history."""
+"""Admin for memoranda: state, parties, agreements, signatures and the version history."""
 
 from itertools import pairwise
 
@@ -13,10 +13,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from partnerships.caching import registry_changed
 
-from .models import Memorandum, MemorandumAgreement
+from .models import Memorandum, MemorandumAgreement, MemorandumSignature
 from .text import SECTION_KEYS
 
-TEXT_FIELDS = [f"{key}_{lang}" for key in SECTION_KEYS for lang in ("uk", "en")]
+TEXT_FIELDS = [f"{key}_{lang}" for key in SECTION_KEYS for lang in ("uk", "other")]
 
 
 class MemorandumAgreementInline(admin.TabularInline):
@@ -30,6 +30,40 @@ class MemorandumAgreementInline(admin.TabularInline):
         return False
 
 
+class MemorandumSignatureInline(admin.TabularInline):
+    """Each side's signature, as its official recorded it; staff read, never sign."""
+
+    model = MemorandumSignature
+    extra = 0
+    fields = (
+        "side",
+        "version",
+        "signed_on",
+        "place",
+        "signatory_name",
+        "signatory_position",
+        "signed_scan",
+        "recorded_by",
+        "recorded_at",
+    )
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("signed scan (PDF)"))
+    def signed_scan(self, signature):
+        # The scan is private: linked through the view that checks access, never a file URL.
+        if not signature.scan:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("partnerships:memorandum-scan", args=[signature.memorandum_id, signature.side]),
+            _("Download"),
+        )
+
+
 @admin.register(Memorandum)
 class MemorandumAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "status", "version", "signed_on", "public", "updated_at"]
@@ -38,7 +72,7 @@ class MemorandumAdmin(SimpleHistoryAdmin):
     search_fields = ["party_a__name_uk", "party_a__name_en", "party_b__name_uk", "party_b__name_en"]
     date_hierarchy = "created_at"
     object_history_list_template = "admin/partnerships/memorandum/history_list.html"
-    inlines = [MemorandumAgreementInline]
+    inlines = [MemorandumAgreementInline, MemorandumSignatureInline]
     # Staff read the text and its history but never write it: the parties edit it
     # on the portal, where every save is a version checked against conflicts and
     # clears both agreements. State changes go through the services too (they
@@ -50,24 +84,22 @@ class MemorandumAdmin(SimpleHistoryAdmin):
         "party_b",
         "status",
         "version",
+        "language",
         "title_uk",
-        "title_en",
+        "title_other",
         *TEXT_FIELDS,
         "signed_on",
-        "signed_place",
-        "scan",
-        "signed_by",
         "partnership",
         "created_at",
         "updated_at",
     ]
     fieldsets = [
-        (None, {"fields": ["request", "party_a", "party_b", "status", "version"]}),
-        (_("Title"), {"fields": ["title_uk", "title_en"]}),
+        (None, {"fields": ["request", "party_a", "party_b", "status", "version", "language"]}),
+        (_("Title"), {"fields": ["title_uk", "title_other"]}),
         (_("Sections"), {"classes": ["collapse"], "fields": TEXT_FIELDS}),
         (
             _("Signing"),
-            {"fields": ["signed_on", "signed_place", "scan", "signed_by", "partnership"]},
+            {"fields": ["signed_on", "partnership"]},
         ),
         (_("Publication"), {"fields": ["published_a", "published_b"]}),
         (None, {"fields": ["created_at", "updated_at"]}),
@@ -123,17 +155,6 @@ class MemorandumAdmin(SimpleHistoryAdmin):
         if request.method != "GET":
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
-
-    @admin.display(description=_("signed scan (PDF)"))
-    def scan(self, memorandum):
-        # The scan is private: linked through the view that checks access, never a file URL.
-        if not memorandum.signed_scan:
-            return "—"
-        return format_html(
-            '<a href="{}">{}</a>',
-            reverse("partnerships:memorandum-scan", args=[memorandum.pk]),
-            _("Download"),
-        )
 
     @admin.display(description=_("public"), boolean=True)
     def public(self, memorandum):

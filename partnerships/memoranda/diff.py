@@ -6,7 +6,7 @@ from difflib import SequenceMatcher
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .text import SECTIONS, numbering
+from .text import SECTIONS, heading, numbering
 
 # A word with the whitespace after it: a changed word is marked, not a whole line.
 _TOKENS = re.compile(r"\S+\s*|\s+")
@@ -62,18 +62,19 @@ def compare_sections(old, new) -> list[dict]:
     old_numbers, new_numbers = numbering(old), numbering(new)
     for section in SECTIONS:
         old_uk, new_uk = getattr(old, f"{section.key}_uk"), getattr(new, f"{section.key}_uk")
-        old_en, new_en = getattr(old, f"{section.key}_en"), getattr(new, f"{section.key}_en")
-        changed = old_uk != new_uk or old_en != new_en
+        old_other = getattr(old, f"{section.key}_other")
+        new_other = getattr(new, f"{section.key}_other")
+        changed = old_uk != new_uk or old_other != new_other
         rows.append(
             {
                 "key": section.key,
                 # As numbered in the newer version, or in the older one if left out now.
                 "number": new_numbers[section.key] or old_numbers[section.key],
                 "heading_uk": section.heading_uk,
-                "heading_en": section.heading_en,
+                "heading_other": heading(section.key, new.language),
                 "changed": changed,
                 "diff_uk": diff_html(old_uk, new_uk) if changed else escape(new_uk),
-                "diff_en": diff_html(old_en, new_en) if changed else escape(new_en),
+                "diff_other": diff_html(old_other, new_other) if changed else escape(new_other),
             }
         )
     return rows

@@ -1,10 +1,16 @@
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.uploads import pdf_looks_valid
+from partnerships.choices import MemorandumLanguage
 
 from .text import Section
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 BOTH_LANGUAGES_OR_NEITHER = _("Write this clause in both languages, or empty both to leave it out.")
 
@@ -26,30 +32,41 @@ class SectionTextField(forms.CharField):
         return _normalise(text) if text else text
 
 
+SECOND_TEXT_LABELS: dict[str, "StrOrPromise"] = {
+    MemorandumLanguage.ENGLISH: _("English text"),
+    MemorandumLanguage.POLISH: _("Polish text"),
+    MemorandumLanguage.GERMAN: _("German text"),
+    MemorandumLanguage.FRENCH: _("French text"),
+}
+
+
 class SectionForm(forms.Form):
     text_uk = SectionTextField(
         label=_("Ukrainian text"),
         max_length=MAX_SECTION_CHARS,
         widget=forms.Textarea(attrs={"rows": 14, "lang": "uk"}),
     )
-    text_en = SectionTextField(
-        label=_("English text"),
+    text_other = SectionTextField(
         max_length=MAX_SECTION_CHARS,
-        widget=forms.Textarea(attrs={"rows": 14, "lang": "en"}),
+        widget=forms.Textarea(attrs={"rows": 14}),
     )
     # The version the editor started from; a newer one on save is a conflict.
     base_version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
 
-    def __init__(self, *args, section: Section, **kwargs):
+    def __init__(self, *args, section: Section, language: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.section = section
+        # The second column is in the memorandum's second language.
+        other = self.fields["text_other"]
+        other.label = SECOND_TEXT_LABELS[language]
+        other.widget.attrs["lang"] = language
         # A core section needs both texts; an optional clause may be emptied in both.
-        self.fields["text_uk"].required = self.fields["text_en"].required = section.required
+        self.fields["text_uk"].required = other.required = section.required
 
     def clean(self):
         cleaned = super().clean()
-        text_uk, text_en = cleaned.get("text_uk"), cleaned.get("text_en")
-        if text_uk is not None and text_en is not None and bool(text_uk) != bool(text_en):
+        text_uk, text_other = cleaned.get("text_uk"), cleaned.get("text_other")
+        if text_uk is not None and text_other is not None and bool(text_uk) != bool(text_other):
             raise forms.ValidationError(BOTH_LANGUAGES_OR_NEITHER)
         return cleaned
 
@@ -76,14 +93,19 @@ class CompareForm(forms.Form):
 
 
 class SignForm(forms.Form):
+    """One side's signature; `version` is the version the signer read and signs."""
+
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
     signed_on = forms.DateField(
         label=_("Date of signing"), widget=forms.DateInput(attrs={"type": "date"})
     )
     place = forms.CharField(label=_("Place of signing"), max_length=200)
+    signatory_name = forms.CharField(label=_("Signatory's name"), max_length=200)
+    signatory_position = forms.CharField(label=_("Signatory's position"), max_length=200)
     scan = forms.FileField(
         label=_("Signed scan"),
         required=False,
-        help_text=_("A PDF file of at most 10 MB."),
+        help_text=_("Your side's signed copy: a PDF file of at most 10 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
 

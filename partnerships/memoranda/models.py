@@ -9,16 +9,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from partnerships.choices import MemorandumStatus
+from partnerships.choices import MemorandumLanguage, MemorandumSide, MemorandumStatus
 from partnerships.models.cooperation import CooperationRequest
 from partnerships.models.municipality import Municipality
 from partnerships.models.official import Official
 from partnerships.models.partnership import Partnership
 
-from .text import SECTIONS, numbering
+from .text import SECTIONS, heading, numbering
 
 
-def signed_scan_path(instance: "Memorandum", filename: str) -> str:
+def signed_scan_path(instance: "MemorandumSignature", filename: str) -> str:
     # A generated name: the uploader's file name never reaches the disk.
     return f"memoranda/{uuid.uuid4().hex}.pdf"
 
@@ -85,17 +85,20 @@ class MemorandumQuerySet(models.QuerySet):
         )
 
     def for_detail(self):
-        return self.with_parties().prefetch_related("agreements__user", "agreements__municipality")
+        return self.with_parties().prefetch_related(
+            "agreements__user", "agreements__municipality", "signatures"
+        )
 
 
 class Memorandum(models.Model):
     """The memorandum two municipalities draft after a request was accepted.
 
-    The texts are kept as explicit `<section>_uk` / `<section>_en` columns
-    rather than through modeltranslation: both languages are always shown and
-    printed side by side, so neither is a "translation" with a fallback, and
-    the model can carry a plain `HistoricalRecords()` (modeltranslation plus
-    simple-history on one model needs a special registration order).
+    The texts are kept as explicit `<section>_uk` / `<section>_other` columns
+    rather than through modeltranslation: Ukrainian and the second language
+    (`language`: the partner's, or English) are always shown and printed side
+    by side, so neither is a "translation" with a fallback, and the model can
+    carry a plain `HistoricalRecords()` (modeltranslation plus simple-history on
+    one model needs a special registration order).
 
     Every saved text is a version: `version` counts up and simple-history
     keeps one historical row per version, with its author and time. Changes
@@ -130,41 +133,38 @@ class Memorandum(models.Model):
         default=MemorandumStatus.DRAFT,
     )
     version = models.PositiveIntegerField(_("version"), default=1)
+    # The language of the `_other` columns, beside Ukrainian; chosen once, when the
+    # memorandum opens (text.languages.second_language).
+    language = models.CharField(
+        _("second language"),
+        max_length=2,
+        choices=MemorandumLanguage.choices,
+        default=MemorandumLanguage.ENGLISH,
+    )
 
     title_uk = models.CharField(_("title (Ukrainian)"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_other = models.CharField(_("title (second language)"), max_length=200)
     parties_uk = models.TextField(_("parties (Ukrainian)"), blank=True)
-    parties_en = models.TextField(_("parties (English)"), blank=True)
+    parties_other = models.TextField(_("parties (second language)"), blank=True)
     purpose_uk = models.TextField(_("purpose (Ukrainian)"), blank=True)
-    purpose_en = models.TextField(_("purpose (English)"), blank=True)
+    purpose_other = models.TextField(_("purpose (second language)"), blank=True)
     areas_uk = models.TextField(_("areas of cooperation (Ukrainian)"), blank=True)
-    areas_en = models.TextField(_("areas of cooperation (English)"), blank=True)
+    areas_other = models.TextField(_("areas of cooperation (second language)"), blank=True)
     forms_uk = models.TextField(_("forms of cooperation (Ukrainian)"), blank=True)
-    forms_en = models.TextField(_("forms of cooperation (English)"), blank=True)
+    forms_other = models.TextField(_("forms of cooperation (second language)"), blank=True)
     obligations_uk = models.TextField(_("obligations (Ukrainian)"), blank=True)
-    obligations_en = models.TextField(_("obligations (English)"), blank=True)
+    obligations_other = models.TextField(_("obligations (second language)"), blank=True)
     coordination_uk = models.TextField(_("coordinators (Ukrainian)"), blank=True)
-    coordination_en = models.TextField(_("coordinators (English)"), blank=True)
+    coordination_other = models.TextField(_("coordinators (second language)"), blank=True)
     duration_uk = models.TextField(_("duration (Ukrainian)"), blank=True)
-    duration_en = models.TextField(_("duration (English)"), blank=True)
+    duration_other = models.TextField(_("duration (second language)"), blank=True)
     amendment_uk = models.TextField(_("amendment and termination (Ukrainian)"), blank=True)
-    amendment_en = models.TextField(_("amendment and termination (English)"), blank=True)
+    amendment_other = models.TextField(_("amendment and termination (second language)"), blank=True)
     final_uk = models.TextField(_("final provisions (Ukrainian)"), blank=True)
-    final_en = models.TextField(_("final provisions (English)"), blank=True)
+    final_other = models.TextField(_("final provisions (second language)"), blank=True)
 
+    # The date of the second signature: the memorandum is in force from then.
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
-    signed_place = models.CharField(_("place of signing"), max_length=200, blank=True)
-    signed_scan = models.FileField(
-        _("signed scan (PDF)"), upload_to=signed_scan_path, storage=private_storage, blank=True
-    )
-    signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("marked signed by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     partnership = models.OneToOneField(
         Partnership,
         verbose_name=_("partnership"),
@@ -183,9 +183,6 @@ class Memorandum(models.Model):
     history = HistoricalRecords(
         excluded_fields=[
             "signed_on",
-            "signed_place",
-            "signed_scan",
-            "signed_by",
             "partnership",
             "published_a",
             "published_b",
@@ -205,6 +202,9 @@ class Memorandum(models.Model):
             ),
             models.CheckConstraint(condition=Q(version__gte=1), name="memorandum_version_positive"),
             models.CheckConstraint(
+                condition=Q(language__in=MemorandumLanguage.values), name="memorandum_language"
+            ),
+            models.CheckConstraint(
                 condition=~Q(status=MemorandumStatus.SIGNED) | Q(signed_on__isnull=False),
                 name="memorandum_signed_has_date",
             ),
@@ -217,7 +217,7 @@ class Memorandum(models.Model):
         indexes = [models.Index(fields=["status"], name="memorandum_status")]
 
     def __str__(self) -> str:
-        return f"{self.title_en}: {self.party_a} — {self.party_b}"
+        return f"{self.title_uk}: {self.party_a} — {self.party_b}"
 
     def get_absolute_url(self) -> str:
         return reverse("partnerships:memorandum-detail", kwargs={"pk": self.pk})
@@ -237,8 +237,8 @@ class Memorandum(models.Model):
 
     @property
     def title(self) -> str:
-        """The title in the reader's language (both are always written)."""
-        return self.title_en if get_language() == "en" else self.title_uk
+        """The title in the reader's language when it is the second one, else in Ukrainian."""
+        return self.title_other if get_language() == self.language else self.title_uk
 
     def partner_of(self, municipality_id: int) -> Municipality:
         return self.party_b if municipality_id == self.party_a_id else self.party_a
@@ -275,10 +275,14 @@ class Memorandum(models.Model):
 
     def side_of(self, municipality_id: int | None) -> str | None:
         if municipality_id == self.party_a_id:
-            return "a"
+            return MemorandumSide.A
         if municipality_id == self.party_b_id:
-            return "b"
+            return MemorandumSide.B
         return None
+
+    def signatures_by_side(self) -> dict[str, "MemorandumSignature"]:
+        """Side → its signature (from the prefetch of `for_detail()` when there is one)."""
+        return {signature.side: signature for signature in self.signatures.all()}
 
 
 def sections_of(document) -> list[dict]:
@@ -295,9 +299,9 @@ def sections_of(document) -> list[dict]:
             "omitted": numbers[section.key] is None,
             "required": section.required,
             "heading_uk": section.heading_uk,
-            "heading_en": section.heading_en,
+            "heading_other": heading(section.key, document.language),
             "text_uk": getattr(document, f"{section.key}_uk"),
-            "text_en": getattr(document, f"{section.key}_en"),
+            "text_other": getattr(document, f"{section.key}_other"),
         }
         for section in SECTIONS
     ]
@@ -337,3 +341,62 @@ class MemorandumAgreement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.municipality} → v{self.version}"
+
+
+class MemorandumSignature(models.Model):
+    """One side's signature of the version both agreed to; two make the memorandum signed.
+
+    Recorded by an approved official of that side, once: the unique side per
+    memorandum holds it in the database, whatever arrives at the same moment.
+    """
+
+    memorandum = models.ForeignKey(
+        Memorandum,
+        verbose_name=_("memorandum"),
+        on_delete=models.CASCADE,
+        related_name="signatures",
+    )
+    side = models.CharField(_("side"), max_length=1, choices=MemorandumSide.choices)
+    version = models.PositiveIntegerField(_("version signed"))
+    signed_on = models.DateField(_("date of signing"))
+    place = models.CharField(_("place of signing"), max_length=200)
+    signatory_name = models.CharField(_("signatory's name"), max_length=200, blank=True)
+    signatory_position = models.CharField(_("signatory's position"), max_length=200, blank=True)
+    scan = models.FileField(
+        _("signed scan (PDF)"), upload_to=signed_scan_path, storage=private_storage, blank=True
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        ordering = ["side"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["memorandum", "side"], name="memorandum_signature_one_per_side"
+            ),
+            models.CheckConstraint(
+                condition=Q(side__in=MemorandumSide.values), name="memorandum_signature_side"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_side_display()}: {self.signed_on:%Y-%m-%d}, {self.place}"
+
+    @property
+    def party(self) -> Municipality:
+        memorandum = self.memorandum
+        return memorandum.party_a if self.side == MemorandumSide.A else memorandum.party_b
+
+    @property
+    def other_party(self) -> Municipality:
+        memorandum = self.memorandum
+        return memorandum.party_b if self.side == MemorandumSide.A else memorandum.party_a

@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from partnerships.choices import MemorandumStatus
 
 from .models import Memorandum, sections_of
-from .text import party_name, party_place
+from .text import clauses, party_name, party_place
 
 # WeasyPrint reports every rendering step at INFO; keep the server log for requests.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -36,18 +36,24 @@ def memorandum_pdf(memorandum: Memorandum, document=None) -> bytes:
     """`document` is the version to print (a historical row); the current text by default."""
     document = document if document is not None else memorandum
     is_current = document.version == memorandum.version
-    # The document is bilingual whatever the reader's language; labels are fixed too.
+    language = document.language
+    is_signed = is_current and memorandum.is_signed
+    # The document is in Ukrainian and its second language whatever the reader's
+    # language; its fixed words are written in both, from the clauses' labels.
     with translation.override("uk"):
         html = render_to_string(
             "partnerships/memorandum_pdf.html",
             {
                 "memorandum": memorandum,
                 "document": document,
+                "language": language,
+                "uk": clauses("uk"),
+                "other": clauses(language),
                 "sections": [
                     {
                         **section,
                         "html_uk": marked_addresses(section["text_uk"]),
-                        "html_en": marked_addresses(section["text_en"]),
+                        "html_other": marked_addresses(section["text_other"]),
                     }
                     for section in sections_of(document)
                 ],
@@ -55,13 +61,15 @@ def memorandum_pdf(memorandum: Memorandum, document=None) -> bytes:
                 # Only the current version both sides agreed to (or signed) is the
                 # memorandum; any other print is a draft, older versions included.
                 "is_draft": not is_current or memorandum.status == MemorandumStatus.DRAFT,
-                "parties": parties_of(memorandum),
+                # The signed text is the final one: it carries no version number.
+                "is_signed": is_signed,
+                "parties": parties_of(memorandum, language, signed=is_signed),
             },
         )
     # A printed version never changes, but what is printed with it may (the draft
     # mark, the signing, a renamed party): the key holds a hash of the whole HTML,
-    # so a cached PDF is always the one this HTML gives. The PDF is in Ukrainian
-    # and English whatever the reader's language, so one entry serves everyone.
+    # so a cached PDF is always the one this HTML gives. The PDF is in the same two
+    # languages whatever the reader's language, so one entry serves everyone.
     digest = hashlib.sha256(html.encode()).hexdigest()
     key = f"memorandum-pdf:{memorandum.pk}:v{document.version}:{digest}"
     pdf = cache.get(key)
@@ -75,18 +83,21 @@ def memorandum_pdf(memorandum: Memorandum, document=None) -> bytes:
     return pdf
 
 
-def parties_of(memorandum: Memorandum) -> list[dict]:
+def parties_of(memorandum: Memorandum, language: str, *, signed: bool) -> list[dict]:
+    """Both parties in both languages, each with its signature once the text is signed."""
+    signatures = memorandum.signatures_by_side() if signed else {}
+    uk, other = clauses("uk"), clauses(language)
     return [
         {
-            "label_uk": label_uk,
-            "label_en": label_en,
+            "label_uk": uk.party_labels[index],
+            "label_other": other.party_labels[index],
             "name_uk": party_name(party, "uk"),
-            "name_en": party_name(party, "en"),
+            "name_other": party_name(party, language),
             "place_uk": party_place(party, "uk"),
-            "place_en": party_place(party, "en"),
+            "place_other": party_place(party, language),
+            "signature": signatures.get(side),
         }
-        for party, label_uk, label_en in [
-            (memorandum.party_a, "Сторона 1", "Party 1"),
-            (memorandum.party_b, "Сторона 2", "Party 2"),
-        ]
+        for index, (party, side) in enumerate(
+            [(memorandum.party_a, "a"), (memorandum.party_b, "b")]
+        )
     ]

@@ -1,7 +1,7 @@
 """Who may do what with a memorandum: the one permission helper for it.
 
-The two parties' approved officials draft, agree and sign; staff read and may
-mark a final memorandum signed, but do not write the text or agree for a side.
+The two parties' approved officials draft, agree and sign, each for their own
+side; staff read everything but never write the text, agree or sign for a side.
 Everyone else gets a 404 for a memorandum that is not public, so an outsider
 cannot even learn that a draft exists.
 """
@@ -40,7 +40,7 @@ class MemorandumAccess:
     @property
     def can_sign(self) -> bool:
         # Not tied to the state: signing twice gets a clear message from the service.
-        return self.side is not None or self.is_staff
+        return self.side is not None
 
     @property
     def can_publish(self) -> bool:

@@ -1,14 +1,11 @@
-"""Writes on memoranda: open, save a section, agree, sign, publish.
+"""Writes on memoranda: open, save a section, agree, publish (signing is in `signing`).
 
 Every write that reads the memorandum first takes a row lock on it
 (`select_for_update`), so two officials saving, agreeing or signing at the
 same moment are served one after the other and see each other's result.
 """
 
-import datetime
-
-from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,11 +13,7 @@ from core.notifications.models import NotificationKind as Kind
 from partnerships import notifications
 from partnerships.caching import registry_changed
 from partnerships.choices import (
-    CooperationForm,
     MemorandumStatus,
-    PartnershipKind,
-    PartnershipSource,
-    RequestEventKind,
     RequestStatus,
 )
 from partnerships.models import (
@@ -29,19 +22,9 @@ from partnerships.models import (
     MemorandumAgreement,
     Municipality,
     Official,
-    Partnership,
-    RequestEvent,
 )
 
 from .text import SECTIONS_BY_KEY, Coordinator, initial_text
-
-KIND_BY_FORM = {
-    CooperationForm.TWINNING: PartnershipKind.TWINNING,
-    CooperationForm.PARTNERSHIP_AGREEMENT: PartnershipKind.PARTNERSHIP,
-    CooperationForm.PROJECT_COOPERATION: PartnershipKind.COOPERATION,
-    CooperationForm.HUMANITARIAN_HELP: PartnershipKind.COOPERATION,
-}
-
 
 BOTH_LANGUAGES_OR_NEITHER = _("Write this clause in both languages, or empty both to leave it out.")
 
@@ -141,7 +124,7 @@ def memorandum_save_section(
     memorandum: Memorandum,
     section: str,
     text_uk: str,
-    text_en: str,
+    text_other: str,
     base_version: int,
     actor,
 ) -> tuple[Memorandum, bool]:
@@ -153,22 +136,27 @@ def memorandum_save_section(
     """
     if section not in SECTIONS_BY_KEY:
         raise MemorandumError(_("There is no such section."))
-    if SECTIONS_BY_KEY[section].required and not (text_uk and text_en):
+    if SECTIONS_BY_KEY[section].required and not (text_uk and text_other):
         raise MemorandumError(_("This section needs a text in both languages."))
-    if bool(text_uk) != bool(text_en):
+    if bool(text_uk) != bool(text_other):
         raise MemorandumError(BOTH_LANGUAGES_OR_NEITHER)
     memorandum = _locked(memorandum)
     if memorandum.is_signed:
         raise MemorandumError(_("The memorandum is signed and can no longer be changed."))
-    field_uk, field_en = f"{section}_uk", f"{section}_en"
-    if getattr(memorandum, field_uk) == text_uk and getattr(memorandum, field_en) == text_en:
+    if memorandum.signatures.exists():
+        raise MemorandumError(
+            _("One side has signed version %(v)s: its text can no longer be changed.")
+            % {"v": memorandum.version}
+        )
+    field_uk, field_other = f"{section}_uk", f"{section}_other"
+    if getattr(memorandum, field_uk) == text_uk and getattr(memorandum, field_other) == text_other:
         # Already the text, even on a newer version: a double click on "Save", or
         # the other side typed the same. Nothing to save, nothing to resolve.
         return memorandum, False
     if memorandum.version != base_version:
         raise MemorandumConflict(memorandum)
     setattr(memorandum, field_uk, text_uk)
-    setattr(memorandum, field_en, text_en)
+    setattr(memorandum, field_other, text_other)
     memorandum.version += 1
     memorandum.status = MemorandumStatus.DRAFT
     memorandum._history_user = actor
@@ -213,75 +201,6 @@ def memorandum_agree(
         memorandum, Kind.MEMORANDUM_AGREED, actor=actor, municipality=municipality
     )
     return memorandum
-
-
-@transaction.atomic
-def memorandum_sign(
-    *,
-    memorandum: Memorandum,
-    signed_on: datetime.date,
-    place: str,
-    scan: UploadedFile | None,
-    actor,
-) -> Partnership:
-    """Mark a final memorandum signed: create the partnership and close the request.
-
-    Runs once: the row lock makes a second, parallel call wait and then find
-    the memorandum signed, and the partnership's unique pair is the backstop.
-    """
-    memorandum = _locked(memorandum)
-    if memorandum.is_signed:
-        raise MemorandumError(_("The memorandum has already been marked signed."))
-    if memorandum.status != MemorandumStatus.FINAL:
-        raise MemorandumError(
-            _("Both sides must agree to the same version before the memorandum is signed.")
-        )
-    request = CooperationRequest.objects.select_for_update().get(pk=memorandum.request_id)
-    partnership = Partnership.objects.filter(
-        municipality_a_id=min(memorandum.party_a_id, memorandum.party_b_id),
-        municipality_b_id=max(memorandum.party_a_id, memorandum.party_b_id),
-    ).first()
-    if partnership is None:
-        try:
-            with transaction.atomic():
-                partnership = Partnership.objects.create(
-                    municipality_a_id=memorandum.party_a_id,
-                    municipality_b_id=memorandum.party_b_id,
-                    kind=KIND_BY_FORM.get(request.form, PartnershipKind.COOPERATION),
-                    since=signed_on,
-                    source=PartnershipSource.PORTAL,
-                )
-        except IntegrityError:
-            # Created by someone else a moment ago (e.g. staff in admin).
-            partnership = Partnership.objects.get(
-                municipality_a_id=min(memorandum.party_a_id, memorandum.party_b_id),
-                municipality_b_id=max(memorandum.party_a_id, memorandum.party_b_id),
-            )
-    if Memorandum.objects.filter(partnership=partnership).exclude(pk=memorandum.pk).exists():
-        # An older memorandum already documents this partnership; keep that link.
-        partnership_link = None
-    else:
-        partnership_link = partnership
-    memorandum.status = MemorandumStatus.SIGNED
-    memorandum.signed_on = signed_on
-    memorandum.signed_place = place
-    memorandum.signed_by = actor
-    memorandum.partnership = partnership_link
-    if scan is not None:
-        memorandum.signed_scan = scan
-    memorandum.save_without_historical_record()
-
-    request.status = RequestStatus.COMPLETED
-    request.save(update_fields=["status", "updated_at"])
-    RequestEvent.objects.create(
-        request=request,
-        kind=RequestEventKind.SIGNED,
-        actor=actor,
-        note=f"{signed_on:%Y-%m-%d}, {place}" if place else f"{signed_on:%Y-%m-%d}",
-    )
-    notifications.notify_memorandum(memorandum, Kind.MEMORANDUM_SIGNED, actor=actor)
-    notifications.notify_memorandum(memorandum, Kind.PARTNERSHIP_CREATED, actor=None)
-    return partnership
 
 
 @transaction.atomic

@@ -23,5 +23,9 @@ urlpatterns = [
     path("memoranda/<int:pk>/sign/", actions.memorandum_sign_view, name="memorandum-sign"),
     path("memoranda/<int:pk>/publish/", actions.memorandum_publish_view, name="memorandum-publish"),
     path("memoranda/<int:pk>/pdf/", views.memorandum_pdf_view, name="memorandum-pdf"),
-    path("memoranda/<int:pk>/scan/", views.memorandum_scan_view, name="memorandum-scan"),
+    path(
+        "memoranda/<int:pk>/scan/<str:side>/",
+        views.memorandum_scan_view,
+        name="memorandum-scan",
+    ),
 ]

@@ -102,7 +102,7 @@ class MemorandumListView(ListView):
         return context
 
 
-def cached_parts(request, memorandum: Memorandum, access) -> tuple[str, str]:
+def cached_parts(request, memorandum: Memorandum, access, *, editable: bool) -> tuple[str, str]:
     """The rendered sections and versions timeline of the current version, in one
     cache read.
 
@@ -116,12 +116,12 @@ def cached_parts(request, memorandum: Memorandum, access) -> tuple[str, str]:
     )
     pieces = [
         (
-            f"memorandum-sections:{key}:{int(access.can_edit)}",
+            f"memorandum-sections:{key}:{int(editable)}",
             "partnerships/memorandum_sections.html",
             lambda: {
                 "memorandum": memorandum,
                 "sections": sections_of(memorandum),
-                "editable": access.can_edit,
+                "editable": editable,
             },
         )
     ]
@@ -160,8 +160,18 @@ def memorandum_detail(request, pk: int):
         (party, agreements[party.pk]) for party in (memorandum.party_a, memorandum.party_b)
     ]
     own_agreement = agreements.get(access.side.pk) if access.side else None
-    sections, timeline = cached_parts(request, memorandum, access)
+    signatures = memorandum.signatures_by_side()
+    own_side = memorandum.side_of(access.side.pk) if access.side else None
+    # Once a side has signed, the text it signed stays as it is.
+    editable = access.can_edit and not signatures
+    sections, timeline = cached_parts(request, memorandum, access, editable=editable)
     context = {
+        "signature_rows": [
+            (party, signatures.get(side))
+            for party, side in ((memorandum.party_a, "a"), (memorandum.party_b, "b"))
+        ],
+        "may_sign_now": access.can_sign and memorandum.is_final and own_side not in signatures,
+        "editable": editable,
         "memorandum": memorandum,
         "access": access,
         "sections_html": sections,
@@ -169,9 +179,7 @@ def memorandum_detail(request, pk: int):
         "agreement_rows": agreement_rows,
         "may_agree_now": access.can_agree
         and not (own_agreement and own_agreement.version == memorandum.version),
-        "own_published": getattr(memorandum, f"published_{memorandum.side_of(access.side.pk)}")
-        if access.side
-        else False,
+        "own_published": getattr(memorandum, f"published_{own_side}") if own_side else False,
         "crumbs": [
             *(
                 [(_("Memoranda"), reverse("partnerships:memorandum-list"))]
@@ -272,7 +280,8 @@ def memorandum_pdf_view(request, pk: int):
     started = time.perf_counter()
     pdf = memorandum_pdf(memorandum, document)
     elapsed = time.perf_counter() - started
-    filename = f"memorandum-{memorandum.pk}-v{document.version}.pdf"
+    final = memorandum.is_signed and document.version == memorandum.version
+    filename = f"memorandum-{memorandum.pk}-{'signed' if final else f'v{document.version}'}.pdf"
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     response["Server-Timing"] = f"pdf;dur={elapsed * 1000:.0f}"
@@ -280,14 +289,15 @@ def memorandum_pdf_view(request, pk: int):
 
 
 @_login_redirect_on_denial
-def memorandum_scan_view(request, pk: int):
+def memorandum_scan_view(request, pk: int, side: str):
+    """One side's signed scan, from private storage, to whoever may read the memorandum."""
     memorandum, _access = _readable(request, pk)
-    if not memorandum.signed_scan:
+    signature = memorandum.signatures_by_side().get(side)
+    if signature is None or not signature.scan:
         raise Http404
-    response = FileResponse(
-        memorandum.signed_scan.open("rb"),
+    return FileResponse(
+        signature.scan.open("rb"),
         content_type="application/pdf",
         as_attachment=True,
-        filename=f"memorandum-{memorandum.pk}-signed.pdf",
+        filename=f"memorandum-{memorandum.pk}-signed-{side}.pdf",
     )
-    return response

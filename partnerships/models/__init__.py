@@ -1,4 +1,9 @@
-from partnerships.memoranda.models import Memorandum, MemorandumAgreement, MemorandumQuerySet
+from partnerships.memoranda.models import (
+    Memorandum,
+    MemorandumAgreement,
+    MemorandumQuerySet,
+    MemorandumSignature,
+)
 
 from .conversation import Message, MessageQuerySet, ThreadReading
 from .cooperation import CooperationRequest, CooperationRequestQuerySet, RequestEvent
@@ -14,6 +19,7 @@ __all__ = [
     "Memorandum",
     "MemorandumAgreement",
     "MemorandumQuerySet",
+    "MemorandumSignature",
     "Message",
     "MessageQuerySet",
     "Municipality",

@@ -145,7 +145,7 @@ DASHBOARD_ITEMS = 12
 REQUESTS_PER_PAGE = 24
 DIRECTIONS = {"incoming": "to_municipality", "outgoing": "from_municipality"}
 # Lists show a memorandum's title and status, never its texts (the widest columns).
-MEMORANDUM_TEXTS = [f"{key}_{code}" for key in SECTION_KEYS for code in ("uk", "en")]
+MEMORANDUM_TEXTS = [f"{key}_{code}" for key in SECTION_KEYS for code in ("uk", "other")]
 
 
 def requests_of(municipality: Municipality, direction: str):

@@ -170,7 +170,7 @@ def _timeline(cooperation_request: CooperationRequest, *, viewer) -> list[tuple]
     who = describe_actors(
         cooperation_request, [event.actor for event in events if event.actor], viewer=viewer
     )
-    return [(event, who.get(event.actor_id, "")) for event in events]
+    return [(event, who.get(event.actor_id, "") if event.actor_id else "") for event in events]
 
 
 def describe_actors(cooperation_request: CooperationRequest, actors, *, viewer) -> dict[int, str]:

@@ -110,7 +110,7 @@ def memorandum_second_version(world) -> None:
         memorandum=world.memorandum,
         section="purpose",
         text_uk="Сторони встановлюють побратимські відносини.",
-        text_en="The Parties establish twinning relations.",
+        text_other="The Parties establish twinning relations.",
         base_version=1,
         actor=world.official_a,
     )

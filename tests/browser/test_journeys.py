@@ -161,7 +161,7 @@ def test_officials_cooperate_accept_agree_the_memorandum_and_download_its_pdf(pe
     )
     added_uk, added_en = "Сторони щороку звітують про спільні проєкти.", "The Parties report on their joint projects every year."  # fmt: skip
     a.fill("[name=text_uk]", f"{a.input_value('[name=text_uk]')} {added_uk}")
-    a.fill("[name=text_en]", f"{a.input_value('[name=text_en]')} {added_en}")
+    a.fill("[name=text_other]", f"{a.input_value('[name=text_other]')} {added_en}")
     send(a)
     a.wait_for_url(re.compile(r"#section-purpose$"))
     b.reload()

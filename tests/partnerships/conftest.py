@@ -2,8 +2,8 @@
 memorandum of A and B (tests/conftest.py) in each of its states.
 
 `memorandum` is the draft opened when B accepted A's request (version 1);
-`final_memorandum` is it agreed by both sides, `signed_memorandum` marked
-signed by staff on 12.03.2027 in Kyiv. For steps in the middle of a test,
+`final_memorandum` is it agreed by both sides, `signed_memorandum` signed by
+both sides' officials on 12.03.2027 (A in Kyiv, B in Grudziądz). For steps in the middle of a test,
 `save_section`, `agree_both` and `mark_signed` do the same to `memorandum`,
 which they keep up to date.
 """
@@ -122,7 +122,7 @@ def save_section(memorandum, official_a):
             memorandum=memorandum,
             section=section,
             text_uk=uk,
-            text_en=en,
+            text_other=en,
             base_version=memorandum.version if base is None else base,
             actor=(by or official_a).user,
         )
@@ -153,16 +153,37 @@ def agree_both(memorandum, official_a, official_b):
 
 
 @pytest.fixture
-def mark_signed(memorandum, staff_user):
-    """mark_signed() → staff mark the final memorandum signed (no scan)."""
-    from partnerships.memoranda.services import memorandum_sign
+def sign_for(memorandum):
+    """sign_for(official, place=..., version=current) → that official's side signs (no scan)."""
+    from partnerships.memoranda.signing import SignatureDetails, memorandum_sign
 
-    def sign():
+    def sign(official, place="Київ", *, version=None):
+        memorandum.refresh_from_db()
         memorandum_sign(
-            memorandum=memorandum, signed_on=SIGNED_ON, place="Київ", scan=None, actor=staff_user
+            memorandum=memorandum,
+            municipality=official.municipality,
+            version=memorandum.version if version is None else version,
+            details=SignatureDetails(
+                signed_on=SIGNED_ON,
+                place=place,
+                signatory_name=official.user.get_full_name(),
+                signatory_position=official.position,
+            ),
+            actor=official.user,
         )
         memorandum.refresh_from_db()
         return memorandum
+
+    return sign
+
+
+@pytest.fixture
+def mark_signed(memorandum, sign_for, official_a, official_b):
+    """mark_signed() → both sides sign the final memorandum (A in Kyiv, B in Grudziądz)."""
+
+    def sign():
+        sign_for(official_a, "Київ")
+        return sign_for(official_b, "Grudziądz")
 
     return sign
 

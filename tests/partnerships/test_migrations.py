@@ -4,27 +4,66 @@ import importlib
 
 import pytest
 from django.apps import apps
-from django.conf import settings
-from django.core.files.base import ContentFile
-from django.core.files.storage import storages
 
 from partnerships.models import Memorandum, Municipality
 from tests.factories import ForeignMunicipalityFactory, MunicipalityFactory
-from tests.pdfs import minimal_pdf
 
 pytestmark = pytest.mark.django_db
 
 
-def test_scan_migration_moves_scans_uploaded_to_the_public_folder_before(memorandum):
-    migration = importlib.import_module(
-        "partnerships.migrations.0009_move_signed_scans_to_private_storage"
+SIGNATURES_BEFORE = [("partnerships", "0016_request_conversation")]
+SIGNATURES_AFTER = [("partnerships", "0017_memorandum_second_language_and_signatures")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_second_language_migration_keeps_an_english_memorandum_and_its_one_sided_mark(
+    memorandum, official_b
+):
+    """A Ukrainian–English memorandum marked signed by one side before signatures per
+    side existed: its English text becomes the second language, English, word for
+    word, and the mark becomes that side's signature; it stays signed."""
+    import datetime
+
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from partnerships.choices import MemorandumStatus
+
+    english = {"parties_uk": memorandum.parties_uk, "purpose_uk": memorandum.purpose_uk}
+    executor = MigrationExecutor(connection)
+    try:
+        executor.migrate(SIGNATURES_BEFORE)
+        old = executor.loader.project_state(SIGNATURES_BEFORE).apps
+        old.get_model("partnerships", "Memorandum").objects.filter(pk=memorandum.pk).update(
+            title_en="Memorandum on Twinning",
+            purpose_en="The Parties establish twinning relations.",
+            status="signed",
+            signed_on=datetime.date(2025, 3, 12),
+            signed_place="Grudziądz",
+            signed_by_id=official_b.user_id,
+            signed_scan="memoranda/old.pdf",
+        )
+        executor = MigrationExecutor(connection)
+        executor.migrate(SIGNATURES_AFTER)
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    m = Memorandum.objects.get()
+    assert (m.language, m.title_other, m.purpose_other) == (
+        "en",
+        "Memorandum on Twinning",
+        "The Parties establish twinning relations.",
     )
-    name = storages["default"].save("memoranda/old-upload.pdf", ContentFile(minimal_pdf()))
-    Memorandum.objects.filter(pk=memorandum.pk).update(signed_scan=name)
-    migration.move_scans(apps, None)
-    migration.move_scans(apps, None)  # a second run changes nothing
-    assert not storages["default"].exists(name)
-    assert (settings.PRIVATE_MEDIA_ROOT / name).read_bytes() == minimal_pdf()
+    assert {"parties_uk": m.parties_uk, "purpose_uk": m.purpose_uk} == english
+    assert (m.status, m.signed_on) == (MemorandumStatus.SIGNED, datetime.date(2025, 3, 12))
+    signature = m.signatures.get()  # the side that marked it; the other has none
+    assert (signature.side, signature.place, signature.scan.name, signature.recorded_by) == (
+        "b",
+        "Grudziądz",
+        "memoranda/old.pdf",
+        official_b.user,
+    )
+    assert signature.signatory_position == official_b.position
 
 
 pytestmark = pytest.mark.django_db

@@ -36,8 +36,8 @@ def _state(memorandum: Memorandum) -> tuple:
     return (
         memorandum.version,
         memorandum.status,
-        memorandum.purpose_en,
-        memorandum.title_en,
+        memorandum.purpose_other,
+        memorandum.title_other,
         memorandum.history.count(),
         memorandum.agreements.count(),
     )
@@ -50,7 +50,7 @@ def test_memorandum_admin_lists_memoranda_with_state_and_history(
     pk = memorandum.pk
     changelist = staff_client.get(reverse("admin:partnerships_memorandum_changelist"))
     assert changelist.status_code == 200
-    assert "Memorandum on Twinning" in changelist.content.decode()
+    assert "Меморандум про побратимство" in changelist.content.decode()
     change = staff_client.get(reverse("admin:partnerships_memorandum_change", args=[pk]))
     assert change.status_code == 200
     history = staff_client.get(reverse("admin:partnerships_memorandum_history", args=[pk]))
@@ -77,7 +77,7 @@ def test_memorandum_admin_post_with_a_changed_text_changes_nothing(staff_client,
     url = reverse("admin:partnerships_memorandum_change", args=[m.pk])
     data = _change_form_data(staff_client.get(url))
     before = _state(m)
-    data.update(purpose_en="Rewritten by staff.", title_en="Staff title", status="draft")
+    data.update(purpose_other="Rewritten by staff.", title_other="Staff title", status="draft")
     response = staff_client.post(url, data)
     assert response.status_code == 302
     assert _state(m) == before
@@ -91,7 +91,7 @@ def test_memorandum_admin_save_of_a_signed_memorandum_keeps_it_signed_and_versio
     url = reverse("admin:partnerships_memorandum_change", args=[m.pk])
     data = _change_form_data(staff_client.get(url))
     before = _state(m)
-    data.update(purpose_en="Reopened by staff.", version="1", status="draft")
+    data.update(purpose_other="Reopened by staff.", version="1", status="draft")
     data["published_a"] = "on"
     response = staff_client.post(url, data)
     assert response.status_code == 302
@@ -125,7 +125,7 @@ def test_memorandum_admin_revert_from_the_history_is_refused_and_changes_nothing
     assert "Second purpose." not in page.content.decode()
     assert 'name="_save"' not in page.content.decode()  # no revert button
     before = _state(m)
-    response = staff_client.post(url, {"purpose_en": first.purpose_en, "_save": "Revert"})
+    response = staff_client.post(url, {"purpose_other": first.purpose_other, "_save": "Revert"})
     assert response.status_code == 403
     assert _state(m) == before
     assert m.version == 2
@@ -148,7 +148,7 @@ def test_memorandum_admin_history_names_status_author_and_changed_fields(
     assert "Change reason" not in body and "Причина зміни" not in body
     assert "Олена Коваль" in body
     assert official_a.user.username not in body
-    assert "Мета (англійською), Мета (українською)" in body or "Purpose (English)" in body
+    assert "Мета (другою мовою), Мета (українською)" in body
     assert "Second purpose." not in body  # the texts are compared on the portal
     compare = reverse("partnerships:memorandum-compare", args=[m.pk])
     assert f"{compare}?old=1&amp;new=2" in body
@@ -157,5 +157,7 @@ def test_memorandum_admin_history_names_status_author_and_changed_fields(
 def test_memorandum_admin_links_the_scan_through_the_checked_view(staff_client, signed_with_scan):
     url = reverse("admin:partnerships_memorandum_change", args=[signed_with_scan.pk])
     body = staff_client.get(url).content.decode()
-    assert reverse("partnerships:memorandum-scan", args=[signed_with_scan.pk]) in body
+    assert reverse("partnerships:memorandum-scan", args=[signed_with_scan.pk, "a"]) in body
+    # Both signatures are shown, with who signed and where.
+    assert "Олена Коваль" in body and "Grudziądz" in body
     assert settings.MEDIA_URL + "memoranda/" not in body

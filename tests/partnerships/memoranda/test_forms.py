@@ -28,11 +28,13 @@ def test_section_form_counts_a_browser_line_break_as_one_character(client, memor
     assert len(text.replace("\r\n", "\n")) == MAX_SECTION_CHARS - 1 < len(text)
     client.force_login(official_a.user)
     url = reverse("partnerships:memorandum-section-edit", args=[m.pk, "purpose"])
-    response = client.post(url, {"text_uk": text, "text_en": "Purpose.", "base_version": 1})
+    response = client.post(url, {"text_uk": text, "text_other": "Purpose.", "base_version": 1})
     assert response.status_code == 302
     m.refresh_from_db()
     assert m.purpose_uk == text.replace("\r\n", "\n")
-    too_long = client.post(url, {"text_uk": text + "xx", "text_en": "Purpose.", "base_version": 2})
+    too_long = client.post(
+        url, {"text_uk": text + "xx", "text_other": "Purpose.", "base_version": 2}
+    )
     assert too_long.status_code == 400
 
 
@@ -55,7 +57,7 @@ def test_section_form_refuses_an_empty_core_section_or_one_language(
 ):
     client.force_login(official_a.user)
     url = reverse("partnerships:memorandum-section-edit", args=[memorandum.pk, section])
-    response = client.post(url, {"text_uk": uk, "text_en": en, "base_version": 1})
+    response = client.post(url, {"text_uk": uk, "text_other": en, "base_version": 1})
     assert response.status_code == 400
     assert message in response.content.decode()
     assert Memorandum.objects.get().version == 1
@@ -72,7 +74,7 @@ def test_sign_form_says_optional_once(client, final_memorandum, official_a):
     url = reverse("partnerships:memorandum-sign", args=[final_memorandum.pk])
     body = client.get(url).content.decode()
     assert (body.count("(optional)"), "Optional." in body) == (1, False)
-    assert "A PDF file of at most 10 MB." in body
+    assert "signed copy: a PDF file of at most 10 MB." in body
 
 
 @pytest.mark.parametrize(

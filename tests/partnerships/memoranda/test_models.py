@@ -16,10 +16,10 @@ def test_memorandum_publish_flags_are_refused_by_the_database_before_signing(mem
 
 
 def test_memorandum_signed_scan_is_stored_outside_the_public_media_folder(signed_with_scan):
-    m = signed_with_scan
-    private_file = settings.PRIVATE_MEDIA_ROOT / m.signed_scan.name
+    scan = signed_with_scan.signatures.get(side="a").scan
+    private_file = settings.PRIVATE_MEDIA_ROOT / scan.name
     assert private_file.read_bytes() == minimal_pdf()
     media = settings.MEDIA_ROOT
     assert not media.exists() or [p for p in media.rglob("*") if p.is_file()] == []
     with pytest.raises(ValueError):
-        m.signed_scan.url  # no public address at all  # noqa: B018
+        scan.url  # no public address at all  # noqa: B018

@@ -37,19 +37,24 @@ def test_initial_text_prefills_every_section_in_both_languages(
         MemorandumStatus.DRAFT,
         1,
     )
-    assert (m.title_uk, m.title_en) == ("Меморандум про побратимство", "Memorandum on Twinning")
+    # B is in Poland: the second language is Polish, B named in its own language.
+    assert m.language == "pl"
+    assert (m.title_uk, m.title_other) == (
+        "Меморандум про побратимство",
+        "Memorandum o partnerstwie miast",
+    )
     assert "Ізюмська громада (Україна, Область" in m.parties_uk
     assert "Ґрудзьондз (Польща)" in m.parties_uk
-    assert "Izium Hromada (Ukraine, Oblast" in m.parties_en
-    assert "Grudziadz (Grudziądz) (Poland)" in m.parties_en
+    assert "Izium Hromada (Ukraina, Oblast" in m.parties_other
+    assert "Grudziądz (Polska)" in m.parties_other
     assert sorted(m.areas_uk.splitlines()[1:3]) == ["— Енергетика;", "— Освіта;"]
-    assert sorted(m.areas_en.splitlines()[1:3]) == ["— Education;", "— Energy;"]
+    assert sorted(m.areas_other.splitlines()[1:3]) == ["— Education;", "— Energy;"]
     # Coordinators: the officials who sent and accepted the request (the request's
-    # free-text contact person is not copied into the English column).
-    assert "Олена Коваль" not in m.coordination_en
-    assert official_b.user.official_records.get().work_email in m.coordination_en
+    # free-text contact person is not copied into the Polish column).
+    assert "Олена Коваль" not in m.coordination_other
+    assert official_b.user.official_records.get().work_email in m.coordination_other
     for field in ("purpose", "forms", "obligations", "duration", "amendment", "final"):
-        assert getattr(m, f"{field}_uk") and getattr(m, f"{field}_en")
+        assert getattr(m, f"{field}_uk") and getattr(m, f"{field}_other")
     first = m.history.get()
     assert (first.version, first.history_user) == (1, official_b.user)
 
@@ -63,7 +68,10 @@ def test_initial_text_names_coordinators_by_name_never_by_username(db):
     )
 
     a = MunicipalityFactory(name_uk="Ізюмська громада", name_en="Izium Hromada")
-    b = ForeignMunicipalityFactory(name_uk="Ґрудзьондз", name_en="Grudziadz", email="b@example.org")
+    # In a country whose language the portal does not offer: the second language is English.
+    b = ForeignMunicipalityFactory(
+        name_uk="Ґрудзьондз", name_en="Grudziadz", email="b@example.org", country="CZ"
+    )
     sender = OfficialFactory(
         municipality=a,
         user=UserFactory(username="olena_k", first_name="Олена", last_name="Коваль"),
@@ -83,12 +91,12 @@ def test_initial_text_names_coordinators_by_name_never_by_username(db):
         "olena@izium.example.org, +380 57 000 00 00;",
         "— Сторона 2 — Ґрудзьондз: буде визначено; Secretary, secretary@grudziadz.example.org.",
     ]
-    assert m.coordination_en.splitlines()[1:3] == [
+    assert m.coordination_other.splitlines()[1:3] == [
         "— Party 1 — Izium Hromada: Олена Коваль, радниця з міжнародних зв'язків, "
         "olena@izium.example.org, +380 57 000 00 00;",
         "— Party 2 — Grudziadz: to be designated; Secretary, secretary@grudziadz.example.org.",
     ]
-    for text in (m.coordination_uk, m.coordination_en):
+    for text in (m.coordination_uk, m.coordination_other):
         assert "olena_k" not in text and "jnowak" not in text
 
 
@@ -96,10 +104,10 @@ def test_initial_text_without_an_official_leaves_coordinators_to_be_designated(d
     from tests.factories import ForeignMunicipalityFactory, MunicipalityFactory
 
     a = MunicipalityFactory(name_uk="Ізюмська громада", name_en="Izium Hromada", email="")
-    b = ForeignMunicipalityFactory(name_en="Grudziadz", email="b@example.org")
+    b = ForeignMunicipalityFactory(name_en="Grudziadz", email="b@example.org", country="CZ")
     m = _memorandum_between(a, b)
-    assert "Олена Коваль" not in m.coordination_en  # the request's free text is not copied
-    assert m.coordination_en.splitlines()[1:3] == [
+    assert "Олена Коваль" not in m.coordination_other  # the request's free text is not copied
+    assert m.coordination_other.splitlines()[1:3] == [
         "— Party 1 — Izium Hromada: to be designated;",
         "— Party 2 — Grudziadz: to be designated; b@example.org.",
     ]
@@ -108,17 +116,18 @@ def test_initial_text_without_an_official_leaves_coordinators_to_be_designated(d
 
 def test_initial_text_obligations_name_each_party_then_both(memorandum):
     m = memorandum
-    uk, en = m.obligations_uk.splitlines(), m.obligations_en.splitlines()
+    uk, en = m.obligations_uk.splitlines(), m.obligations_other.splitlines()
     assert [line for line in uk if line[:1].isdigit()] == [
         "5.1. Сторона 1 (Ізюмська громада) зобов'язується:",
         "5.2. Сторона 2 (Ґрудзьондз) зобов'язується:",
         "5.3. Обидві Сторони:",
     ]
     assert [line for line in en if line[:1].isdigit()] == [
-        "5.1. Party 1 (Izium Hromada) undertakes to:",
-        "5.2. Party 2 (Grudziadz) undertakes to:",
-        "5.3. Both Parties:",
+        "5.1. Strona 1 (Izium Hromada) zobowiązuje się:",
+        "5.2. Strona 2 (Grudziądz) zobowiązuje się:",
+        "5.3. Obie Strony:",
     ]
+    assert "przekazać Stronie 2 jego dane kontaktowe" in m.obligations_other
     assert len(uk) == len(en)  # clause by clause in both languages
 
 
@@ -134,12 +143,14 @@ def test_numbering_leaves_out_an_optional_clause_emptied_in_both_languages(
     def edit(section, uk, en):
         url = reverse("partnerships:memorandum-section-edit", args=[memorandum.pk, section])
         memorandum.refresh_from_db()
-        return client.post(url, {"text_uk": uk, "text_en": en, "base_version": memorandum.version})
+        return client.post(
+            url, {"text_uk": uk, "text_other": en, "base_version": memorandum.version}
+        )
 
     client.force_login(official_a.user)
     assert edit("obligations", "", "").status_code == 302
     m = Memorandum.objects.get()
-    assert (m.version, m.obligations_uk, m.obligations_en) == (2, "", "")
+    assert (m.version, m.obligations_uk, m.obligations_other) == (2, "", "")
     page = client.get(m.get_absolute_url())
     numbers = {s["key"]: s["number"] for s in page.context["sections"]}
     assert numbers == {
@@ -157,8 +168,8 @@ def test_numbering_leaves_out_an_optional_clause_emptied_in_both_languages(
     if shutil.which("pdftotext"):
         pdf = client.get(reverse("partnerships:memorandum-pdf", args=[m.pk])).content
         text = pdf_text(pdf, tmp_path)
-        assert "Obligations of the Parties" not in text
-        assert "5. Coordinators and contacts" in text and "8. Final provisions" in text
+        assert "Zobowiązania Stron" not in text
+        assert "5. Koordynatorzy i dane kontaktowe" in text and "8. Postanowienia końcowe" in text
         assert "9." not in text
     # Written again, it is back in its place.
     assert edit("obligations", "Нові зобов'язання.", "New obligations.")

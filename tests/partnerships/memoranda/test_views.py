@@ -118,10 +118,11 @@ def test_memorandum_section_edit_conflict_keeps_the_typed_text_and_shows_their_c
     m = memorandum
     url = reverse("partnerships:memorandum-section-edit", args=[m.pk, "purpose"])
     client.force_login(official_b.user)
-    client.post(url, {"text_uk": "Їхня мета.", "text_en": "Their purpose.", "base_version": 1})
+    client.post(url, {"text_uk": "Їхня мета.", "text_other": "Their purpose.", "base_version": 1})
     client.force_login(official_a.user)
     response = client.post(
-        url, {"text_uk": "Моя мета.", "text_en": "My purpose, typed with care.", "base_version": 1}
+        url,
+        {"text_uk": "Моя мета.", "text_other": "My purpose, typed with care.", "base_version": 1},
     )
     assert response.status_code == 409
     body = response.content.decode()
@@ -129,14 +130,15 @@ def test_memorandum_section_edit_conflict_keeps_the_typed_text_and_shows_their_c
     assert "<ins>Their purpose.</ins>" in body  # their change, as a diff
     assert 'name="base_version" value="2"' in body  # a second save goes on top of theirs
     m.refresh_from_db()
-    assert (m.version, m.purpose_en) == (2, "Their purpose.")
+    assert (m.version, m.purpose_other) == (2, "Their purpose.")
     # Saving again, now knowingly on top of version 2, works.
     again = client.post(
-        url, {"text_uk": "Моя мета.", "text_en": "My purpose, typed with care.", "base_version": 2}
+        url,
+        {"text_uk": "Моя мета.", "text_other": "My purpose, typed with care.", "base_version": 2},
     )
     assert again.status_code == 302
     m.refresh_from_db()
-    assert (m.version, m.purpose_en) == (3, "My purpose, typed with care.")
+    assert (m.version, m.purpose_other) == (3, "My purpose, typed with care.")
 
 
 @pytest.mark.usefixtures("english")
@@ -149,7 +151,7 @@ def test_memorandum_section_edit_conflict_names_who_saved_the_newer_version(
     client.force_login(official_a.user)
     response = client.post(
         reverse("partnerships:memorandum-section-edit", args=[memorandum.pk, "purpose"]),
-        {"text_uk": "Моя мета.", "text_en": "My purpose.", "base_version": 1},
+        {"text_uk": "Моя мета.", "text_other": "My purpose.", "base_version": 1},
     )
     assert response.status_code == 409
     assert response.context["conflict"].startswith(
@@ -164,7 +166,7 @@ def test_memorandum_section_edit_double_click_is_one_version_and_no_conflict(
     m = memorandum
     url = reverse("partnerships:memorandum-section-edit", args=[m.pk, "purpose"])
     client.force_login(official_a.user)
-    data = {"text_uk": "Моя мета.", "text_en": "My purpose.", "base_version": 1}
+    data = {"text_uk": "Моя мета.", "text_other": "My purpose.", "base_version": 1}
     first = client.post(url, data)
     second = client.post(url, data, follow=True)
     assert first.status_code == 302
@@ -172,7 +174,7 @@ def test_memorandum_section_edit_double_click_is_one_version_and_no_conflict(
     assert second.redirect_chain[0][0].endswith("#section-purpose")
     assert _messages(second)[-1] == "Section 2 is saved as version 2."
     m.refresh_from_db()
-    assert (m.version, m.purpose_en, m.history.count()) == (2, "My purpose.", 2)
+    assert (m.version, m.purpose_other, m.history.count()) == (2, "My purpose.", 2)
 
 
 def test_memorandum_section_edit_invalid_form_keeps_text_and_changes_nothing(
@@ -181,7 +183,7 @@ def test_memorandum_section_edit_invalid_form_keeps_text_and_changes_nothing(
     m = memorandum
     client.force_login(official_a.user)
     url = reverse("partnerships:memorandum-section-edit", args=[m.pk, "purpose"])
-    response = client.post(url, {"text_uk": "", "text_en": "Kept text.", "base_version": 1})
+    response = client.post(url, {"text_uk": "", "text_other": "Kept text.", "base_version": 1})
     assert response.status_code == 400
     assert "Kept text." in response.content.decode()
     assert Memorandum.objects.get().version == 1
@@ -213,20 +215,73 @@ def test_memorandum_agree_view_to_an_old_version_says_nothing_was_recorded(
 # Signing ---------------------------------------------------------------------------
 
 
-def test_memorandum_sign_view_accepts_a_pdf_scan(client, final_memorandum, official_b):
+def _sign_data(version, **extra):
+    return {
+        "version": version,
+        "signed_on": "2025-03-12",
+        "place": "Grudziądz",
+        "signatory_name": "Jan Nowak",
+        "signatory_position": "Prezydent Miasta",
+        **extra,
+    }
+
+
+@pytest.mark.usefixtures("english")
+def test_memorandum_sign_view_records_one_side_then_the_other_completes_it(
+    client, final_memorandum, official_a, official_b
+):
     m = final_memorandum
+    url = reverse("partnerships:memorandum-sign", args=[m.pk])
     client.force_login(official_b.user)
+    form = client.get(url)
+    assert form.status_code == 200
     scan = SimpleUploadedFile("scan.pdf", minimal_pdf(), content_type="application/pdf")
-    response = client.post(
-        reverse("partnerships:memorandum-sign", args=[m.pk]),
-        {"signed_on": "2025-03-12", "place": "Grudziądz", "scan": scan},
-    )
-    assert response.status_code == 302
+    response = client.post(url, _sign_data(m.version, scan=scan), follow=True)
+    assert _messages(response) == [
+        "Your signature is recorded. The memorandum is signed once the other side signs too."
+    ]
     m.refresh_from_db()
-    assert m.status == MemorandumStatus.SIGNED
-    assert m.signed_scan.name.startswith("memoranda/") and m.signed_scan.name.endswith(".pdf")
-    download = client.get(reverse("partnerships:memorandum-scan", args=[m.pk]))
+    assert m.status == MemorandumStatus.FINAL
+    signature = m.signatures.get()
+    assert signature.scan.name.startswith("memoranda/") and signature.scan.name.endswith(".pdf")
+    download = client.get(reverse("partnerships:memorandum-scan", args=[m.pk, "b"]))
     assert b"".join(download.streaming_content).startswith(b"%PDF-")
+    assert client.get(reverse("partnerships:memorandum-scan", args=[m.pk, "a"])).status_code == 404
+    # B cannot sign twice; the form is not even offered again.
+    assert _messages(client.get(url, follow=True)) == [
+        "Your side has already signed this memorandum."
+    ]
+    client.force_login(official_a.user)
+    response = client.post(url, _sign_data(m.version, place="Ізюм"), follow=True)
+    assert _messages(response) == [
+        "Both sides have signed: the memorandum is in force and the partnership is on both "
+        "profiles."
+    ]
+    m.refresh_from_db()
+    assert m.status == MemorandumStatus.SIGNED and m.partnership is not None
+
+
+@pytest.mark.usefixtures("english")
+def test_memorandum_sign_view_refuses_a_version_other_than_the_agreed_one(
+    client, final_memorandum, official_a
+):
+    client.force_login(official_a.user)
+    url = reverse("partnerships:memorandum-sign", args=[final_memorandum.pk])
+    response = client.post(url, _sign_data(final_memorandum.version + 1), follow=True)
+    assert response.redirect_chain[-1][1] == 302
+    assert _messages(response) == [
+        "You are signing version 2, but the version both sides agreed to is 1. "
+        "Read version 1 and sign that one."
+    ]
+    assert final_memorandum.signatures.count() == 0
+
+
+def test_memorandum_sign_view_wants_the_signatory(client, final_memorandum, official_a):
+    client.force_login(official_a.user)
+    url = reverse("partnerships:memorandum-sign", args=[final_memorandum.pk])
+    response = client.post(url, _sign_data(1, signatory_name="", signatory_position=""))
+    assert response.status_code == 400
+    assert final_memorandum.signatures.count() == 0
 
 
 # Publication -----------------------------------------------------------------------
@@ -313,7 +368,7 @@ def test_memorandum_scan_is_served_to_the_parties_and_staff_only(
     role_client, signed_with_scan, role, expected
 ):
     client = role_client(role)
-    response = client.get(reverse("partnerships:memorandum-scan", args=[signed_with_scan.pk]))
+    response = client.get(reverse("partnerships:memorandum-scan", args=[signed_with_scan.pk, "a"]))
     if expected == "login":
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("account_login"))
@@ -328,7 +383,7 @@ def test_memorandum_scan_is_public_once_both_sides_publish(
     client, signed_with_scan, municipality_a, municipality_b
 ):
     m = signed_with_scan
-    url = reverse("partnerships:memorandum-scan", args=[m.pk])
+    url = reverse("partnerships:memorandum-scan", args=[m.pk, "a"])
     memorandum_set_published(memorandum=m, municipality=municipality_a, published=True)
     assert client.get(url).status_code == 302
     memorandum_set_published(memorandum=m, municipality=municipality_b, published=True)
@@ -391,3 +446,17 @@ def test_memorandum_timeline_and_agreements_follow_each_save_and_agreement(
     # The new version's timeline (cached per version) and the agreement (read live).
     assert f'href="{version_link}"' in page
     assert f"agreed to version {memorandum.version}" in page
+
+
+def test_memorandum_page_offers_no_edit_once_one_side_has_signed(
+    client, final_memorandum, official_a, official_b, sign_for
+):
+    m = final_memorandum
+    sign_for(official_a)
+    client.force_login(official_b.user)
+    body = client.get(m.get_absolute_url()).content.decode()
+    assert reverse("partnerships:memorandum-section-edit", args=[m.pk, "purpose"]) not in body
+    assert reverse("partnerships:memorandum-sign", args=[m.pk]) in body  # B still signs
+    client.force_login(official_a.user)
+    body = client.get(m.get_absolute_url()).content.decode()
+    assert reverse("partnerships:memorandum-sign", args=[m.pk]) not in body  # A has signed
