@@ -13,7 +13,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from partnerships.caching import registry_changed
 
-from .models import Memorandum, MemorandumAgreement, MemorandumSignature
+from .models import Memorandum, MemorandumAgreement
+from .signatures import MemorandumSignature
 from .text import SECTION_KEYS
 
 TEXT_FIELDS = [f"{key}_{lang}" for key in SECTION_KEYS for lang in ("uk", "other")]

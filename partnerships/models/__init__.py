@@ -1,9 +1,5 @@
-from partnerships.memoranda.models import (
-    Memorandum,
-    MemorandumAgreement,
-    MemorandumQuerySet,
-    MemorandumSignature,
-)
+from partnerships.memoranda.models import Memorandum, MemorandumAgreement, MemorandumQuerySet
+from partnerships.memoranda.signatures import MemorandumSignature
 
 from .conversation import Message, MessageQuerySet, ThreadReading
 from .cooperation import CooperationRequest, CooperationRequestQuerySet, RequestEvent

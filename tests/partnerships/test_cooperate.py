@@ -5,10 +5,7 @@ from django.urls import reverse
 
 from partnerships.models import CooperationRequest, Memorandum
 from tests.factories import CooperationAreaFactory, OfficialFactory
-
-
-def _messages(response) -> list[str]:
-    return [str(message) for message in response.context["messages"]]
+from tests.flash import flash_messages
 
 
 def test_cooperate_plain_user_is_told_how_to_become_official(client, plain_user, municipality_b):
@@ -97,6 +94,8 @@ def test_cooperate_refuses_a_second_request_while_a_memorandum_is_drafted(
     assert memorandum.get_absolute_url() in page.content.decode()
     response = client.post(url, cooperate_data(accepted_request.areas.first()), follow=True)
     assert response.redirect_chain[0][0] == memorandum.get_absolute_url()
-    assert _messages(response) == ["You are already drafting a memorandum with this municipality."]
+    assert flash_messages(response) == [
+        "You are already drafting a memorandum with this municipality."
+    ]
     assert CooperationRequest.objects.count() == 1
     assert Memorandum.objects.count() == 1

@@ -9,18 +9,26 @@ def _kinds(user) -> list[str]:
 
 
 def test_memorandum_steps_notify_both_sides(
-    memorandum, official_a, official_b, agree_both, mark_signed
+    memorandum, official_a, official_b, agree_both, sign_for, mailoutbox
 ):
     agree_both()
     assert NotificationKind.MEMORANDUM_AGREED in _kinds(official_a.user)
-    mark_signed()
+    sign_for(official_a, "Київ")
+    assert _kinds(official_b.user).count(NotificationKind.SIGNATURE_RECORDED) == 1
+    assert NotificationKind.SIGNATURE_RECORDED not in _kinds(official_a.user)
+    sign_for(official_b, "Grudziądz")
     kinds = _kinds(official_a.user)
     assert NotificationKind.MEMORANDUM_SIGNED in kinds
     assert NotificationKind.PARTNERSHIP_CREATED in kinds
-    signed_titles = Notification.objects.for_user(official_b.user).filter(
+    assert NotificationKind.PARTNERSHIP_CREATED in _kinds(official_b.user)
+    signed = Notification.objects.for_user(official_a.user).get(
         kind=NotificationKind.MEMORANDUM_SIGNED
     )
-    assert "is signed" in signed_titles.get().title
+    assert "підписали обидві сторони" in signed.title  # in official A's language
+    # The partnership's notification is the bell's only: the "signed" mail says it all.
+    assert not Notification.objects.filter(
+        kind=NotificationKind.PARTNERSHIP_CREATED, digest_pending=True
+    ).exists()
 
 
 def test_a_new_memorandum_version_notifies_the_other_side_for_the_digest(
@@ -30,7 +38,7 @@ def test_a_new_memorandum_version_notifies_the_other_side_for_the_digest(
         memorandum=memorandum,
         section="purpose",
         text_uk="Нова мета.",
-        text_en="New purpose.",
+        text_other="New purpose.",
         base_version=memorandum.version,
         actor=official_a.user,
     )

@@ -6,15 +6,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from partnerships.choices import MemorandumStatus
-from partnerships.memoranda.services import memorandum_agree, memorandum_set_published
+from partnerships.memoranda.services import memorandum_agree
 from partnerships.models import Memorandum
+from tests.flash import flash_messages
 from tests.pdfs import minimal_pdf
 
 pytestmark = pytest.mark.django_db
-
-
-def _messages(response) -> list[str]:
-    return [str(message) for message in response.context["messages"]]
 
 
 # The memorandum page and its versions ----------------------------------------------
@@ -172,7 +169,7 @@ def test_memorandum_section_edit_double_click_is_one_version_and_no_conflict(
     assert first.status_code == 302
     assert second.status_code == 200
     assert second.redirect_chain[0][0].endswith("#section-purpose")
-    assert _messages(second)[-1] == "Section 2 is saved as version 2."
+    assert flash_messages(second)[-1] == "Section 2 is saved as version 2."
     m.refresh_from_db()
     assert (m.version, m.purpose_other, m.history.count()) == (2, "My purpose.", 2)
 
@@ -206,7 +203,7 @@ def test_memorandum_agree_view_to_an_old_version_says_nothing_was_recorded(
         {"version": 1},
         follow=True,
     )
-    assert _messages(response) == [
+    assert flash_messages(response) == [
         "Version 1 is no longer current; read version 2 and agree to it."
     ]
     assert memorandum.agreements.count() == 0
@@ -237,7 +234,7 @@ def test_memorandum_sign_view_records_one_side_then_the_other_completes_it(
     assert form.status_code == 200
     scan = SimpleUploadedFile("scan.pdf", minimal_pdf(), content_type="application/pdf")
     response = client.post(url, _sign_data(m.version, scan=scan), follow=True)
-    assert _messages(response) == [
+    assert flash_messages(response) == [
         "Your signature is recorded. The memorandum is signed once the other side signs too."
     ]
     m.refresh_from_db()
@@ -248,12 +245,12 @@ def test_memorandum_sign_view_records_one_side_then_the_other_completes_it(
     assert b"".join(download.streaming_content).startswith(b"%PDF-")
     assert client.get(reverse("partnerships:memorandum-scan", args=[m.pk, "a"])).status_code == 404
     # B cannot sign twice; the form is not even offered again.
-    assert _messages(client.get(url, follow=True)) == [
+    assert flash_messages(client.get(url, follow=True)) == [
         "Your side has already signed this memorandum."
     ]
     client.force_login(official_a.user)
     response = client.post(url, _sign_data(m.version, place="Ізюм"), follow=True)
-    assert _messages(response) == [
+    assert flash_messages(response) == [
         "Both sides have signed: the memorandum is in force and the partnership is on both "
         "profiles."
     ]
@@ -269,7 +266,7 @@ def test_memorandum_sign_view_refuses_a_version_other_than_the_agreed_one(
     url = reverse("partnerships:memorandum-sign", args=[final_memorandum.pk])
     response = client.post(url, _sign_data(final_memorandum.version + 1), follow=True)
     assert response.redirect_chain[-1][1] == 302
-    assert _messages(response) == [
+    assert flash_messages(response) == [
         "You are signing version 2, but the version both sides agreed to is 1. "
         "Read version 1 and sign that one."
     ]
@@ -282,114 +279,6 @@ def test_memorandum_sign_view_wants_the_signatory(client, final_memorandum, offi
     response = client.post(url, _sign_data(1, signatory_name="", signatory_position=""))
     assert response.status_code == 400
     assert final_memorandum.signatures.count() == 0
-
-
-# Publication -----------------------------------------------------------------------
-
-
-def test_memorandum_signed_shows_on_both_profiles_but_text_stays_private(
-    client, signed_memorandum, municipality_a, municipality_b, plain_user
-):
-    m = signed_memorandum
-    for municipality in (municipality_a, municipality_b):
-        body = client.get(municipality.get_absolute_url()).content.decode()
-        assert "Меморандум підписано 12.03.2027" in body or "Memorandum signed on 12.03.2027" in (
-            body
-        )
-        assert m.get_absolute_url() not in body
-    assert client.get(m.get_absolute_url()).status_code == 302  # anonymous: sign in
-    client.force_login(plain_user)
-    assert client.get(m.get_absolute_url()).status_code == 404
-
-
-@pytest.mark.usefixtures("english")
-def test_memorandum_signing_alone_does_not_publish(client, signed_memorandum):
-    m = signed_memorandum
-    assert (m.published_a, m.published_b, m.is_public) == (False, False, False)
-    client.logout()
-    assert client.get(m.get_absolute_url()).status_code == 302
-
-
-def test_memorandum_text_is_public_only_when_both_sides_publish(
-    client, signed_memorandum, official_a, official_b, municipality_a
-):
-    m = signed_memorandum
-    url = reverse("partnerships:memorandum-publish", args=[m.pk])
-    client.force_login(official_a.user)
-    client.post(url, {"published": "on"})
-    client.logout()
-    assert client.get(m.get_absolute_url()).status_code == 302
-    client.force_login(official_b.user)
-    client.post(url, {"published": "on"})
-    client.logout()
-    m.refresh_from_db()
-    assert (m.published_a, m.published_b) == (True, True)
-    response = client.get(m.get_absolute_url())
-    assert response.status_code == 200
-    assert "Izium Hromada" in response.content.decode() or "Ізюмська" in response.content.decode()
-    assert client.get(reverse("partnerships:memorandum-pdf", args=[m.pk])).status_code == 200
-    # Drafts and the version history stay private.
-    assert client.get(reverse("partnerships:memorandum-version", args=[m.pk, 1])).status_code == 302
-    profile = client.get(municipality_a.get_absolute_url()).content.decode()
-    assert m.get_absolute_url() in profile
-
-
-@pytest.mark.usefixtures("english")
-@pytest.mark.parametrize("state", ["draft", "final"])
-def test_memorandum_publish_is_refused_before_signing(
-    client, memorandum, agree_both, official_a, official_b, state
-):
-    m = agree_both() if state == "final" else memorandum
-    url = reverse("partnerships:memorandum-publish", args=[m.pk])
-    for official in (official_a, official_b):
-        client.force_login(official.user)
-        response = client.post(url, {"published": "on"}, follow=True)
-        assert _messages(response) == ["Only a signed memorandum can be published."]
-        assert 'action="' + url not in response.content.decode()  # no publish form yet
-    m.refresh_from_db()
-    assert (m.published_a, m.published_b) == (False, False)
-
-
-# The signed scan -------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("role", "expected"),
-    [
-        ("anonymous", "login"),
-        ("plain", 404),
-        ("official_c", 404),
-        ("official_a", 200),
-        ("official_b", 200),
-        ("staff", 200),
-    ],
-)
-def test_memorandum_scan_is_served_to_the_parties_and_staff_only(
-    role_client, signed_with_scan, role, expected
-):
-    client = role_client(role)
-    response = client.get(reverse("partnerships:memorandum-scan", args=[signed_with_scan.pk, "a"]))
-    if expected == "login":
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("account_login"))
-    else:
-        assert response.status_code == expected
-    if expected == 200:
-        assert b"".join(response.streaming_content) == minimal_pdf()
-        assert response["Content-Disposition"].startswith("attachment")
-
-
-def test_memorandum_scan_is_public_once_both_sides_publish(
-    client, signed_with_scan, municipality_a, municipality_b
-):
-    m = signed_with_scan
-    url = reverse("partnerships:memorandum-scan", args=[m.pk, "a"])
-    memorandum_set_published(memorandum=m, municipality=municipality_a, published=True)
-    assert client.get(url).status_code == 302
-    memorandum_set_published(memorandum=m, municipality=municipality_b, published=True)
-    response = client.get(url)
-    assert response.status_code == 200
-    assert b"".join(response.streaming_content) == minimal_pdf()
 
 
 # The rendered sections are cached per version ------------------------------------------
