@@ -124,6 +124,21 @@ class PartnerCountFilter(admin.SimpleListFilter):
         return queryset
 
 
+class OccupiedFilter(admin.SimpleListFilter):
+    title = _("temporarily occupied territory")
+    parameter_name = "occupied"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("yes")), ("no", _("no"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.occupied()
+        if self.value() == "no":
+            return queryset.not_occupied()
+        return queryset
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, TranslationAdmin):
     """History (who edited a profile) first in the MRO: it adds its own URLs and
@@ -142,6 +157,7 @@ class MunicipalityAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, TranslationA
     ]
     list_filter = [
         "open_to_partners",
+        OccupiedFilter,
         "kind",
         "name_uk_source",
         PartnerCountFilter,

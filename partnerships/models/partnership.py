@@ -117,6 +117,11 @@ class Partnership(models.Model):
             return _("ministry news of %(date)s") % {"date": day}
         return note
 
+    @property
+    def is_suspended(self) -> bool:
+        """A side is in temporarily occupied territory (load the parties with with_parties)."""
+        return self.municipality_a.is_occupied or self.municipality_b.is_occupied
+
     def partner_of(self, municipality: Municipality) -> Municipality:
         return (
             self.municipality_b

@@ -26,6 +26,7 @@ from partnerships.choices import (
 )
 from partnerships.models import Municipality, Partnership, Region
 from partnerships.models.municipality import DERIVED_FIELDS
+from partnerships.services.occupation import mark_occupied_regions
 
 KIND_WORDS = {
     MunicipalityKind.URBAN: ("міська громада", "urban hromada"),
@@ -169,6 +170,7 @@ class RegistryLoader:
     def load(self) -> Report:
         regions = self.load_regions()
         by_key = self.load_hromadas(regions)
+        mark_occupied_regions()
         by_key.update(self.load_foreign())
         self.load_links(by_key)
         # Bulk writes send no signals: drop the cached registry pages here.
