@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .activities import urls as activities_urls
 from .memoranda import urls as memoranda_urls
 from .views import directory, maps, officials, opendata, proposals, requests, statistics
 
@@ -35,3 +36,4 @@ urlpatterns = [
 ]
 
 urlpatterns += memoranda_urls.urlpatterns
+urlpatterns += activities_urls.urlpatterns

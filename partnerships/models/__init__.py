@@ -1,3 +1,4 @@
+from partnerships.activities.models import Activity, ActivityContribution, ActivityQuerySet
 from partnerships.memoranda.models import Memorandum, MemorandumAgreement, MemorandumQuerySet
 
 from .cooperation import CooperationRequest, CooperationRequestQuerySet, RequestEvent
@@ -7,6 +8,9 @@ from .partnership import Partnership, PartnershipQuerySet
 from .proposal import MunicipalityProposal, MunicipalityProposalQuerySet, ProposalStatus
 
 __all__ = [
+    "Activity",
+    "ActivityContribution",
+    "ActivityQuerySet",
     "CooperationArea",
     "CooperationRequest",
     "CooperationRequestQuerySet",

@@ -4,6 +4,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -89,6 +90,9 @@ class Partnership(models.Model):
     def save(self, *args, **kwargs):
         self._order_pair()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:partnership-detail", kwargs={"pk": self.pk})
 
     def clean(self):
         if self.municipality_a_id and self.municipality_a_id == self.municipality_b_id:

@@ -10,10 +10,14 @@ from django_filters.views import FilterView
 
 from core.caching import MAX_AGE
 from core.listing import CachedListMixin, ForgivingFilterMixin
+from partnerships.activities.services import activities_generation
 from partnerships.caching import registry_generation
 from partnerships.filters import MunicipalityFilter
 from partnerships.maps import profile_map
-from partnerships.models import CooperationRequest, Municipality, Partnership
+from partnerships.models import Activity, CooperationRequest, Municipality, Partnership
+
+# The newest published activities of its partnerships a profile lists.
+PROFILE_ACTIVITIES = 5
 
 
 class MunicipalityListView(CachedListMixin, ForgivingFilterMixin, FilterView):
@@ -69,6 +73,15 @@ class MunicipalityDetailView(DetailView):
             # cached per registry generation (partnerships.caching).
             registry_generation=self.registry_generation,
             partners=partner_list,
+            activities_generation=activities_generation(),
+            activities=SimpleLazyObject(
+                lambda: list(
+                    Activity.objects.published()
+                    .involving(municipality)
+                    .for_feed()
+                    .order_by("-happened_on", "-pk")[:PROFILE_ACTIVITIES]
+                )
+            ),
             # The public sees figures only; the requests themselves are private.
             open_request_count=SimpleLazyObject(
                 lambda: CooperationRequest.objects.open().involving(municipality).count()
