@@ -323,7 +323,7 @@ class Municipality(models.Model):
             "self-government cannot act freely there, so requests for cooperation cannot be "
             "sent to or from it, it is not suggested as a partner, and its partnerships are "
             "suspended until the territory is de-occupied."
-        ) % {"name": self.name, "date": date_format(self.occupied_since, "DATE_FORMAT")}
+        ) % {"name": self.name, "date": date_format(self.occupied_since, "j E Y")}
 
     @property
     def accepts_partners(self) -> bool:

@@ -93,7 +93,7 @@ def test_request_create_refuses_a_pair_with_an_occupied_side(
             contact_person="Olena",
         )
     assert str(refused.value).startswith(
-        f"{occupied.name_en} is in territory temporarily occupied by Russia since March 1, 2022."
+        f"{occupied.name_en} is in territory temporarily occupied by Russia since 1 March 2022."
     )
     assert CooperationRequest.objects.count() == 0
 
@@ -105,7 +105,7 @@ def test_cooperate_page_explains_and_refuses_a_request_to_an_occupied_community(
     client.force_login(official_b.user)
     url = reverse("partnerships:cooperate", kwargs={"slug": occupied_a.slug})
     page = client.get(url).content.decode()
-    assert "temporarily occupied by Russia since March 1, 2022" in page
+    assert "temporarily occupied by Russia since 1 March 2022" in page
     response = client.post(url, cooperate_data(CooperationAreaFactory()))
     assert response.status_code == 409
     assert CooperationRequest.objects.count() == 0
@@ -116,12 +116,12 @@ def test_cooperate_page_explains_and_refuses_a_request_to_an_occupied_community(
     [
         (
             "uk",
-            "тимчасово окупована Російською Федерацією з 01 березня 2022 р.",
+            "тимчасово окупована Російською Федерацією з 1 березня 2022. Органи",
             "Тимчасово окупована територія",
         ),
         (
             "en",
-            "is in territory temporarily occupied by Russia since March 1, 2022",
+            "is in territory temporarily occupied by Russia since 1 March 2022",
             "Temporarily occupied territory",
         ),
     ],
