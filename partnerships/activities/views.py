@@ -18,7 +18,9 @@ from .permissions import PartnershipAccess, partnership_access
 
 
 def _partnership(pk: int) -> Partnership:
-    return get_object_or_404(Partnership.objects.with_parties().select_related("memorandum"), pk=pk)
+    return get_object_or_404(
+        Partnership.objects.with_parties().with_health().select_related("memorandum"), pk=pk
+    )
 
 
 def _crumbs(partnership: Partnership, last: str = "") -> list:

@@ -58,7 +58,7 @@ class MunicipalityDetailView(DetailView):
         municipality = self.object
 
         def partners():
-            partnerships = Partnership.objects.involving(municipality).with_parties()
+            partnerships = Partnership.objects.involving(municipality).with_parties().with_health()
             return sorted(
                 (
                     (p, p.partner_of(municipality))

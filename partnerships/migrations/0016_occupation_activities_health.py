@@ -1,4 +1,5 @@
-"""Activities of partnerships with their notes and photos, and
+"""Activities of partnerships with their notes and photos; a partnership suspended by staff
+and when it was last reminded that it is quiet; and
 Municipality.occupied_since: a municipality in temporarily occupied territory. The
 communities of Crimea and Sevastopol already in the database get the date at once, as
 load_registry gives it on every later run."""
@@ -102,5 +103,15 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='activitycontribution',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('note', ''), _negated=True), models.Q(('photo', ''), _negated=True), _connector='OR'), name='activity_contribution_not_empty'),
+        ),
+        migrations.AddField(
+            model_name='partnership',
+            name='reminded_at',
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='last reminded that it is quiet'),
+        ),
+        migrations.AddField(
+            model_name='partnership',
+            name='suspended_reason',
+            field=models.CharField(blank=True, help_text="Shown on the partnership's page. Leave empty unless it is suspended.", max_length=300, verbose_name='suspended by staff, because'),
         ),
     ]
