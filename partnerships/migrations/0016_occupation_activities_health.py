@@ -1,4 +1,5 @@
-"""Activities of partnerships with their notes and photos; a partnership suspended by staff
+"""Funding programmes, with the EU's CERV town-twinning call as the first; activities of
+partnerships with their notes and photos; a partnership suspended by staff
 and when it was last reminded that it is quiet; and
 Municipality.occupied_since: a municipality in temporarily occupied territory. The
 communities of Crimea and Sevastopol already in the database get the date at once, as
@@ -29,6 +30,32 @@ def mark(apps, schema_editor):
     Municipality.objects.filter(
         region__code__in=OCCUPIED_REGION_CODES, occupied_since__isnull=True
     ).update(occupied_since=OCCUPATION_START)
+
+
+EU_MEMBERS = (
+    "AT, BE, BG, CY, CZ, DE, DK, EE, ES, FI, FR, GR, HR, HU, IE, IT, LT, LU, LV, MT, NL, PL, "
+    "PT, RO, SE, SI, SK"
+)
+# Non-EU countries associated to the CERV programme (staff keep the list current in the admin).
+CERV_ASSOCIATED = "AL, BA, RS, UA, XK"
+
+
+def seed_cerv(apps, schema_editor):
+    FundingProgramme = apps.get_model("partnerships", "FundingProgramme")
+    FundingProgramme.objects.get_or_create(
+        name_en="EU CERV programme: town twinning",
+        defaults={
+            "name_uk": "Програма ЄС CERV: побратимство міст",
+            "link": (
+                "https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/"
+                "opportunities/calls-for-proposals?keywords=CERV%20town%20twinning"
+            ),
+            "min_countries": 2,
+            "eligible_countries": f"{EU_MEMBERS}, {CERV_ASSOCIATED}",
+            "member_countries": EU_MEMBERS,
+            "min_member_countries": 1,
+        },
+    )
 
 
 class Migration(migrations.Migration):
@@ -114,4 +141,25 @@ class Migration(migrations.Migration):
             name='suspended_reason',
             field=models.CharField(blank=True, help_text="Shown on the partnership's page. Leave empty unless it is suspended.", max_length=300, verbose_name='suspended by staff, because'),
         ),
+        migrations.CreateModel(
+            name='FundingProgramme',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name_uk', models.CharField(max_length=200, verbose_name='name in Ukrainian')),
+                ('name_en', models.CharField(max_length=200, verbose_name='name in English')),
+                ('link', models.URLField(verbose_name='link to the call')),
+                ('min_countries', models.PositiveSmallIntegerField(default=2, verbose_name='at least this many countries')),
+                ('eligible_countries', models.TextField(blank=True, help_text='ISO codes separated by commas (FR, DE, UA); empty: every country.', verbose_name='eligible countries')),
+                ('member_countries', models.TextField(blank=True, help_text='ISO codes separated by commas, such as the EU member states.', verbose_name='countries of which some are required')),
+                ('min_member_countries', models.PositiveSmallIntegerField(default=0, verbose_name='at least this many of those')),
+                ('active', models.BooleanField(default=True, verbose_name='shown as a hint')),
+            ],
+            options={
+                'verbose_name': 'funding programme',
+                'verbose_name_plural': 'funding programmes',
+                'ordering': ['name_en'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('min_countries__gte', 1)), name='funding_programme_min_countries_positive')],
+            },
+        ),
+        migrations.RunPython(seed_cerv, migrations.RunPython.noop),
     ]

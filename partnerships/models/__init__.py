@@ -2,6 +2,7 @@ from partnerships.activities.models import Activity, ActivityContribution, Activ
 from partnerships.memoranda.models import Memorandum, MemorandumAgreement, MemorandumQuerySet
 
 from .cooperation import CooperationRequest, CooperationRequestQuerySet, RequestEvent
+from .funding import FundingProgramme, FundingProgrammeQuerySet
 from .municipality import CooperationArea, Municipality, MunicipalityQuerySet, Region
 from .official import Official, OfficialQuerySet
 from .partnership import Partnership, PartnershipQuerySet
@@ -14,6 +15,8 @@ __all__ = [
     "CooperationArea",
     "CooperationRequest",
     "CooperationRequestQuerySet",
+    "FundingProgramme",
+    "FundingProgrammeQuerySet",
     "Memorandum",
     "MemorandumAgreement",
     "MemorandumQuerySet",
