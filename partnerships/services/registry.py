@@ -26,6 +26,7 @@ from partnerships.choices import (
 )
 from partnerships.models import Municipality, Partnership, Region
 from partnerships.models.municipality import DERIVED_FIELDS
+from partnerships.services.link_dates import fill_link_dates
 from partnerships.services.occupation import mark_occupied_regions
 
 KIND_WORDS = {
@@ -173,6 +174,7 @@ class RegistryLoader:
         mark_occupied_regions()
         by_key.update(self.load_foreign())
         self.load_links(by_key)
+        self.report.problems += fill_link_dates(self.data_dir / "twin_links.csv", by_key)
         # Bulk writes send no signals: drop the cached registry pages here.
         registry_changed()
         return self.report
