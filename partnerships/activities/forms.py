@@ -37,7 +37,7 @@ class ContributionForm(forms.ModelForm):
         return upload
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if not cleaned.get("note", "").strip() and not cleaned.get("photo"):
             raise forms.ValidationError(_("Add a note, a photo or both."))
         return cleaned

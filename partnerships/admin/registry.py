@@ -1,5 +1,7 @@
 """Admin of the registry: regions, areas of cooperation, municipalities, partnerships."""
 
+from typing import cast
+
 from django.contrib import admin
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,7 @@ from partnerships.models import (
     CooperationArea,
     Municipality,
     Partnership,
+    PartnershipQuerySet,
     Region,
 )
 
@@ -244,7 +247,7 @@ class PartnershipAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "reminded_at"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_health()
+        return cast(PartnershipQuerySet, super().get_queryset(request)).with_health()
 
     @admin.display(description=_("health"), ordering="health")
     def health(self, partnership):
