@@ -89,3 +89,9 @@ class MemorandumStatus(models.TextChoices):
     DRAFT = "draft", pgettext_lazy("memorandum status", "draft")
     FINAL = "final", pgettext_lazy("memorandum status", "agreed by both sides")
     SIGNED = "signed", pgettext_lazy("memorandum status", "signed")
+
+
+class PartnershipHealth(models.TextChoices):
+    ACTIVE = "active", _("active")
+    QUIET = "quiet", _("quiet")
+    SUSPENDED = "suspended", _("suspended")

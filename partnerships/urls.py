@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .activities import urls as activities_urls
 from .memoranda import urls as memoranda_urls
 from .views import (
     conversation,
@@ -55,3 +56,4 @@ urlpatterns = [
 ]
 
 urlpatterns += memoranda_urls.urlpatterns
+urlpatterns += activities_urls.urlpatterns

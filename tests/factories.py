@@ -1,6 +1,6 @@
 """Factories for every model the tests create; one place, shared by all test modules."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import factory
 from allauth.account.models import EmailAddress
@@ -17,6 +17,7 @@ from partnerships.choices import (
     RequestStatus,
 )
 from partnerships.models import (
+    Activity,
     CooperationArea,
     CooperationRequest,
     Municipality,
@@ -159,6 +160,26 @@ ApprovedOfficialFactory = OfficialFactory
 
 class AcceptedRequestFactory(CooperationRequestFactory):
     status = RequestStatus.ACCEPTED
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    """A draft recorded by side A of its partnership; PublishedActivityFactory for a public one."""
+
+    class Meta:
+        model = Activity
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    municipality = factory.LazyAttribute(lambda activity: activity.partnership.municipality_a)
+    happened_on = date(2026, 5, 14)
+    kind = "visit"
+    title = factory.Sequence(lambda n: f"Activity {n}")
+    description = "What we did together."
+    language = "en"
+
+
+class PublishedActivityFactory(ActivityFactory):
+    status = "published"
+    published_at = factory.LazyFunction(timezone.now)
 
 
 # --- News ------------------------------------------------------------------------------

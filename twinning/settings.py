@@ -241,6 +241,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="portal@twinning.example.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="support@twinning.example.org")
+# A partnership is "active" with a published activity within this many months, else "quiet"
+# (partnerships.health); the officials of a quiet one are reminded at most this often.
+PARTNERSHIP_ACTIVE_MONTHS = env.int("PARTNERSHIP_ACTIVE_MONTHS", default=18)
+PARTNERSHIP_REMINDER_DAYS = env.int("PARTNERSHIP_REMINDER_DAYS", default=365)
+# Jobs the task worker (core run_worker) runs once a day, by dotted path.
+WORKER_DAILY_JOBS = ["partnerships.health.remind_quiet_partnerships"]
 # Links in e-mails are absolute; mails are sent outside a request, so the
 # portal's public address comes from the environment.
 # After a request is declined or withdrawn, the same pair may send a new one this

@@ -1,5 +1,6 @@
 """The partnerships admin, one module per concept; autodiscovery imports this package."""
 
+from partnerships.activities import admin as activities  # noqa: F401
 from partnerships.memoranda import admin as memoranda  # noqa: F401
 
-from . import officials, proposals, registry, requests  # noqa: F401
+from . import funding, officials, proposals, registry, requests  # noqa: F401

@@ -1,7 +1,9 @@
 """Admin of the registry: regions, areas of cooperation, municipalities, partnerships."""
 
+from typing import cast
+
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from import_export import fields, resources
@@ -10,11 +12,12 @@ from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from partnerships.choices import NameSource
+from partnerships.choices import NameSource, PartnershipHealth
 from partnerships.models import (
     CooperationArea,
     Municipality,
     Partnership,
+    PartnershipQuerySet,
     Region,
 )
 
@@ -124,6 +127,21 @@ class PartnerCountFilter(admin.SimpleListFilter):
         return queryset
 
 
+class OccupiedFilter(admin.SimpleListFilter):
+    title = _("temporarily occupied territory")
+    parameter_name = "occupied"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("yes")), ("no", _("no"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.occupied()
+        if self.value() == "no":
+            return queryset.not_occupied()
+        return queryset
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, TranslationAdmin):
     """History (who edited a profile) first in the MRO: it adds its own URLs and
@@ -142,6 +160,7 @@ class MunicipalityAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, TranslationA
     ]
     list_filter = [
         "open_to_partners",
+        OccupiedFilter,
         "kind",
         "name_uk_source",
         PartnerCountFilter,
@@ -178,10 +197,44 @@ class MunicipalityAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, TranslationA
         return municipality.partner_count
 
 
+class HealthFilter(admin.SimpleListFilter):
+    title = _("health")
+    parameter_name = "health"
+
+    def lookups(self, request, model_admin):
+        return PartnershipHealth.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in PartnershipHealth.values:
+            return queryset.filter(health=self.value())
+        return queryset
+
+
+class OblastFilter(admin.SimpleListFilter):
+    """The oblast of the Ukrainian side (of either side, for two Ukrainian communities)."""
+
+    title = _("oblast")
+    parameter_name = "oblast"
+
+    def lookups(self, request, model_admin):
+        return [(region.slug, region.name) for region in Region.objects.order_by("name")]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(
+                Q(municipality_a__region__slug=self.value())
+                | Q(municipality_b__region__slug=self.value())
+            )
+        return queryset
+
+
 @admin.register(Partnership)
 class PartnershipAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "kind", "since", "source", "source_note", "created_at"]
-    list_filter = ["kind", "source"]
+    """The quiet partnerships by oblast: filter on health "quiet" and an oblast. Staff set
+    the date of an imported partnership (since) and may suspend one with a reason."""
+
+    list_display = ["__str__", "kind", "since", "source", "source_note", "health", "created_at"]
+    list_filter = [HealthFilter, OblastFilter, "kind", "source"]
     list_select_related = ["municipality_a", "municipality_b"]
     search_fields = [
         "municipality_a__name_uk",
@@ -191,4 +244,11 @@ class PartnershipAdmin(admin.ModelAdmin):
     ]
     autocomplete_fields = ["municipality_a", "municipality_b"]
     date_hierarchy = "created_at"
-    readonly_fields = ["created_at"]
+    readonly_fields = ["created_at", "reminded_at"]
+
+    def get_queryset(self, request):
+        return cast(PartnershipQuerySet, super().get_queryset(request)).with_health()
+
+    @admin.display(description=_("health"), ordering="health")
+    def health(self, partnership):
+        return PartnershipHealth(partnership.health).label

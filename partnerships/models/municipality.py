@@ -1,4 +1,5 @@
 import uuid
+from datetime import date
 from pathlib import PurePath
 
 from django.apps import apps
@@ -6,6 +7,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -19,6 +21,9 @@ UKRAINE = "UA"
 # Temporarily occupied by Russia: the Autonomous Republic of Crimea and Sevastopol
 # (KATOTTG codes). Their communities cannot take part in cooperation for now.
 OCCUPIED_REGION_CODES = ("UA01000000000013043", "UA85000000000065278")
+# The start of the temporary occupation as the law of Ukraine fixes it (Law No. 1207-VII,
+# art. 1-1): the date load_registry gives the communities of those regions.
+OCCUPATION_START = date(2014, 2, 20)
 DERIVED_FIELDS = ("search_text", "search_key", "sort_key_uk", "sort_key_en")
 # A query word's phonetic key must be this long to be matched by sound: shorter keys
 # ("ри", "ko") would match the start of too many names.
@@ -86,11 +91,15 @@ class MunicipalityQuerySet(models.QuerySet):
         return self.exclude(country=UKRAINE)
 
     def open_to_partners(self):
-        return self.filter(open_to_partners=True)
+        """Open by their own choice and not in temporarily occupied territory."""
+        return self.filter(open_to_partners=True).not_occupied()
+
+    def occupied(self):
+        """In temporarily occupied territory (Municipality.occupied_since is set)."""
+        return self.filter(occupied_since__isnull=False)
 
     def not_occupied(self):
-        """Without the communities of the temporarily occupied regions (foreign ones stay)."""
-        return self.exclude(region__code__in=OCCUPIED_REGION_CODES)
+        return self.filter(occupied_since__isnull=True)
 
     def search(self, query: str):
         """Every word of the query must appear in one of the names, as it is written or
@@ -222,6 +231,16 @@ class Municipality(models.Model):
         CooperationArea, verbose_name=_("needs"), blank=True, related_name="needed_by"
     )
     open_to_partners = models.BooleanField(_("open to new partners"), default=True)
+    occupied_since = models.DateField(
+        _("in temporarily occupied territory since"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set while the municipality is in territory temporarily occupied by Russia: it "
+            "cannot be contacted, is not suggested and its partnerships are suspended. The "
+            "registry import sets it for Crimea and Sevastopol; clear it after de-occupation."
+        ),
+    )
     # All names, normalised, for search that works alike on SQLite and PostgreSQL.
     search_text = models.TextField(editable=False, blank=True)
     # The phonetic keys of all names (core.transcription.to_latin_key), so that a
@@ -289,6 +308,27 @@ class Municipality(models.Model):
     @property
     def is_ukrainian(self) -> bool:
         return self.country == UKRAINE
+
+    @property
+    def is_occupied(self) -> bool:
+        return self.occupied_since is not None
+
+    @property
+    def occupation_notice(self) -> str:
+        """Why an occupied municipality cannot be contacted, in the reader's language."""
+        if self.occupied_since is None:
+            return ""
+        return _(
+            "%(name)s is in territory temporarily occupied by Russia since %(date)s. Local "
+            "self-government cannot act freely there, so requests for cooperation cannot be "
+            "sent to or from it, it is not suggested as a partner, and its partnerships are "
+            "suspended until the territory is de-occupied."
+        ) % {"name": self.name, "date": date_format(self.occupied_since, "j E Y")}
+
+    @property
+    def accepts_partners(self) -> bool:
+        """What the "open to new partners" badge shows (MunicipalityQuerySet.open_to_partners)."""
+        return self.open_to_partners and not self.is_occupied
 
     def fill_missing_ukrainian_name(self) -> None:
         """A foreign municipality without a Ukrainian name gets the rule's transcription,

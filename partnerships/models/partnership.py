@@ -1,15 +1,26 @@
+import calendar
 import contextlib
 from datetime import date
 
+from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.choices import PartnershipKind, PartnershipSource
+from partnerships.choices import PartnershipHealth, PartnershipKind, PartnershipSource
 
 from .municipality import Municipality
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day `months` earlier (the month's last day where it is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 class PartnershipQuerySet(models.QuerySet):
@@ -28,6 +39,35 @@ class PartnershipQuerySet(models.QuerySet):
 
     def with_parties(self):
         return self.select_related("municipality_a__region", "municipality_b__region")
+
+    def with_health(self, *, today: date | None = None):
+        """Annotate `health` (PartnershipHealth): suspended when a side is in temporarily
+        occupied territory or staff suspended it; active with a published activity within
+        PARTNERSHIP_ACTIVE_MONTHS before `today`; quiet otherwise. The one place the rule
+        is written."""
+        today = today or timezone.localdate()
+        since = months_before(today, settings.PARTNERSHIP_ACTIVE_MONTHS)
+        recent = (
+            apps.get_model("partnerships", "Activity")
+            .objects.published()
+            .filter(partnership=OuterRef("pk"), happened_on__gte=since)
+        )
+        suspended = (
+            Q(municipality_a__occupied_since__isnull=False)
+            | Q(municipality_b__occupied_since__isnull=False)
+            | ~Q(suspended_reason="")
+        )
+        return self.annotate(
+            health=Case(
+                When(suspended, then=Value(PartnershipHealth.SUSPENDED)),
+                When(Exists(recent), then=Value(PartnershipHealth.ACTIVE)),
+                default=Value(PartnershipHealth.QUIET),
+                output_field=models.CharField(),
+            )
+        )
+
+    def quiet(self, *, today: date | None = None):
+        return self.with_health(today=today).filter(health=PartnershipHealth.QUIET)
 
 
 class Partnership(models.Model):
@@ -65,6 +105,15 @@ class Partnership(models.Model):
         blank=True,
         help_text=_("Where this partnership is documented."),
     )
+    suspended_reason = models.CharField(
+        _("suspended by staff, because"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown on the partnership's page. Leave empty unless it is suspended."),
+    )
+    reminded_at = models.DateTimeField(
+        _("last reminded that it is quiet"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = PartnershipQuerySet.as_manager()
@@ -89,6 +138,9 @@ class Partnership(models.Model):
     def save(self, *args, **kwargs):
         self._order_pair()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:partnership-detail", kwargs={"pk": self.pk})
 
     def clean(self):
         if self.municipality_a_id and self.municipality_a_id == self.municipality_b_id:
@@ -116,6 +168,24 @@ class Partnership(models.Model):
                 day = date_format(date.fromisoformat(day), "d.m.Y")
             return _("ministry news of %(date)s") % {"date": day}
         return note
+
+    @property
+    def is_suspended(self) -> bool:
+        """A side is in temporarily occupied territory (load the parties with with_parties)."""
+        return self.municipality_a.is_occupied or self.municipality_b.is_occupied
+
+    @property
+    def health_status(self) -> PartnershipHealth | None:
+        """The `health` annotation (PartnershipQuerySet.with_health) as a choice, if read."""
+        value = getattr(self, "health", None)
+        return PartnershipHealth(value) if value else None
+
+    @property
+    def suspension_reason(self) -> str:
+        """Why it is suspended, in the reader's language where the portal wrote it."""
+        if self.is_suspended:
+            return str(_("temporarily occupied territory"))
+        return self.suspended_reason
 
     def partner_of(self, municipality: Municipality) -> Municipality:
         return (

@@ -78,6 +78,8 @@ def request_blocker(
     """
     if from_municipality.pk == to_municipality.pk:
         return RequestNotAllowed(_("A municipality cannot send a request to itself."))
+    if occupied := next((m for m in (to_municipality, from_municipality) if m.is_occupied), None):
+        return RequestNotAllowed(occupied.occupation_notice)
     if Partnership.objects.between(from_municipality, to_municipality).exists():
         return RequestNotAllowed(_("These two municipalities are already partners."))
     drafting = Memorandum.objects.between(from_municipality, to_municipality).unsigned()

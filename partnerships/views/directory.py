@@ -15,7 +15,10 @@ from core.listing import CachedListMixin, ForgivingFilterMixin
 from partnerships.caching import registry_generation
 from partnerships.filters import MunicipalityFilter
 from partnerships.maps import profile_map
-from partnerships.models import CooperationRequest, Municipality, Partnership
+from partnerships.models import Activity, CooperationRequest, Municipality, Partnership
+
+# The newest published activities of its partnerships a profile lists.
+PROFILE_ACTIVITIES = 5
 
 
 class MunicipalityListView(CachedListMixin, ForgivingFilterMixin, FilterView):
@@ -39,19 +42,20 @@ class MunicipalityListView(CachedListMixin, ForgivingFilterMixin, FilterView):
 class MunicipalityDetailView(DetailView):
     """A profile: all but the reader's own actions is the same for every reader, so the
     municipality and the rendered main part and figures are one cache entry per
-    registry and news generation and language (partnerships.caching, news.caching),
-    read with the two tokens in two cache reads; a 404 is not cached."""
+    registry, news and activities generation and language (partnerships.caching,
+    news.caching, activities.services), read with the three tokens in two cache reads;
+    a 404 is not cached. Partnerships' health changes with time alone: the registry
+    generation's lifetime bounds how late a badge turns."""
 
     template_name = "partnerships/municipality_detail.html"
     context_object_name = "municipality"
 
     def get_object(self, queryset=None):
-        registry, news = caching.tokens("registry", "news")
+        registry, news, activities = caching.tokens("registry", "news", "activities")
         slug = self.kwargs["slug"]
         address = f"{slug}:{get_language()}"
-        self.page_key = (
-            f"profile-page:{registry}:{news}:{hashlib.sha256(address.encode()).hexdigest()}"
-        )
+        digest = hashlib.sha256(address.encode()).hexdigest()
+        self.page_key = f"profile-page:{registry}:{news}:{activities}:{digest}"
         self.page = cache.get(self.page_key)
         if self.page is not None:
             return self.page["municipality"]
@@ -83,7 +87,7 @@ class MunicipalityDetailView(DetailView):
 
     @staticmethod
     def public_parts(municipality: Municipality) -> dict:
-        partnerships = Partnership.objects.involving(municipality).with_parties()
+        partnerships = Partnership.objects.involving(municipality).with_parties().with_health()
         partners = sorted(
             ((p, p.partner_of(municipality)) for p in partnerships.select_related("memorandum")),
             key=lambda pair: (pair[1].country.name, pair[1].name),
@@ -97,5 +101,13 @@ class MunicipalityDetailView(DetailView):
             ),
             "map": SimpleLazyObject(
                 lambda: profile_map(municipality, [partner for _p, partner in partners])
+            ),
+            "activities": SimpleLazyObject(
+                lambda: list(
+                    Activity.objects.published()
+                    .involving(municipality)
+                    .for_feed()
+                    .order_by("-happened_on", "-pk")[:PROFILE_ACTIVITIES]
+                )
             ),
         }

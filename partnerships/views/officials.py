@@ -113,7 +113,7 @@ def _dashboard(official: Official) -> dict:
     incoming, outgoing = (
         requests_of(municipality, direction) for direction in ("incoming", "outgoing")
     )
-    partnerships = Partnership.objects.involving(municipality).with_parties()
+    partnerships = Partnership.objects.involving(municipality).with_parties().with_health()
     latest_partnerships = list(partnerships.order_by("-created_at", "-pk")[:DASHBOARD_ITEMS])
     memoranda = Memorandum.objects.involving(municipality).order_by("-updated_at", "-pk")
     latest_memoranda = with_rows(

@@ -153,7 +153,7 @@ def world(db):
     d = ForeignMunicipalityFactory(name_uk="Лінц", name_en="Linz", slug="linz", country="AT")
     e = ForeignMunicipalityFactory(name_uk="Тарту", name_en="Tartu", slug="tartu", country="EE")
     f = ForeignMunicipalityFactory(name_uk="Люблін", name_en="Lublin", slug="lublin", country="PL")
-    PartnershipFactory(municipality_a=a, municipality_b=d)
+    partnership = PartnershipFactory(municipality_a=a, municipality_b=d)
     official_a = OfficialFactory(
         municipality=a, language="uk", user__email="olena@izium.example.org"
     )
@@ -224,5 +224,6 @@ def world(db):
         article=articles[0],
         reader=reader,
         memorandum=Memorandum.objects.get(request=request),
+        partnership=partnership,
         staff=staff,
     )

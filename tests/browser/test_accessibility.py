@@ -129,6 +129,7 @@ PUBLIC = [
     ),
     Page("profile", lambda w, lang: url("partnerships:municipality-detail", lang, slug=w.a.slug), picture=True),
     Page("profile-abroad", lambda w, lang: url("partnerships:municipality-detail", lang, slug=w.b.slug)),
+    Page("partnership", lambda w, lang: url("partnerships:partnership-detail", lang, pk=w.partnership.pk)),
     Page("map", lambda w, lang: url("partnerships:map", lang), picture=True),
     Page("statistics", lambda w, lang: url("partnerships:statistics", lang), picture=True),
     Page("about", lambda w, lang: url("about", lang)),
@@ -200,6 +201,13 @@ FORMS = [
         lambda w, lang: url("partnerships:memorandum-detail", lang, pk=w.memorandum.pk),
         who="official_a",
         picture=True,
+    ),
+    Page("partnership-official", lambda w, lang: url("partnerships:partnership-detail", lang, pk=w.partnership.pk), who="official_a"),
+    Page(
+        "activity-record",
+        lambda w, lang: url("partnerships:activity-create", lang, pk=w.partnership.pk),
+        who="official_a",
+        spoil=send_blank("main form"),
     ),
     Page("memoranda", lambda w, lang: url("partnerships:memorandum-list", lang), who="official_a"),
     Page(

@@ -95,3 +95,28 @@ def test_worker_sends_the_daily_digest(settings, monkeypatch):
     assert "Waited for the digest" in digest.body
     assert not Notification.objects.digest_due().exists()
     assert DBTaskResult.objects.filter(status="SUCCESSFUL").exists()
+
+
+DAILY_RUNS: list[str] = []
+
+
+def record_daily_run() -> None:
+    DAILY_RUNS.append("ran")
+
+
+def fail_daily_run() -> None:
+    raise RuntimeError("broken job")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_runs_the_daily_jobs_once_and_survives_a_failing_one(settings, caplog):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.WORKER_DAILY_JOBS = [
+        "tests.core.test_worker.fail_daily_run",
+        "tests.core.test_worker.record_daily_run",
+    ]
+    DAILY_RUNS.clear()
+    with caplog.at_level(logging.ERROR, logger="core.worker"):
+        call_command("run_worker", max_rounds=3, interval=0, stdout=io.StringIO())
+    assert DAILY_RUNS == ["ran"]  # three rounds, one day: once
+    assert "Daily job tests.core.test_worker.fail_daily_run failed" in caplog.text

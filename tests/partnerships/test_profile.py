@@ -43,9 +43,9 @@ def test_profile_query_count_is_flat(client, django_assert_num_queries, registry
     town = MunicipalityFactory()
     for _ in range(partners):
         PartnershipFactory(municipality_a=town)
-    # municipality, areas offered, areas needed, partnerships, open requests, news, and
-    # the next scheduled publication (the news generation's lifetime)
-    with django_assert_num_queries(7):
+    # municipality, areas offered, areas needed, partnerships, open requests, activities, news,
+    # and the next scheduled publication (the news generation's lifetime)
+    with django_assert_num_queries(8):
         response = client.get(town.get_absolute_url())
     assert len(response.context["partners"]) == partners
     # Warm: the municipality and the public parts come from the cache

@@ -1,8 +1,11 @@
 """Suggested partners: ranked by what one needs and the other offers, and explained."""
 
+import datetime
+
 from django.utils import translation
 
 from partnerships.models import Municipality, Region
+from partnerships.models.municipality import OCCUPATION_START
 from partnerships.suggestions import suggest_partners
 from tests.factories import (
     CooperationAreaFactory,
@@ -62,7 +65,11 @@ def test_suggestions_cross_the_border_and_skip_pairs_already_talking(
     sevastopol = Region.objects.create(
         code="UA85000000000065278", name_uk="Севастополь", name_en="Sevastopol", slug="sev"
     )
-    occupied = [MunicipalityFactory(region=crimea), MunicipalityFactory(region=sevastopol)]
+    occupied = [
+        MunicipalityFactory(region=crimea, occupied_since=OCCUPATION_START),
+        MunicipalityFactory(region=sevastopol, occupied_since=OCCUPATION_START),
+        MunicipalityFactory(occupied_since=datetime.date(2022, 3, 1)),  # marked by staff
+    ]
     for candidate in [abroad, asked, accepted, declined, home, *occupied]:
         candidate.offers.set([energy])
     CooperationRequestFactory(from_municipality=municipality_a, to_municipality=asked)

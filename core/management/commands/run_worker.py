@@ -12,7 +12,9 @@ is picked up within seconds. Between rounds it
   once it is back, with nobody running a command;
 - after a database fault, queues again the task it was running when the
   connection broke (it is still marked running);
-- once a day deletes finished task results older than TASK_RESULTS_KEEP_DAYS;
+- once a day deletes finished task results older than TASK_RESULTS_KEEP_DAYS and runs
+  the jobs named in settings.WORKER_DAILY_JOBS (dotted paths, so this floor imports no
+  app); a failing job is logged and the others still run;
 - once a day sends the notification digests (core.notifications.digest).
 
 SIGTERM or Ctrl+C lets a running task finish, then stops.
@@ -28,6 +30,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, InterfaceError, connections
 from django.tasks import DEFAULT_TASK_BACKEND_ALIAS
+from django.utils.module_loading import import_string
 
 from core.notifications.digest import send_digests
 from core.tasks import retry_failed_mail
@@ -37,6 +40,16 @@ logger = logging.getLogger("core.worker")
 MAX_BACKOFF_SECONDS = 10.0
 PRUNE_EVERY_SECONDS = 24 * 60 * 60
 DIGEST_EVERY_SECONDS = 24 * 60 * 60
+
+
+def run_daily_jobs() -> None:
+    for path in getattr(settings, "WORKER_DAILY_JOBS", []):
+        try:
+            import_string(path)()
+        except (DatabaseError, InterfaceError):
+            raise  # the round's own handling: wait for the database, then go on
+        except Exception:
+            logger.exception("Daily job %s failed", path)
 
 
 class Command(BaseCommand):
@@ -105,6 +118,7 @@ class Command(BaseCommand):
                 if now - last_prune >= PRUNE_EVERY_SECONDS:
                     last_prune = now
                     self._prune()
+                    run_daily_jobs()
                 if now - last_digest >= DIGEST_EVERY_SECONDS:
                     last_digest = now
                     send_digests()

@@ -9,6 +9,8 @@ from django.db.models import Model
 
 from partnerships.caching import registry_changed
 from partnerships.models import Municipality, Region
+from partnerships.services.link_dates import fill_link_dates
+from partnerships.services.occupation import mark_occupied_regions
 from partnerships.services.registry import links, municipalities
 from partnerships.services.registry.files import (
     FOREIGN_NAMES,
@@ -36,8 +38,10 @@ class RegistryLoader:
     def load(self) -> Report:
         regions = self.load_regions()
         by_key = self.load_hromadas(regions)
+        mark_occupied_regions()
         by_key.update(self.load_foreign())
         self.load_links(by_key)
+        self.report.problems += fill_link_dates(self.data_dir / "twin_links.csv", by_key)
         # Bulk writes send no signals: drop the cached registry pages here.
         registry_changed()
         return self.report

@@ -1,0 +1,36 @@
+"""Who may do what with a partnership's activities: the one permission helper for them.
+
+An approved official of either side records an activity; only the recording side sees
+its drafts and publishes them; either side adds notes and photos, the other side once
+the activity is published. Staff read everything in the admin, not here. Anyone else
+sees published activities only, and a 404 for a draft.
+"""
+
+from dataclasses import dataclass
+
+from partnerships.models import Activity, Partnership
+from partnerships.permissions import approved_official
+
+
+@dataclass(frozen=True)
+class PartnershipAccess:
+    side_id: int | None  # the party the user acts for, if any
+
+    @property
+    def can_record(self) -> bool:
+        return self.side_id is not None
+
+    def can_publish(self, activity: Activity) -> bool:
+        return not activity.is_published and activity.municipality_id == self.side_id
+
+    def can_contribute(self, activity: Activity) -> bool:
+        if self.side_id is None:
+            return False
+        return activity.is_published or activity.municipality_id == self.side_id
+
+
+def partnership_access(user, partnership: Partnership) -> PartnershipAccess:
+    official = approved_official(user)
+    sides = {partnership.municipality_a_id, partnership.municipality_b_id}
+    side_id = official.municipality_id if official and official.municipality_id in sides else None
+    return PartnershipAccess(side_id=side_id)

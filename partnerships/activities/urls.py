@@ -1,0 +1,14 @@
+"""Partnership pages and activities; included in the partnerships namespace."""
+
+from django.urls import path
+
+from . import views
+from .feeds import LatestActivitiesFeed
+
+urlpatterns = [
+    path("partnerships/<int:pk>/", views.partnership_detail, name="partnership-detail"),
+    path("partnerships/<int:pk>/activities/new/", views.activity_create, name="activity-create"),
+    path("activities/<int:pk>/publish/", views.activity_publish, name="activity-publish"),
+    path("activities/<int:pk>/add/", views.contribution_add, name="activity-contribute"),
+    path("activities/feed/", LatestActivitiesFeed(), name="activity-feed"),
+]

@@ -1,0 +1,151 @@
+"""The partnership page with its timeline, and the officials' activity forms."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from partnerships.models import Activity, Municipality, Partnership
+
+from . import services
+from .forms import ActivityForm, ContributionForm
+from .permissions import PartnershipAccess, partnership_access
+
+
+def _partnership(pk: int) -> Partnership:
+    return get_object_or_404(
+        Partnership.objects.with_parties().with_health().select_related("memorandum"), pk=pk
+    )
+
+
+def _crumbs(partnership: Partnership, last: str = "") -> list:
+    crumbs = [(_("Municipalities"), reverse("partnerships:municipality-list"))]
+    if last:
+        return [*crumbs, (str(partnership), partnership.get_absolute_url()), (last, "")]
+    return [*crumbs, (str(partnership), "")]
+
+
+def partnership_detail(request, pk: int):
+    partnership = _partnership(pk)
+    access = partnership_access(request.user, partnership)
+    activities = list(
+        Activity.objects.filter(partnership=partnership)
+        .visible_to_side(access.side_id)
+        .for_timeline()
+    )
+    return render(
+        request,
+        "partnerships/partnership_detail.html",
+        {
+            "partnership": partnership,
+            "access": access,
+            "activities": [
+                (activity, access.can_publish(activity), access.can_contribute(activity))
+                for activity in activities
+            ],
+            "crumbs": _crumbs(partnership),
+        },
+    )
+
+
+def _side(
+    request, partnership: Partnership, access: PartnershipAccess | None = None
+) -> tuple[PartnershipAccess, Municipality]:
+    """The side the user acts for in this partnership; 403 if neither."""
+    access = access or partnership_access(request.user, partnership)
+    if access.side_id is None:
+        raise PermissionDenied
+    side = (
+        partnership.municipality_a
+        if access.side_id == partnership.municipality_a_id
+        else partnership.municipality_b
+    )
+    return access, side
+
+
+def _activity(request, pk: int) -> tuple[Activity, PartnershipAccess, Municipality]:
+    """An activity the user may act on: 404 for a draft they may not see, 403 for others."""
+    activity = get_object_or_404(Activity.objects.select_related("municipality"), pk=pk)
+    activity.partnership = _partnership(activity.partnership_id)
+    access = partnership_access(request.user, activity.partnership)
+    if not activity.is_published and activity.municipality_id != access.side_id:
+        raise Http404
+    _access, side = _side(request, activity.partnership, access)
+    return activity, access, side
+
+
+@login_required
+def activity_create(request, pk: int):
+    partnership = _partnership(pk)
+    _access, side = _side(request, partnership)
+    form = ActivityForm(request.POST or None, initial={"language": (get_language() or "uk")[:2]})
+    if request.method == "POST":
+        if form.is_valid():
+            activity = services.activity_record(
+                partnership=partnership, municipality=side, user=request.user, **form.cleaned_data
+            )
+            messages.success(
+                request, _("Saved as a draft: only your side sees it until you publish it.")
+            )
+            return redirect(activity)
+        status = 400
+    else:
+        status = 200
+    return render(
+        request,
+        "partnerships/activity_form.html",
+        {
+            "form": form,
+            "partnership": partnership,
+            "heading": _("Record an activity"),
+            "crumbs": _crumbs(partnership, _("Record an activity")),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def activity_publish(request, pk: int):
+    activity, access, _side_municipality = _activity(request, pk)
+    if activity.municipality_id != access.side_id:  # only the recording side publishes
+        raise PermissionDenied
+    if services.activity_publish(activity=activity):
+        messages.success(request, _("The activity is published."))
+    else:
+        messages.info(request, _("The activity was already published."))
+    return redirect(activity)
+
+
+@login_required
+def contribution_add(request, pk: int):
+    activity, access, side = _activity(request, pk)
+    if not access.can_contribute(activity):
+        raise PermissionDenied
+    form = ContributionForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            services.contribution_add(
+                activity=activity, municipality=side, user=request.user, **form.cleaned_data
+            )
+            messages.success(request, _("Your addition is saved."))
+            return redirect(activity)
+        status = 400
+    return render(
+        request,
+        "partnerships/activity_form.html",
+        {
+            "form": form,
+            "partnership": activity.partnership,
+            "activity": activity,
+            "heading": _("Add a note or a photo"),
+            "crumbs": _crumbs(activity.partnership, _("Add a note or a photo")),
+        },
+        status=status,
+    )
