@@ -29,6 +29,27 @@ class PartnershipQuerySet(models.QuerySet):
     def with_parties(self):
         return self.select_related("municipality_a__region", "municipality_b__region")
 
+    def newest(self):
+        """Dated ones (signed on the portal) first, newest first; imported ones carry no
+        date and follow by when they were recorded."""
+        return self.order_by(F("since").desc(nulls_last=True), "-created_at", "-pk")
+
+    def latest(self, limit: int, *, per_municipality: int = 2) -> list["Partnership"]:
+        """The newest `limit` partnerships with no municipality in more than
+        `per_municipality` of them: one query over a bounded window of the newest."""
+        chosen: list[Partnership] = []
+        seen: dict[int, int] = {}
+        for partnership in self.newest().with_parties()[: limit * 20]:
+            sides = (partnership.municipality_a_id, partnership.municipality_b_id)
+            if any(seen.get(pk, 0) >= per_municipality for pk in sides):
+                continue
+            for pk in sides:
+                seen[pk] = seen.get(pk, 0) + 1
+            chosen.append(partnership)
+            if len(chosen) == limit:
+                break
+        return chosen
+
 
 class Partnership(models.Model):
     """An established partnership between two municipalities, in either direction.
