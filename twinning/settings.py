@@ -51,11 +51,14 @@ INSTALLED_APPS = [
     "simple_history",
     "taggit",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
     # Floors: the site (twinning) stands on the apps, the apps on the ground floor (core).
     "core",
     "twinning",
     "partnerships",
     "news",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -296,6 +299,8 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "signup": "20/m/ip"}
 # run (usually 1): allauth then takes the client's address from X-Forwarded-For,
 # that many entries from the right. 0 ignores the header, which clients can forge.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+from twinning.api_settings import API_RATE_LIMIT, REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: E402, F401
+
 LOGIN_REDIRECT_URL = "home"
 LOGIN_URL = "account_login"
 

@@ -52,6 +52,11 @@ def about_data(request):
 
 
 @require_safe
+def api_docs(request):
+    return render(request, "pages/api_docs.html", {"crumbs": [(_("Open data API"), "")]})
+
+
+@require_safe
 def accessibility(request):
     return render(
         request, "pages/accessibility.html", {"crumbs": [(_("Accessibility statement"), "")]}

@@ -16,6 +16,9 @@ class PartnershipQuerySet(models.QuerySet):
     def involving(self, municipality: Municipality):
         return self.filter(Q(municipality_a=municipality) | Q(municipality_b=municipality))
 
+    def involving_slug(self, slug: str):
+        return self.filter(Q(municipality_a__slug=slug) | Q(municipality_b__slug=slug))
+
     def between(self, first: Municipality, second: Municipality):
         low, high = sorted([first.pk, second.pk])
         return self.filter(municipality_a_id=low, municipality_b_id=high)
