@@ -33,6 +33,7 @@ urlpatterns = [
     path("open-data/datapackage.json", opendata.datapackage, name="datapackage"),
     path("open-data/<slug:dataset>.<str:fmt>", opendata.download, name="open-data"),
     path("statistics/", statistics.statistics_page, name="statistics"),
+    path("statistics/<slug:table>.csv", statistics.statistics_csv, name="statistics-csv"),
 ]
 
 urlpatterns += memoranda_urls.urlpatterns
