@@ -40,7 +40,7 @@ def registry():
     with a Ukrainian partner only and one with none; in the second, one with a partner
     abroad."""
     first, second = RegionFactory(slug="first"), RegionFactory(slug="second")
-    abroad, at_home, alone = MunicipalityFactory.create_batch(3, region=first)
+    abroad, at_home, _alone = MunicipalityFactory.create_batch(3, region=first)
     PartnershipFactory(municipality_a=abroad)
     PartnershipFactory(
         municipality_a=abroad, municipality_b=ForeignMunicipalityFactory(country="PL")
