@@ -56,10 +56,10 @@ def bar_chart(rows: list[tuple[str, float, str]], *, in_percent: bool = False) -
 
 # --- Columns: a group per month, a column per series -------------------------------------
 
-COLUMN_WIDTH = 9
-GROUP_GAP = 10
-COLUMN_AREA = 180
-AXIS_HEIGHT = 40
+COLUMN_WIDTH = 12
+GROUP_GAP = 16
+COLUMN_AREA = 160
+AXIS_HEIGHT = 44
 
 
 @dataclass
@@ -73,7 +73,8 @@ class Column:
 
 @dataclass
 class ColumnGroup:
-    label: str
+    label: str  # under the group; `note` (a year) below it, where one starts
+    note: str
     x: int  # the middle of the group, where its label stands
     columns: list[Column]
 
@@ -87,12 +88,15 @@ class ColumnChart:
     height: int = COLUMN_AREA + 10 + AXIS_HEIGHT
 
 
-def column_chart(rows: list[tuple[str, list[int]]], names: list[str]) -> ColumnChart:
-    """rows: (label, one value per series) in the order to draw them; names: the series'."""
-    largest = max((value for _label, values in rows for value in values), default=0) or 1
+def column_chart(
+    rows: list[tuple[str, str, str, list[int]]], names: list[str]
+) -> ColumnChart:
+    """rows: (title, label, note, one value per series) in the order to draw them; the
+    title names the group where a pointer hovers; names: the series'."""
+    largest = max((value for *_labels, values in rows for value in values), default=0) or 1
     group_width = COLUMN_WIDTH * len(names) + GROUP_GAP
     groups = []
-    for index, (label, values) in enumerate(rows):
+    for index, (title, label, note, values) in enumerate(rows):
         left = 40 + index * group_width
         columns = []
         for series, value in enumerate(values):
@@ -103,10 +107,11 @@ def column_chart(rows: list[tuple[str, list[int]]], names: list[str]) -> ColumnC
                     x=left + series * COLUMN_WIDTH,
                     y=COLUMN_AREA + 10 - height,
                     height=height,
-                    title=f"{label}: {names[series]}: {intcomma(value)}",
+                    title=f"{title}: {names[series]}: {intcomma(value)}",
                 )
             )
-        groups.append(ColumnGroup(label, x=left + (group_width - GROUP_GAP) // 2, columns=columns))
+        middle = left + (group_width - GROUP_GAP) // 2
+        groups.append(ColumnGroup(label, note, x=middle, columns=columns))
     return ColumnChart(groups=groups, width=40 + len(rows) * group_width + 10, largest=largest)
 
 

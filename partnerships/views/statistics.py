@@ -1,9 +1,11 @@
 """The statistics page and its figures as CSV (partnerships.statistics counts them)."""
 
 import csv
+import datetime
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -48,6 +50,17 @@ def _short_name(code: str, name: str) -> str:
     return name.removesuffix(" область").removesuffix(" Oblast")
 
 
+def _months(rows: list[tuple]) -> list[tuple[str, str, str, list[int]]]:
+    """The activity rows as the chart's groups: the month's short name under each, the
+    year where one starts (and under the first)."""
+    groups = []
+    for index, (key, name, *values) in enumerate(rows):
+        month = datetime.date.fromisoformat(f"{key}-01")
+        note = str(month.year) if index == 0 or month.month == 1 else ""
+        groups.append((name, date_format(month, "M"), note, values))
+    return groups
+
+
 def _context() -> dict:
     found: Figures = figures()
     regions, countries, activity = found.regions, found.countries, found.activity
@@ -71,7 +84,7 @@ def _context() -> dict:
             ]
         ),
         "country_total": len(countries.rows),
-        "activity_chart": column_chart([(row[1], list(row[2:])) for row in activity.rows], series),
+        "activity_chart": column_chart(_months(activity.rows), series),
         "activity_series": list(enumerate(series)),
         "community_chart": bar_chart(
             [
