@@ -88,9 +88,7 @@ class ColumnChart:
     height: int = COLUMN_AREA + 10 + AXIS_HEIGHT
 
 
-def column_chart(
-    rows: list[tuple[str, str, str, list[int]]], names: list[str]
-) -> ColumnChart:
+def column_chart(rows: list[tuple[str, str, str, list[int]]], names: list[str]) -> ColumnChart:
     """rows: (title, label, note, one value per series) in the order to draw them; the
     title names the group where a pointer hovers; names: the series'."""
     largest = max((value for *_labels, values in rows for value in values), default=0) or 1

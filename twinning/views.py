@@ -26,7 +26,7 @@ def home(request):
                 "partnerships": Partnership.objects.count(),
                 "countries": registry.foreign().values("country").distinct().count(),
             },
-            "recent_partnerships": Partnership.objects.latest(6),
+            "recent_partnerships": Partnership.objects.recent(6),
             "open_municipalities": Municipality.objects.for_cards()
             .open_to_partners()
             .exclude(description="")

@@ -37,7 +37,7 @@ class PartnershipQuerySet(models.QuerySet):
         date and follow by when they were recorded."""
         return self.order_by(F("since").desc(nulls_last=True), "-created_at", "-pk")
 
-    def latest(self, limit: int, *, per_municipality: int = 2) -> list["Partnership"]:
+    def recent(self, limit: int, *, per_municipality: int = 2) -> list["Partnership"]:
         """The newest `limit` partnerships with no municipality in more than
         `per_municipality` of them: one query over a bounded window of the newest."""
         chosen: list[Partnership] = []

@@ -142,7 +142,11 @@ def _json_stream(queryset, columns: list[Column]):
 
 
 def _field(column: Column) -> dict:
-    field = {"name": column.name, "type": column.type, "description": column.description}
+    field: dict[str, object] = {
+        "name": column.name,
+        "type": column.type,
+        "description": column.description,
+    }
     if column.values:
         field["constraints"] = {"enum": list(column.values)}
     return field
