@@ -51,8 +51,10 @@ urlpatterns = [
     path("map/", maps.map_page, name="map"),
     path("map/<slug:frame>/background.svg", maps.map_background, name="map-background"),
     path("map/<slug:frame>/partnerships.svg", maps.map_lines, name="map-lines"),
+    path("open-data/datapackage.json", opendata.datapackage, name="datapackage"),
     path("open-data/<slug:dataset>.<str:fmt>", opendata.download, name="open-data"),
     path("statistics/", statistics.statistics_page, name="statistics"),
+    path("statistics/<slug:table>.csv", statistics.statistics_csv, name="statistics-csv"),
 ]
 
 urlpatterns += memoranda_urls.urlpatterns

@@ -11,7 +11,22 @@ from typing import Any
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+
+from twinning.api_settings import API_RATE_LIMIT, REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: F401
+
+# Kept beside this file, each with its own comments: the open data API's settings, and
+# the portal's own rules and timings.
+from twinning.logging_settings import logging_config
+from twinning.portal_settings import (  # noqa: F401
+    MAIL_MAX_ATTEMPTS,
+    PARTNERSHIP_ACTIVE_MONTHS,
+    PARTNERSHIP_REMINDER_DAYS,
+    REQUEST_RETRY_AFTER_DAYS,
+    TASK_RESULTS_KEEP_DAYS,
+    WORKER_DAILY_JOBS,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -51,11 +66,14 @@ INSTALLED_APPS = [
     "simple_history",
     "taggit",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
     # Floors: the site (twinning) stands on the apps, the apps on the ground floor (core).
     "core",
     "twinning",
     "partnerships",
     "news",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -241,17 +259,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="portal@twinning.example.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="support@twinning.example.org")
-# A partnership is "active" with a published activity within this many months, else "quiet"
-# (partnerships.health); the officials of a quiet one are reminded at most this often.
-PARTNERSHIP_ACTIVE_MONTHS = env.int("PARTNERSHIP_ACTIVE_MONTHS", default=18)
-PARTNERSHIP_REMINDER_DAYS = env.int("PARTNERSHIP_REMINDER_DAYS", default=365)
-# Jobs the task worker (core run_worker) runs once a day, by dotted path.
-WORKER_DAILY_JOBS = ["partnerships.health.remind_quiet_partnerships"]
 # Links in e-mails are absolute; mails are sent outside a request, so the
 # portal's public address comes from the environment.
-# After a request is declined or withdrawn, the same pair may send a new one this
-# many days later (partnerships.services.requests.request_blocker).
-REQUEST_RETRY_AFTER_DAYS = env.int("REQUEST_RETRY_AFTER_DAYS", default=30)
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 _smtp = env.url("SMTP_URL", default=None)
 if _smtp or not DEBUG:
@@ -276,7 +285,6 @@ else:
     MAILERS = {"default": {"BACKEND": "core.mail.ReadableConsoleBackend"}}
 
 # Content Security Policy: nothing loads from another host.
-from django.utils.csp import CSP  # noqa: E402
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],
@@ -311,6 +319,7 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "signup": "20/m/ip"}
 # run (usually 1): allauth then takes the client's address from X-Forwarded-For,
 # that many entries from the right. 0 ignores the header, which clients can forge.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+
 LOGIN_REDIRECT_URL = "home"
 LOGIN_URL = "account_login"
 
@@ -332,43 +341,11 @@ TASKS = {
     }
 }
 
-# Failed mails are queued again with a growing delay (core.tasks), this many
-# times at most; after that they stay in the admin's task results as failed.
-MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=10)
-# Finished task results older than this are deleted by the worker once a day.
-TASK_RESULTS_KEEP_DAYS = env.int("TASK_RESULTS_KEEP_DAYS", default=14)
 
 # Logs go to stdout: one JSON object a line in production (time in UTC, level,
 # logger, request id, and for each request its duration), plain text in development.
 LOG_FORMAT = env.str("LOG_FORMAT", default="plain" if DEBUG else "json")
-LOGGING: dict[str, Any] = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "core.observability.RequestIdFilter"}},
-    "formatters": {
-        "json": {"()": "core.observability.JsonFormatter"},
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": LOG_FORMAT,
-            "filters": ["request_id"],
-        },
-        "mail_admins": {
-            "class": "core.observability.QueuedAdminEmailHandler",
-            "level": "ERROR",
-            "filters": ["request_id"],
-        },
-    },
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        # Replaces Django's default "django" handlers, whose mail to ADMINS would be
-        # sent inside the failing request.
-        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
-    },
-}
+LOGGING = logging_config(LOG_FORMAT, env.str("LOG_LEVEL", default="INFO"))
 
 # Errors: to Sentry when SENTRY_DSN is set, otherwise mailed to ADMINS (through the
 # task queue, so a broken mail server never slows an error page down).

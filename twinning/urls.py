@@ -18,6 +18,7 @@ handler500 = "twinning.middleware.server_error"
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("api.urls")),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     # Browsers ask for /favicon.ico whatever the page says.
     path("favicon.ico", views.favicon),
@@ -35,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("about/", views.about, name="about"),
     path("about/data/", views.about_data, name="about-data"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("api/", views.api_docs, name="api-docs"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("news/", include("news.urls")),

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.db.models import F
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -27,10 +26,7 @@ def home(request):
                 "partnerships": Partnership.objects.count(),
                 "countries": registry.foreign().values("country").distinct().count(),
             },
-            # Dated ones (signed on the portal) first; imported ones carry no date.
-            "recent_partnerships": Partnership.objects.with_parties().order_by(
-                F("since").desc(nulls_last=True), "-created_at", "-pk"
-            )[:6],
+            "recent_partnerships": Partnership.objects.recent(6),
             "open_municipalities": Municipality.objects.for_cards()
             .open_to_partners()
             .exclude(description="")
@@ -53,6 +49,11 @@ def about(request):
 @require_safe
 def about_data(request):
     return render(request, "pages/about_data.html", {"crumbs": [(_("About the data"), "")]})
+
+
+@require_safe
+def api_docs(request):
+    return render(request, "pages/api_docs.html", {"crumbs": [(_("Open data API"), "")]})
 
 
 @require_safe

@@ -20,6 +20,7 @@ def cooperation(
 
     from partnerships.choices import CooperationForm, OfficialStatus
     from partnerships.memoranda import services as memoranda
+    from partnerships.memoranda import signing
     from partnerships.models import CooperationArea, Memorandum, Municipality, Official
     from partnerships.services import requests
 
@@ -108,9 +109,16 @@ def cooperation(
                 actor=user,
             )  # fmt: skip
         if rng.random() < 0.6:
-            memoranda.memorandum_sign(
-                memorandum=Memorandum.objects.get(pk=memorandum.pk),
-                signed_on=datetime.now(UTC).date() - timedelta(days=rng.randint(1, 900)),
-                place=sender.name, scan=None, actor=author,
-            )  # fmt: skip
+            # Each side signs the version both agreed; the second signature makes the
+            # partnership.
+            signed_on = datetime.now(UTC).date() - timedelta(days=rng.randint(1, 900))
+            for municipality, user in ((sender, author), (partner, answerer)):
+                signing.memorandum_sign(
+                    memorandum=memorandum, municipality=municipality,
+                    version=memorandum.version, actor=user,
+                    details=signing.SignatureDetails(
+                        signed_on=signed_on, place=municipality.name,
+                        signatory_name="", signatory_position="",
+                    ),
+                )  # fmt: skip
     log(f"  {made} requests, {Memorandum.objects.count()} memoranda")

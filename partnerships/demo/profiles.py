@@ -89,20 +89,24 @@ def load() -> int:
         )
     )
     sample = [pk for pk in chosen if pk in empty]
+    picks = {pk: _pick(slugs, seed=pk) for pk in sample}
     offered = Municipality.offers.through
     needed = Municipality.needs.through
     offered.objects.bulk_create(
         offered(municipality_id=pk, cooperationarea_id=areas[slug].pk)
-        for pk in sample
-        for slug in _pick(slugs, seed=pk)
+        for pk, (offers, _needs) in picks.items()
+        for slug in offers
     )
     needed.objects.bulk_create(
         needed(municipality_id=pk, cooperationarea_id=areas[slug].pk)
-        for pk in sample
-        for slug in _pick(slugs, seed=-pk)
+        for pk, (_offers, needs) in picks.items()
+        for slug in needs
     )
     return filled + len(sample)
 
 
-def _pick(slugs: list[str], *, seed: int) -> list[str]:
-    return random.Random(seed).sample(slugs, 3)  # noqa: S311 - demo data, not security
+def _pick(slugs: list[str], *, seed: int) -> tuple[list[str], list[str]]:
+    """Offers and needs of one profile, never the same area in both: one draw of up to
+    six distinct areas, split into three offered and the rest needed."""
+    drawn = random.Random(seed).sample(slugs, min(6, len(slugs)))  # noqa: S311 - demo data
+    return drawn[:3], drawn[3:]

@@ -116,13 +116,21 @@ class MunicipalityQuerySet(models.QuerySet):
             queryset = queryset.filter(matches)
         return queryset
 
-    def without_foreign_partner(self):
+    @staticmethod
+    def _foreign_partner():
         Partnership = _partnership_model()
-        foreign_partner = Partnership.objects.filter(
-            Q(municipality_a=OuterRef("pk")) & ~Q(municipality_b__country=OuterRef("country"))
-            | Q(municipality_b=OuterRef("pk")) & ~Q(municipality_a__country=OuterRef("country"))
+        return Exists(
+            Partnership.objects.filter(
+                Q(municipality_a=OuterRef("pk")) & ~Q(municipality_b__country=OuterRef("country"))
+                | Q(municipality_b=OuterRef("pk")) & ~Q(municipality_a__country=OuterRef("country"))
+            )
         )
-        return self.filter(~Exists(foreign_partner))
+
+    def without_foreign_partner(self):
+        return self.filter(~self._foreign_partner())
+
+    def with_foreign_partner(self):
+        return self.filter(self._foreign_partner())
 
     def with_partner_count(self):
         """Annotate partner_count: one indexed count per side (an OR across both sides

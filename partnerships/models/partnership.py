@@ -27,6 +27,9 @@ class PartnershipQuerySet(models.QuerySet):
     def involving(self, municipality: Municipality):
         return self.filter(Q(municipality_a=municipality) | Q(municipality_b=municipality))
 
+    def involving_slug(self, slug: str):
+        return self.filter(Q(municipality_a__slug=slug) | Q(municipality_b__slug=slug))
+
     def between(self, first: Municipality, second: Municipality):
         low, high = sorted([first.pk, second.pk])
         return self.filter(municipality_a_id=low, municipality_b_id=high)
@@ -68,6 +71,27 @@ class PartnershipQuerySet(models.QuerySet):
 
     def quiet(self, *, today: date | None = None):
         return self.with_health(today=today).filter(health=PartnershipHealth.QUIET)
+
+    def newest(self):
+        """Dated ones (signed on the portal) first, newest first; imported ones carry no
+        date and follow by when they were recorded."""
+        return self.order_by(F("since").desc(nulls_last=True), "-created_at", "-pk")
+
+    def recent(self, limit: int, *, per_municipality: int = 2) -> list["Partnership"]:
+        """The newest `limit` partnerships with no municipality in more than
+        `per_municipality` of them: one query over a bounded window of the newest."""
+        chosen: list[Partnership] = []
+        seen: dict[int, int] = {}
+        for partnership in self.newest().with_parties()[: limit * 20]:
+            sides = (partnership.municipality_a_id, partnership.municipality_b_id)
+            if any(seen.get(pk, 0) >= per_municipality for pk in sides):
+                continue
+            for pk in sides:
+                seen[pk] = seen.get(pk, 0) + 1
+            chosen.append(partnership)
+            if len(chosen) == limit:
+                break
+        return chosen
 
 
 class Partnership(models.Model):

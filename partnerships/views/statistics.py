@@ -1,40 +1,28 @@
-"""Statistics of the registry: partnerships by oblast, country, year and kind."""
+"""The statistics page and its figures as CSV (partnerships.statistics counts them)."""
 
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
+import csv
+import datetime
+
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from django_countries import countries
 
 from core.caching import cached_render
 from partnerships.caching import registry_generation
-from partnerships.charts import bar_chart
-from partnerships.choices import MunicipalityKind
-from partnerships.models import Municipality, Partnership, Region
+from partnerships.charts import bar_chart, column_chart, tile_grid
+from partnerships.statistics import Figures, figures
 
-KIND_LABELS = dict(MunicipalityKind.choices)
-
-
-def _partnership_counts(side_field: str, *, ukrainian: bool):
-    """Count partnerships by a field of the Ukrainian (or foreign) side, both ways round."""
-    totals: dict = {}
-    for side in ("municipality_a", "municipality_b"):
-        side_filter = {f"{side}__country": "UA"}
-        rows = Partnership.objects.order_by()
-        rows = rows.filter(**side_filter) if ukrainian else rows.exclude(**side_filter)
-        for key, count in rows.values_list(f"{side}__{side_field}").annotate(n=Count("pk")):
-            totals[key] = totals.get(key, 0) + count
-    return totals
+CRIMEA = "UA01"
 
 
 @require_safe
 def statistics_page(request):
     # The same for every reader: rendered once per registry generation.
     key = f"statistics:{registry_generation()}:{get_language()}"
-    content = cached_render(key, "partnerships/statistics_content.html", _statistics, request)
+    content = cached_render(key, "partnerships/statistics_content.html", _context, request)
     return render(
         request,
         "partnerships/statistics.html",
@@ -42,32 +30,66 @@ def statistics_page(request):
     )
 
 
-def _statistics() -> dict:
-    by_region = _partnership_counts("region", ukrainian=True)
-    regions = {region.pk: region for region in Region.objects.all()}
-    region_rows = sorted(
-        ((regions[pk], count) for pk, count in by_region.items() if pk in regions),
-        key=lambda row: (-row[1], row[0].name),
-    )
-    by_country = sorted(
-        _partnership_counts("country", ukrainian=False).items(), key=lambda row: (-row[1], row[0])
-    )
-    list_url = reverse("partnerships:municipality-list")
-    country_rows = [
-        (countries.name(code), count, f"{list_url}?country={code}") for code, count in by_country
-    ]
-    kinds = Municipality.objects.order_by().values_list("kind").annotate(n=Count("pk"))
-    by_year = (
-        Partnership.objects.filter(since__isnull=False)
-        .annotate(year=ExtractYear("since"))
-        .order_by("year")
-        .values_list("year")
-        .annotate(n=Count("pk"))
-    )
+@require_safe
+def statistics_csv(request, table: str):
+    chosen = figures().tables().get(table)
+    if chosen is None:
+        raise Http404(_("There is no such table."))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="statistics-{chosen.slug}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(chosen.columns)
+    writer.writerows(chosen.rows)
+    return response
+
+
+def _short_name(code: str, name: str) -> str:
+    """An oblast's name as a tile has room for: "Kharkiv", "Харківська"."""
+    if code.startswith(CRIMEA):
+        return _("Crimea")
+    return name.removesuffix(" область").removesuffix(" Oblast")
+
+
+def _months(rows: list[tuple]) -> list[tuple[str, str, str, list[int]]]:
+    """The activity rows as the chart's groups: the month's short name under each, the
+    year where one starts (and under the first)."""
+    groups = []
+    for index, (key, name, *values) in enumerate(rows):
+        month = datetime.date.fromisoformat(f"{key}-01")
+        note = str(month.year) if index == 0 or month.month == 1 else ""
+        groups.append((name, date_format(month, "M"), note, values))
+    return groups
+
+
+def _context() -> dict:
+    found: Figures = figures()
+    regions, countries, activity = found.regions, found.countries, found.activity
+    series = activity.headings[1:]
     return {
-        "region_chart": bar_chart([(r.name, c, r.get_absolute_url()) for r, c in region_rows]),
-        "country_chart": bar_chart(country_rows[:25]),
-        "country_total": len(country_rows),
-        "year_chart": bar_chart([(str(year), n, "") for year, n in by_year]),
-        "kind_rows": [(KIND_LABELS.get(kind, _("kind not known")), n) for kind, n in kinds],
+        "figures": found,
+        "share_chart": bar_chart(
+            [(row[1], row[4], link) for row, link in zip(regions.rows, regions.links, strict=True)],
+            in_percent=True,
+        ),
+        "tiles": tile_grid(
+            [
+                (row[0], _short_name(row[0], row[1]), row[4], link)
+                for row, link in zip(regions.rows, regions.links, strict=True)
+            ]
+        ),
+        "country_chart": bar_chart(
+            [
+                (row[1], row[2], link)
+                for row, link in zip(countries.rows[:25], countries.links, strict=False)
+            ]
+        ),
+        "country_total": len(countries.rows),
+        "activity_chart": column_chart(_months(activity.rows), series),
+        "activity_series": list(enumerate(series)),
+        "community_chart": bar_chart(
+            [
+                (row[1], row[3], link)
+                for row, link in zip(found.communities.rows, found.communities.links, strict=True)
+            ]
+        ),
     }

@@ -259,3 +259,11 @@ def test_directory_search_by_sound_stays_precise_on_the_real_registry():
         Municipality.objects.search("Ко").count()
         == Municipality.objects.filter(search_text__contains="ко").count()
     )
+
+
+def test_cards_of_namesakes_show_their_centres(client):
+    MunicipalityFactory(name_uk="Абрикосівська сільська громада", center_uk="Абрикосове")
+    MunicipalityFactory(name_uk="Абрикосівська сільська громада", center_uk="Абрикосівка")
+    body = client.get(directory_url(), {"q": "Абрикосівська"}).content.decode()
+    assert "Центр: Абрикосове" in body
+    assert "Центр: Абрикосівка" in body

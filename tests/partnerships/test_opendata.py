@@ -37,3 +37,53 @@ def test_open_data_downloads_as_csv_and_json(client, django_assert_max_num_queri
 @pytest.mark.parametrize(("dataset", "fmt"), [("users", "csv"), ("municipalities", "xml")])
 def test_open_data_unknown_dataset_or_format_is_404(client, dataset, fmt):
     assert client.get(_url(dataset, fmt)).status_code == 404
+
+
+def test_open_data_json_types_numbers_as_numbers_and_blank_as_null(client):
+    PartnershipFactory(municipality_a__area_km2="12.50", municipality_a__website="")
+    response = client.get(_url("municipalities", "json"))
+    items = json.loads(b"".join(response.streaming_content))["items"]
+    community = next(item for item in items if item["country"] == "UA")
+    assert community["area_km2"] == 12.5
+    assert community["latitude"] == 49.5
+    assert community["population"] == 25_000
+    assert community["website"] is None
+    assert community["open_to_partners"] is True
+    town = next(item for item in items if item["country"] == "DE")
+    assert town["region.code"] is None
+    assert town["area_km2"] is None
+
+
+# What a Table Schema reader accepts for each type (Frictionless defaults).
+CASTS = {
+    "string": str,
+    "integer": int,
+    "number": float,
+    "boolean": lambda v: {"true": True, "True": True, "false": False, "False": False}[v],
+    "date": lambda v: __import__("datetime").date.fromisoformat(v),
+}
+
+
+def test_datapackage_describes_every_csv_column_with_its_type_and_licence(client):
+    import datetime
+
+    PartnershipFactory(since=datetime.date(2025, 6, 1), municipality_a__population=None)
+    package = client.get(reverse("partnerships:datapackage")).json()
+    assert package["profile"] == "data-package"
+    assert package["licenses"]
+    assert {r["name"] for r in package["resources"]} == {"municipalities", "partnerships"}
+    for resource in package["resources"]:
+        assert resource["licenses"][0]["name"] == "CC-BY-SA-4.0"
+        assert resource["path"].startswith("http")
+        fields = resource["schema"]["fields"]
+        missing = set(resource["schema"]["missingValues"])
+        response = client.get(_url(resource["name"], "csv"))
+        rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+        assert rows[0] == [field["name"] for field in fields]
+        for row in rows[1:]:
+            for field, cell in zip(fields, row, strict=True):
+                if cell in missing:
+                    continue
+                CASTS[field["type"]](cell)
+                if "constraints" in field:
+                    assert cell in field["constraints"]["enum"]

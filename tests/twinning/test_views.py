@@ -108,3 +108,21 @@ def test_home_figures_use_the_ukrainian_plural_forms(client, count, label):
     PartnershipFactory.create_batch(count)
     html = client.get(reverse("home")).content.decode()
     assert f'{count}</span> <span class="stat__label">{label}</span>' in html
+
+
+def test_latest_partnerships_newest_first_and_spread_over_communities(client):
+    import datetime
+
+    from tests.factories import MunicipalityFactory
+
+    others = [PartnershipFactory() for _ in range(4)]
+    busy = MunicipalityFactory()
+    # The six newest undated ones are all one community's.
+    busy_ones = [PartnershipFactory(municipality_a=busy) for _ in range(6)]
+    dated = PartnershipFactory(since=datetime.date(2026, 5, 1))
+    shown = client.get(reverse("home")).context["recent_partnerships"]
+
+    assert len(shown) == 6
+    assert shown[0] == dated  # a date first, then by when they were recorded
+    assert sum(busy.pk in (p.municipality_a_id, p.municipality_b_id) for p in shown) == 2
+    assert shown[1:] == [busy_ones[-1], busy_ones[-2], others[-1], others[-2], others[-3]]
