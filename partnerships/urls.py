@@ -28,6 +28,7 @@ urlpatterns = [
     path("requests/<int:pk>/decline/", requests.request_decline, name="request-decline"),
     path("requests/<int:pk>/withdraw/", requests.request_withdraw, name="request-withdraw"),
     path("map/", maps.map_page, name="map"),
+    path("map/data.geojson", maps.map_data, name="map-data"),
     path("map/<slug:frame>/background.svg", maps.map_background, name="map-background"),
     path("map/<slug:frame>/partnerships.svg", maps.map_lines, name="map-lines"),
     path("open-data/<slug:dataset>.<str:fmt>", opendata.download, name="open-data"),

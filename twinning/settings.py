@@ -277,6 +277,18 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 
+# The interactive map draws its countries from our own static files; a tile server can be
+# added on top (an URL with {z}/{x}/{y} and the attribution its licence asks for). Off by default.
+MAP_TILES = {
+    "url": env.str("MAP_TILE_URL", default=""),
+    "attribution": env.str("MAP_TILE_ATTRIBUTION", default=""),
+}
+if MAP_TILES["url"]:
+    from urllib.parse import urlsplit  # noqa: E402
+
+    _tiles = urlsplit(MAP_TILES["url"].replace("{s}", "*"))
+    SECURE_CSP["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
+
 # allauth: e-mail is the login, and it must be verified.
 ACCOUNT_ADAPTER = "core.accounts.AccountAdapter"
 ACCOUNT_FORMS = {"signup": "core.accounts.SignupForm"}
