@@ -98,3 +98,13 @@ def test_profile_shows_only_aggregate_figures_to_the_public(client, open_request
     page = client.get(open_request.to_municipality.get_absolute_url()).content.decode()
     assert open_request.get_absolute_url() not in page
     assert open_request.message not in page
+
+
+def test_profile_has_a_small_live_map_of_its_partners_with_no_more_queries(client):
+    town = PartnershipFactory().municipality_a
+    html = client.get(town.get_absolute_url()).content.decode()
+    data = reverse("partnerships:map-data")
+    assert f'data-geojson="{data}?focus={town.slug}&amp;focus_only=1&amp;v=' in html
+    assert "js/map.js" in html
+    # The drawing stays beside it for readers without scripts.
+    assert 'id="profile-map-caption"' in html

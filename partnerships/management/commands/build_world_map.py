@@ -33,9 +33,9 @@ def decode_arcs(topology: dict) -> list[Ring]:
         for dx, dy in arc:
             x += dx
             y += dy
-            points.append(
-                [round(x * scale_x + shift_x, PRECISION), round(y * scale_y + shift_y, PRECISION)]
-            )
+            point = [round(x * scale_x + shift_x, PRECISION), round(y * scale_y + shift_y, PRECISION)]
+            if not points or point != points[-1]:  # rounding may merge neighbours
+                points.append(point)
         arcs.append(points)
     return arcs
 
@@ -80,10 +80,13 @@ def countries(topology: dict) -> dict:
 class Command(BaseCommand):
     help = "Write the map's country shapes (GeoJSON) from the vendored TopoJSON world atlas."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--output", type=Path, help=f"where to write (default {TARGET})")
+
     def handle(self, *args, **options):
         base = Path(settings.BASE_DIR)
         topology = json.loads((base / SOURCE).read_text(encoding="utf-8"))
         collection = countries(topology)
-        target = base / TARGET
+        target = options["output"] or base / TARGET
         target.write_text(json.dumps(collection, separators=(",", ":")) + "\n", encoding="utf-8")
-        self.stdout.write(f"{len(collection['features'])} countries written to {TARGET}")
+        self.stdout.write(f"{len(collection['features'])} countries written to {target}")
