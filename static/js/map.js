@@ -47,6 +47,7 @@
         }).addTo(map);
       });
     map.attributionControl.addAttribution("Natural Earth");
+    element.leafletMap = map;  // for the browser tests and a developer's console
     return map;
   }
 

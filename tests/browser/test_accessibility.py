@@ -93,6 +93,7 @@ class Page:
     errors: str = ".error-summary"  # what shows that the form came back with errors
     prepare: Callable | None = None  # brings the world into the state the page needs
     picture: bool = False  # a screenshot for the artefacts
+    ready: str | None = None  # what shows that the page's scripts have drawn it
 
 
 def memorandum_final(world) -> None:
@@ -116,6 +117,7 @@ def memorandum_second_version(world) -> None:
     )
 
 
+MAP_READY = ".live-map--ready"
 PUBLIC = [
     Page("home", lambda w, lang: url("home", lang), picture=True),
     Page("news-list", lambda w, lang: url("news:article-list", lang), picture=True),
@@ -127,9 +129,10 @@ PUBLIC = [
         "directory-filtered",
         lambda w, lang: url("partnerships:municipality-list", lang) + "?q=xyzzy&country=UA",
     ),
-    Page("profile", lambda w, lang: url("partnerships:municipality-detail", lang, slug=w.a.slug), picture=True),
+    Page("profile", lambda w, lang: url("partnerships:municipality-detail", lang, slug=w.a.slug), picture=True, ready=MAP_READY),
     Page("profile-abroad", lambda w, lang: url("partnerships:municipality-detail", lang, slug=w.b.slug)),
-    Page("map", lambda w, lang: url("partnerships:map", lang), picture=True),
+    Page("map", lambda w, lang: url("partnerships:map", lang), picture=True, ready=MAP_READY),
+    Page("map-filtered", lambda w, lang: url("partnerships:map", lang) + f"?region={w.region.slug}&focus={w.a.slug}", ready=MAP_READY),
     Page("statistics", lambda w, lang: url("partnerships:statistics", lang), picture=True),
     Page("about", lambda w, lang: url("about", lang)),
     Page("about-data", lambda w, lang: url("about-data", lang)),
@@ -238,6 +241,8 @@ def test_page_has_no_serious_accessibility_violations(visitor, world, target):
         response = page.goto(path)
         assert response.status == target.status, path
         assert page.locator("html").get_attribute("lang") == language
+        if target.ready:
+            page.wait_for_selector(target.ready)
         found[f"{target.name} ({language})"] = blocking_violations(page)
         if target.picture:
             screenshot(page, f"{target.name}-{language}")
