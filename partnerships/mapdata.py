@@ -31,6 +31,8 @@ class MapFilter(MunicipalityFilter):
     """The directory's filters, those that make sense on a map, and one highlighted
     municipality (by slug)."""
 
+    filters: dict
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters = {name: self.filters[name] for name in MAP_FILTERS}
@@ -59,20 +61,17 @@ class Place:
 def _places() -> tuple[dict[int, Place], dict[int, str]]:
     """The municipalities with coordinates, and every municipality's country."""
     english = (get_language() or "uk")[:2] != "uk"
-    rows = (
-        Municipality.objects.order_by()
-        .values_list(
-            "pk",
-            "name_uk",
-            "name_en",
-            "slug",
-            "country",
-            "region__name_uk",
-            "region__name_en",
-            "region__code",
-            "latitude",
-            "longitude",
-        )
+    rows = Municipality.objects.order_by().values_list(
+        "pk",
+        "name_uk",
+        "name_en",
+        "slug",
+        "country",
+        "region__name_uk",
+        "region__name_en",
+        "region__code",
+        "latitude",
+        "longitude",
     )
     places, country_of = {}, {}
     for pk, name_uk, name_en, slug, country, region_uk, region_en, code, lat, lon in rows:

@@ -261,21 +261,9 @@ else:
     MAILERS = {"default": {"BACKEND": "core.mail.ReadableConsoleBackend"}}
 
 # Content Security Policy: nothing loads from another host.
-from django.utils.csp import CSP  # noqa: E402
+from urllib.parse import urlsplit  # noqa: E402
 
-SECURE_CSP = {
-    "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF, CSP.NONCE],
-    # A nonce admits the <style> elements of the admin's rich-text editor; style attributes stay blocked.
-    "style-src": [CSP.SELF, CSP.NONCE],
-    "img-src": [CSP.SELF, "data:"],
-    "font-src": [CSP.SELF],
-    "connect-src": [CSP.SELF],
-    "frame-ancestors": [CSP.NONE],
-    "form-action": [CSP.SELF],
-    "base-uri": [CSP.SELF],
-    "object-src": [CSP.NONE],
-}
+from django.utils.csp import CSP  # noqa: E402
 
 # The interactive map draws its countries from our own static files; a tile server can be
 # added on top (an URL with {z}/{x}/{y} and the attribution its licence asks for). Off by default.
@@ -283,11 +271,22 @@ MAP_TILES = {
     "url": env.str("MAP_TILE_URL", default=""),
     "attribution": env.str("MAP_TILE_ATTRIBUTION", default=""),
 }
-if MAP_TILES["url"]:
-    from urllib.parse import urlsplit  # noqa: E402
+_tiles = urlsplit(MAP_TILES["url"].replace("{s}", "*"))
+MAP_TILE_ORIGINS = [f"{_tiles.scheme}://{_tiles.netloc}"] if MAP_TILES["url"] else []
 
-    _tiles = urlsplit(MAP_TILES["url"].replace("{s}", "*"))
-    SECURE_CSP["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    # A nonce admits the <style> elements of the admin's rich-text editor; style attributes stay blocked.
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:", *MAP_TILE_ORIGINS],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "base-uri": [CSP.SELF],
+    "object-src": [CSP.NONE],
+}
 
 # allauth: e-mail is the login, and it must be verified.
 ACCOUNT_ADAPTER = "core.accounts.AccountAdapter"

@@ -79,7 +79,7 @@
   }
 
   function partnersLabel(element, count) {
-    return count + " " + (count === 1 ? element.dataset.labelPartnersOne : element.dataset.labelPartnersMany);
+    return element.dataset.labelPartners.replace("{count}", count.toLocaleString(document.documentElement.lang));
   }
 
   function popupCard(element, feature) {
@@ -175,7 +175,7 @@
     const inView = drawn.points.filter((m) => bounds.contains(m.getLatLng()) && m.feature.properties.match);
     const limit = 200;
     const label = inView.length > limit ? element.dataset.labelShown : element.dataset.labelListed;
-    count.textContent = label.replace("%(count)s", inView.length.toLocaleString(document.documentElement.lang));
+    count.textContent = label.replace("{count}", inView.length.toLocaleString(document.documentElement.lang));
     list.replaceChildren();
     inView.slice(0, limit).forEach((marker) => {
       const p = marker.feature.properties;
@@ -229,7 +229,10 @@
         keepViewInHash(map);
         element.classList.add("live-map--ready");
       })
-      .catch(() => { count.textContent = element.dataset.labelFailed; });
+      .catch(() => {
+        count.textContent = element.dataset.labelFailed;
+        document.querySelectorAll(".map-fallback").forEach((node) => { node.hidden = false; });
+      });
   }
 
   function miniMap(element) {

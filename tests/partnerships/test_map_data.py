@@ -28,7 +28,9 @@ def geojson(client, **params) -> dict:
 
 def points(collection: dict) -> dict[str, dict]:
     return {
-        f["properties"]["slug"]: f for f in collection["features"] if f["geometry"]["type"] == "Point"
+        f["properties"]["slug"]: f
+        for f in collection["features"]
+        if f["geometry"]["type"] == "Point"
     }
 
 
@@ -44,9 +46,7 @@ def assert_valid_geojson(collection: dict) -> None:
         assert isinstance(feature["properties"], dict)
         geometry = feature["geometry"]
         positions = (
-            [geometry["coordinates"]]
-            if geometry["type"] == "Point"
-            else geometry["coordinates"]
+            [geometry["coordinates"]] if geometry["type"] == "Point" else geometry["coordinates"]
         )
         assert geometry["type"] in {"Point", "LineString"}
         assert geometry["type"] == "Point" or len(positions) >= 2
@@ -56,9 +56,7 @@ def assert_valid_geojson(collection: dict) -> None:
 
 
 def test_every_placed_municipality_is_a_point_and_every_partnership_a_line(client):
-    partnership = PartnershipFactory(
-        municipality_a__latitude=49.2, municipality_a__longitude=37.25
-    )
+    partnership = PartnershipFactory(municipality_a__latitude=49.2, municipality_a__longitude=37.25)
     lonely = MunicipalityFactory()
     unplaced = ForeignMunicipalityFactory(latitude=None, longitude=None)
     collection = geojson(client)

@@ -29,11 +29,14 @@ def decode_arcs(topology: dict) -> list[Ring]:
     arcs = []
     for arc in topology["arcs"]:
         x = y = 0
-        points = []
+        points: Ring = []
         for dx, dy in arc:
             x += dx
             y += dy
-            point = [round(x * scale_x + shift_x, PRECISION), round(y * scale_y + shift_y, PRECISION)]
+            point = [
+                round(x * scale_x + shift_x, PRECISION),
+                round(y * scale_y + shift_y, PRECISION),
+            ]
             if not points or point != points[-1]:  # rounding may merge neighbours
                 points.append(point)
         arcs.append(points)
