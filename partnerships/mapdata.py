@@ -107,16 +107,16 @@ def map_collection(matching: set[int] | None, focus: Municipality | None, focus_
     highlighted: set[int] = set()
     if focus is not None:
         highlighted = {focus.pk, *partners[focus.pk]}
-        if focus_only:
-            matching = set(highlighted)
-    shown = set(places) if matching is None else (matching | highlighted) & set(places)
-    if matching is not None:
+    if focus is not None and focus_only:
+        matching = {focus.pk}
+        shown = highlighted & set(places)
+    elif matching is not None:
         # A match's partners are shown beside it, fainter: the other end of its lines.
         context = {p for pk in matching for p in partners[pk]}
-        shown |= context & set(places)
-        lines = [(a, b) for a, b in pairs if a in matching or b in matching]
+        shown = (matching | highlighted | context) & set(places)
     else:
-        lines = pairs
+        shown = set(places)
+    lines = pairs if matching is None else [(a, b) for a, b in pairs if {a, b} & matching]
     profile_url = reverse("partnerships:municipality-detail", kwargs={"slug": SLUG_PLACEHOLDER})
 
     features: list[dict] = []

@@ -137,6 +137,8 @@ def test_a_highlighted_municipality_and_its_partners(client):
     focus = PartnershipFactory().municipality_a
     second = PartnershipFactory(municipality_a=focus).municipality_b
     other = PartnershipFactory()
+    partner_of_partner = MunicipalityFactory()
+    PartnershipFactory(municipality_a=partner_of_partner, municipality_b=second)
     collection = geojson(client, focus=focus.slug)
     highlighted = {s for s, p in points(collection).items() if p["properties"].get("highlight")}
     assert highlighted == {focus.slug, second.slug, *[p.slug for p in focus_partners(focus)]}
@@ -145,7 +147,9 @@ def test_a_highlighted_municipality_and_its_partners(client):
 
     only = geojson(client, focus=focus.slug, focus_only="1")
     assert set(points(only)) == highlighted
+    assert partner_of_partner.slug not in points(only)
     assert len(lines(only)) == 2
+    assert all(p["properties"]["match"] == (s == focus.slug) for s, p in points(only).items())
 
 
 def focus_partners(municipality):
