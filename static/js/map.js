@@ -20,6 +20,8 @@
     const canvas = element.querySelector(".live-map__canvas") || element;
     const map = L.map(canvas, Object.assign({
       preferCanvas: true,
+      // A finger needs more room than the dot: clicks this far from a marker still hit it.
+      renderer: L.canvas({ padding: 0.3, tolerance: L.Browser.mobile ? 10 : 3 }),
       zoomSnap: 0.5,
       worldCopyJump: true,
       minZoom: 2,
@@ -54,8 +56,8 @@
   function markerStyle(properties) {
     const colour = properties.ua ? COLOURS.ua : COLOURS.abroad;
     const style = {
-      radius: properties.highlight ? 8 : 6,
-      weight: properties.foreign_partner ? 1 : 2.5,
+      radius: properties.highlight ? 8 : 6.5,
+      weight: properties.foreign_partner ? 1.5 : 2.5,
       color: properties.highlight ? COLOURS.highlight : (properties.foreign_partner ? "#fff" : colour),
       fillColor: properties.foreign_partner ? colour : "#fff",
       opacity: 1,
