@@ -1,8 +1,8 @@
 """The interactive map's data: municipalities and partnerships as GeoJSON.
 
-Three queries whatever the registry's size (the filter's own look-ups aside): the
-municipalities with coordinates, every partnership as a pair of ids, and the ids the
-filter matches. The rest is worked out here, so the view can cache the result per
+Two queries whatever the registry's size: every municipality (with its oblast) and
+every partnership as a pair of ids; a filter adds its own look-ups and the ids it
+matches. The rest is worked out here, so the view can cache the result per
 registry generation (partnerships.caching).
 
 A filtered map shows what matches and, fainter, their partners, with the lines

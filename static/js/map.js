@@ -124,7 +124,7 @@
           chunkedLoading: true,
           // Canvas circle markers cannot fade like L.Marker's icons: no cluster animation.
           animate: false,
-          maxClusterRadius: (zoom) => (zoom < 6 ? 45 : 30),
+          maxClusterRadius: (zoom) => (zoom < 6 ? 55 : 35),
           disableClusteringAtZoom: 8,
           spiderfyOnMaxZoom: false,
           showCoverageOnHover: false,
@@ -205,6 +205,7 @@
 
   function fullMap(element) {
     element.hidden = false;
+    document.querySelectorAll(".map-sidebar").forEach((node) => { node.hidden = false; });
     const filters = document.querySelector(".map-filters");
     if (filters && window.location.search.length <= 1 && window.matchMedia("(max-width: 59.99em)").matches) {
       filters.open = false;
