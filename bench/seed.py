@@ -952,8 +952,9 @@ def cooperation(rng: random.Random, plan: dict, ukrainian: list, foreign: list) 
     from django.contrib.auth import get_user_model
 
     from partnerships.choices import CooperationForm, OfficialStatus
+    from partnerships.memoranda import services as memoranda
     from partnerships.models import CooperationArea, Memorandum, Municipality, Official
-    from partnerships.services import memoranda, requests
+    from partnerships.services import requests
 
     User = get_user_model()
     staff = User.objects.get(username="bench-staff")
