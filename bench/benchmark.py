@@ -212,6 +212,11 @@ def target_of(page: dict) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="a few seconds a page")
+    parser.add_argument(
+        "--small-only",
+        action="store_true",
+        help="measure on the small data set alone (when seeding the full one takes too long)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--full-url",
@@ -249,7 +254,10 @@ def main() -> int:
         env={**os.environ, **server_env(args.small_url)},
     )  # fmt: skip
     prepare(args.small_url, "small", args.seed)
-    prepare(args.full_url, "full", args.seed)
+    if args.small_only:
+        args.full_url = args.small_url
+    else:
+        prepare(args.full_url, "full", args.seed)
 
     # Queries per request on the small data set: one warm request per page.
     small_queries = {}
