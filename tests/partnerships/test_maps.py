@@ -22,7 +22,7 @@ def test_map_page_links_every_partner(client, django_assert_max_num_queries, siz
                 f'<a href="{municipality.get_absolute_url()}"><title>{municipality.name}</title>'
                 in html
             )
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(2):
         client.get(url)  # drawn once, then served from the cache
 
 
