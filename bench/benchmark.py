@@ -122,6 +122,9 @@ def print_pages_json() -> None:
          "paths": [f"/uk/municipalities/{profile.slug}/"]},
         {"name": "home", "kind": "other", "paths": ["/uk/"]},
         {"name": "map", "kind": "other", "paths": ["/uk/map/"]},
+        {"name": "map data (GeoJSON)", "kind": "other", "paths": ["/uk/map/data.geojson"]},
+        {"name": "map data, one oblast", "kind": "other",
+         "paths": [f"/uk/map/data.geojson?region={big_region.slug}"]},
         {"name": "statistics", "kind": "other", "paths": ["/uk/statistics/"]},
         {"name": "official's dashboard (signed in)", "kind": "other",
          "paths": ["/uk/my-municipality/"], "cookie": cookie},
@@ -212,6 +215,11 @@ def target_of(page: dict) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="a few seconds a page")
+    parser.add_argument(
+        "--small-only",
+        action="store_true",
+        help="measure on the small data set alone (when seeding the full one takes too long)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--full-url",
@@ -251,7 +259,10 @@ def main() -> int:
         env={**os.environ, **server_env(args.small_url)},
     )  # fmt: skip
     prepare(args.small_url, "small", args.seed)
-    prepare(args.full_url, "full", args.seed)
+    if args.small_only:
+        args.full_url = args.small_url
+    else:
+        prepare(args.full_url, "full", args.seed)
 
     # Queries per request on the small data set: one warm request per page.
     small_queries = {}

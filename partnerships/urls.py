@@ -49,6 +49,7 @@ urlpatterns = [
         name="message-attachment",
     ),
     path("map/", maps.map_page, name="map"),
+    path("map/data.geojson", maps.map_data, name="map-data"),
     path("map/<slug:frame>/background.svg", maps.map_background, name="map-background"),
     path("map/<slug:frame>/partnerships.svg", maps.map_lines, name="map-lines"),
     path("open-data/datapackage.json", opendata.datapackage, name="datapackage"),

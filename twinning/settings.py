@@ -8,6 +8,7 @@ key the portal refuses to start.
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -286,12 +287,21 @@ else:
 
 # Content Security Policy: nothing loads from another host.
 
+# The interactive map draws its countries from our own static files; a tile server can be
+# added on top (an URL with {z}/{x}/{y} and the attribution its licence asks for). Off by default.
+MAP_TILES = {
+    "url": env.str("MAP_TILE_URL", default=""),
+    "attribution": env.str("MAP_TILE_ATTRIBUTION", default=""),
+}
+_tiles = urlsplit(MAP_TILES["url"].replace("{s}", "*"))
+MAP_TILE_ORIGINS = [f"{_tiles.scheme}://{_tiles.netloc}"] if MAP_TILES["url"] else []
+
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     # A nonce admits the <style> elements of the admin's rich-text editor; style attributes stay blocked.
     "style-src": [CSP.SELF, CSP.NONCE],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *MAP_TILE_ORIGINS],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],

@@ -12,6 +12,7 @@ from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from partnerships.admin.coordinates import CoordinatePicker
 from partnerships.choices import NameSource, PartnershipHealth
 from partnerships.models import (
     CooperationArea,
@@ -178,6 +179,11 @@ class MunicipalityAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, TranslationA
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_partner_count()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "latitude":
+            kwargs["widget"] = CoordinatePicker(attrs={"step": "0.00001"})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if "name_uk" in form.changed_data:

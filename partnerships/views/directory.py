@@ -52,6 +52,7 @@ class MunicipalityDetailView(DetailView):
 
     def get_object(self, queryset=None):
         registry, news, activities = caching.tokens("registry", "news", "activities")
+        self.registry_generation = registry
         slug = self.kwargs["slug"]
         address = f"{slug}:{get_language()}"
         digest = hashlib.sha256(address.encode()).hexdigest()
@@ -64,7 +65,11 @@ class MunicipalityDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.page is None:
-            parts = self.public_parts(self.object)
+            parts = {
+                **self.public_parts(self.object),
+                # The live map asks for the data of this generation (cacheable by URL).
+                "registry_generation": self.registry_generation,
+            }
             self.page = {
                 "municipality": self.object,
                 "main": render_to_string(

@@ -1,17 +1,23 @@
 import hashlib
+import json
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Max
-from django.http import Http404
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_page
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
+from core.caching import MAX_AGE
+from partnerships.caching import registry_generation
 from partnerships.choices import MunicipalityKind
+from partnerships.mapdata import MapFilter, map_collection
 from partnerships.maps import DEFAULT_FRAME, FRAMES, partnerships_map
 from partnerships.models import Municipality, Partnership
 
@@ -48,6 +54,9 @@ def map_page(request):
             },
         )
         cache.set(key, figure, 60 * 60)
+    filters = MapFilter(request.GET or None, queryset=Municipality.objects.none())
+    filters.form.is_valid()
+    focus = _focus(request)
     return render(
         request,
         "partnerships/map.html",
@@ -55,9 +64,54 @@ def map_page(request):
             "figure": mark_safe(figure),
             "frame": frame,
             "frames": FRAMES.values(),
+            "filters": filters,
+            "focus": focus,
+            "data_query": request.GET.urlencode(),
+            "registry_generation": registry_generation(),
+            "tiles": settings.MAP_TILES,
             "crumbs": [(_("Map"), "")],
         },
     )
+
+
+def _focus(request) -> Municipality | None:
+    slug = request.GET.get("focus", "")
+    if not slug:
+        return None
+    return Municipality.objects.filter(slug=slug[:120]).first()
+
+
+@require_safe
+@gzip_page  # public data, no secret to leak: a tenth of the size on a phone's line
+def map_data(request):
+    """The interactive map's GeoJSON (partnerships.mapdata), cached per registry
+    generation, language and filter."""
+    filters = MapFilter(request.GET, queryset=Municipality.objects.none())
+    if not filters.form.is_valid():
+        return JsonResponse({"errors": filters.form.errors}, status=400)
+    query = sorted(
+        (name, value)
+        for name, value in request.GET.items()
+        if name in {*filters.filters, "focus", "focus_only"} and value
+    )
+    digest = hashlib.sha256(json.dumps(query).encode()).hexdigest()
+    key = f"map-data:{registry_generation()}:{get_language()}:{digest}"
+    body = cache.get(key)
+    if body is None:
+        focus = _focus(request)
+        if request.GET.get("focus") and focus is None:
+            errors = {"focus": [_("There is no such municipality.")]}
+            return JsonResponse({"errors": errors}, status=400)
+        collection = map_collection(
+            filters.matching_ids(), focus, focus_only=bool(request.GET.get("focus_only"))
+        )
+        body = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+        cache.set(key, body, MAX_AGE)
+    response = HttpResponse(body, content_type="application/geo+json")
+    # The page asks with the generation it was drawn in (v): such an answer never changes.
+    current = request.GET.get("v") == registry_generation()
+    response["Cache-Control"] = f"public, max-age={MAX_AGE}" if current else "no-cache"
+    return response
 
 
 @require_safe

@@ -117,6 +117,7 @@ def memorandum_second_version(world) -> None:
     )
 
 
+MAP_READY = ".live-map--ready"
 PUBLIC = [
     Page("home", lambda w, lang: url("home", lang), picture=True),
     Page("news-list", lambda w, lang: url("news:article-list", lang), picture=True),
@@ -128,10 +129,11 @@ PUBLIC = [
         "directory-filtered",
         lambda w, lang: url("partnerships:municipality-list", lang) + "?q=xyzzy&country=UA",
     ),
-    Page("profile", lambda w, lang: url("partnerships:municipality-detail", lang, slug=w.a.slug), picture=True),
+    Page("profile", lambda w, lang: url("partnerships:municipality-detail", lang, slug=w.a.slug), picture=True, ready=MAP_READY),
     Page("profile-abroad", lambda w, lang: url("partnerships:municipality-detail", lang, slug=w.b.slug)),
     Page("partnership", lambda w, lang: url("partnerships:partnership-detail", lang, pk=w.partnership.pk)),
-    Page("map", lambda w, lang: url("partnerships:map", lang), picture=True),
+    Page("map", lambda w, lang: url("partnerships:map", lang), picture=True, ready=MAP_READY),
+    Page("map-filtered", lambda w, lang: url("partnerships:map", lang) + f"?region={w.region.slug}&focus={w.a.slug}", ready=MAP_READY),
     Page("statistics", lambda w, lang: url("partnerships:statistics", lang), picture=True),
     Page("api-docs", lambda w, lang: url("api-docs", lang), picture=True, ready="#api-explorer .opblock"),
     Page("about", lambda w, lang: url("about", lang)),

@@ -63,7 +63,19 @@ def test_phone_width_has_no_sideways_scroll(page, world, name, path):
     screenshot(page, f"phone-{name}-uk")
 
 
-def test_keyboard_users_can_skip_past_the_map(page, world):
+def test_keyboard_users_reach_municipalities_through_the_list_not_the_markers(page, world):
+    page.goto("/uk/map/")
+    page.wait_for_selector(".live-map--ready")
+    # Markers are drawn on canvas: the map holds only its controls and clusters.
+    stops = page.locator(".live-map__canvas :is(a[href], button, [tabindex='0'])")
+    assert stops.count() < 20
+    links = page.locator(".map-list__items a")
+    assert links.count() >= 4
+    assert links.first.get_attribute("href").startswith("/uk/municipalities/")
+
+
+def test_keyboard_users_can_skip_past_the_map(person, world):
+    page = person(java_script_enabled=False)  # the drawing is the map without scripts
     page.goto("/uk/map/")
     page.focus("a[href='#main-map-after']")
     page.keyboard.press("Enter")

@@ -50,6 +50,10 @@ def test_load_registry_loads_the_full_real_registry():
     warsaw = Municipality.objects.get(registry_key="pl-warsaw")
     assert (warsaw.name_uk, warsaw.name_en, warsaw.name_native) == ("Варшава", "Warsaw", "Warszawa")
     assert Municipality.objects.ukrainian().exclude(name_uk_source="").count() == 0
+    # Every foreign municipality is on the map, Izium's French partner too.
+    assert not Municipality.objects.foreign().filter(latitude__isnull=True).exists()
+    chennevieres = Municipality.objects.get(registry_key="fr-chennevieres-sur-marne")
+    assert (str(chennevieres.latitude), str(chennevieres.longitude)) == ("48.79890", "2.53390")
 
 
 def test_load_registry_loads_the_cities_with_special_status_and_their_partners():

@@ -113,3 +113,15 @@ def test_csv_import_of_unchanged_names_keeps_their_source(krakow):
     assert not MunicipalityResource().import_data(dataset, dry_run=False).has_errors()
     krakow.refresh_from_db()
     assert krakow.name_uk_source == "established"
+
+
+def test_staff_place_a_municipality_by_picking_a_point_on_the_map(
+    staff_client, change_form_data, krakow
+):
+    url = reverse("admin:partnerships_municipality_change", args=[krakow.pk])
+    html = staff_client.get(url).content.decode()
+    assert 'data-map="picker" data-latitude="id_latitude" data-longitude="id_longitude"' in html
+    assert "js/map.js" in html and "vendor/leaflet/leaflet.js" in html
+    # The picker writes into the two fields; what the form posts is saved.
+    _edit(staff_client, change_form_data, krakow, latitude="50.06143", longitude="19.93658")
+    assert (str(krakow.latitude), str(krakow.longitude)) == ("50.06143", "19.93658")
