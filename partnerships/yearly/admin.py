@@ -8,7 +8,7 @@ class AgreementInline(admin.TabularInline):
     model = YearlyAgreement
     extra = 0
     fields = ["municipality", "version", "user", "at"]
-    readonly_fields = fields
+    readonly_fields = ["municipality", "version", "user", "at"]
     can_delete = False
 
     def has_add_permission(self, request, obj=None) -> bool:
