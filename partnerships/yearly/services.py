@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from core import caching
 from core.notifications.models import NotificationKind as Kind
 from core.notifications.service import notify
 from partnerships import agreement
@@ -132,9 +133,12 @@ def yearly_save(
             )
             % {"version": document.version}
         )
+    was_public = document.is_agreed
     document.text, document.language = text, language
     document.status, document.agreed_at = YearlyStatus.DRAFT, None
     agreement.new_version(document, actor=actor)
+    if was_public:
+        caching.bump("activities")  # profiles list agreed ones and show health
     _notify(document, Kind.YEARLY_VERSION, actor=actor)
     return document, True
 
@@ -156,5 +160,6 @@ def yearly_agree(
         YearlyDocument.objects.filter(pk=document.pk).update(
             status=document.status, agreed_at=document.agreed_at
         )
+        caching.bump("activities")  # profiles list agreed ones and show health
     _notify(document, Kind.YEARLY_AGREED, actor=actor, municipality=municipality)
     return document

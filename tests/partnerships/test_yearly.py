@@ -338,3 +338,20 @@ def test_both_sides_opening_the_same_year_at_once_get_one_document(
     assert not [r for r in results if isinstance(r, Exception)]
     assert len({document.pk for document, _new in results}) == 1
     assert YearlyDocument.objects.count() == 1
+
+
+def test_both_profiles_link_an_agreed_plan_and_a_new_version_takes_it_off(
+    client, plan, official_a, official_b, municipality_a, municipality_b
+):
+    profiles = [m.get_absolute_url() for m in (municipality_a, municipality_b)]
+    for url in profiles:
+        assert plan.get_absolute_url() not in client.get(url).content.decode()
+    _agree(plan, official_a.municipality, official_a.user)
+    _agree(plan, official_b.municipality, official_b.user)
+    for url in profiles:
+        assert plan.get_absolute_url() in client.get(url).content.decode()
+    services.yearly_save(
+        document=plan, text="New", language="en", base_version=1, actor=official_b.user
+    )
+    for url in profiles:
+        assert plan.get_absolute_url() not in client.get(url).content.decode()
