@@ -8,6 +8,7 @@ saving or agreeing at the same moment are served one after the other.
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,13 @@ from core import caching
 from core.notifications.models import NotificationKind as Kind
 from core.notifications.service import notify
 from partnerships import agreement
-from partnerships.models import Activity, Municipality, Partnership
+from partnerships.models import (
+    Activity,
+    CooperationArea,
+    Memorandum,
+    Municipality,
+    Partnership,
+)
 from partnerships.notifications import official_users
 
 from .models import YearlyDocument, YearlyKind, YearlyStatus
@@ -69,7 +76,8 @@ def _notify(document: YearlyDocument, kind: Kind, *, actor, municipality=None) -
 
 def initial_text(partnership: Partnership, kind: str, year: int) -> str:
     """A plan starts with a heading per area of cooperation (the memorandum's request's,
-    if there is one); a report with that year's published activities listed."""
+    else what either side offers or needs); a report with that year's published
+    activities listed."""
     if kind == YearlyKind.REPORT:
         activities = (
             Activity.objects.published()
@@ -80,9 +88,15 @@ def initial_text(partnership: Partnership, kind: str, year: int) -> str:
             f"{date_format(activity.happened_on, 'd.m.Y')} — {activity.title}"
             for activity in activities
         )
-    memorandum = getattr(partnership, "memorandum", None)
-    areas = list(memorandum.request.areas.all()) if memorandum is not None else []
-    return "\n\n".join(f"{area.name}:\n" for area in areas)
+    memorandum = Memorandum.objects.filter(partnership=partnership).first()
+    if memorandum is not None:
+        areas = CooperationArea.objects.filter(cooperation_requests=memorandum.request_id)
+    else:  # what either side offers or needs
+        sides = [partnership.municipality_a_id, partnership.municipality_b_id]
+        areas = CooperationArea.objects.filter(
+            Q(offered_by__in=sides) | Q(needed_by__in=sides)
+        ).distinct()
+    return "\n\n".join(f"{area.name}:\n" for area in areas.order_by("pk"))
 
 
 def yearly_open(

@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -40,13 +41,14 @@ def _crumbs(document: YearlyDocument, last: str = "") -> list:
         (_("Municipalities"), reverse("partnerships:municipality-list")),
         (str(partnership), partnership.get_absolute_url()),
     ]
+    title = _title(document)
     if last:
-        return [
-            *crumbs,
-            (str(document.get_kind_display()), document.get_absolute_url()),
-            (last, ""),
-        ]
-    return [*crumbs, (f"{document.get_kind_display()} {document.year}", "")]
+        return [*crumbs, (title, document.get_absolute_url()), (last, "")]
+    return [*crumbs, (title, "")]
+
+
+def _title(document: YearlyDocument) -> str:
+    return f"{capfirst(document.get_kind_display())} {document.year}"
 
 
 @login_required
@@ -123,7 +125,7 @@ def yearly_edit(request, pk: int):
         {
             "form": form,
             "partnership": document.partnership,
-            "heading": f"{document.get_kind_display()} {document.year}",
+            "heading": _title(document),
             "crumbs": _crumbs(document, _("Edit")),
         },
         status=status,

@@ -355,3 +355,23 @@ def test_both_profiles_link_an_agreed_plan_and_a_new_version_takes_it_off(
     )
     for url in profiles:
         assert plan.get_absolute_url() not in client.get(url).content.decode()
+
+
+@pytest.mark.usefixtures("english")
+def test_a_plan_starts_with_the_areas_either_side_offers_or_needs(
+    partnership, municipality_a, municipality_b, official_a
+):
+    from tests.factories import CooperationAreaFactory
+
+    culture = CooperationAreaFactory(name_uk="Культура", name_en="Culture")
+    schools = CooperationAreaFactory(name_uk="Школи", name_en="Schools")
+    municipality_a.offers.add(culture)
+    municipality_b.needs.add(schools, culture)
+    plan, _new = services.yearly_open(
+        partnership=partnership,
+        kind=YearlyKind.PLAN,
+        year=2025,
+        language="en",
+        actor=official_a.user,
+    )
+    assert plan.text.count("Culture:") == 1 and "Schools:" in plan.text
