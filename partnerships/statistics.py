@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db.models import Count
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import ExtractYear, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -50,14 +50,17 @@ class Figures:
     activity: Table
     communities: Table
     kinds: list[tuple[str, int]]
+    since: Table
+    undated: int  # partnerships whose start is not known
 
     def tables(self) -> dict[str, Table]:
-        return {t.slug: t for t in (self.regions, self.countries, self.activity, self.communities)}
+        tables = (self.regions, self.countries, self.activity, self.communities, self.since)
+        return {t.slug: t for t in tables}
 
 
 def figures() -> Figures:
     """The page's figures in the current language, cached per registry generation."""
-    key = f"statistics-figures:{registry_generation()}:{get_language()}"
+    key = f"statistics-figures:2:{registry_generation()}:{get_language()}"
     found = cache.get(key)
     if found is None:
         found = _count()
@@ -91,6 +94,8 @@ def _count() -> Figures:
         countries=_countries(),
         activity=_activity(),
         communities=_communities(),
+        since=_since(),
+        undated=Partnership.objects.filter(since__isnull=True).count(),
         kinds=[
             (str(dict(MunicipalityKind.choices).get(kind, _("kind not known"))), n)
             for kind, n in Municipality.objects.order_by()
@@ -196,6 +201,26 @@ def _activity() -> Table:
             for month in months
         ],
         links=["" for _month in months],
+    )
+
+
+def _since() -> Table:
+    """Partnerships by the year they began, where it is known; every year from the first
+    to the last, so that a gap reads as one."""
+    counts = dict(
+        Partnership.objects.filter(since__isnull=False)
+        .order_by()
+        .annotate(year=ExtractYear("since"))
+        .values_list("year")
+        .annotate(n=Count("pk"))
+    )
+    years = list(range(min(counts), max(counts) + 1)) if counts else []
+    return Table(
+        "since",
+        ["year", "year_name", "partnerships"],
+        [_("Year"), _("Partnerships")],
+        rows=[(year, str(year), counts.get(year, 0)) for year in years],
+        links=["" for _year in years],
     )
 
 

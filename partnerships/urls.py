@@ -12,6 +12,7 @@ from .views import (
     requests,
     statistics,
 )
+from .yearly import urls as yearly_urls
 
 app_name = "partnerships"
 
@@ -60,3 +61,4 @@ urlpatterns = [
 
 urlpatterns += memoranda_urls.urlpatterns
 urlpatterns += activities_urls.urlpatterns
+urlpatterns += yearly_urls.urlpatterns

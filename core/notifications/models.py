@@ -10,7 +10,7 @@ class NotificationGroup(models.TextChoices):
 
     REQUESTS = "requests", _("Requests for cooperation")
     MESSAGES = "messages", _("Messages")
-    MEMORANDA = "memoranda", _("Memorandum versions and agreements")
+    MEMORANDA = "memoranda", _("Versions and agreements of memoranda, yearly plans and reports")
     SIGNATURES = "signatures", _("Signatures and partnerships")
     DECISIONS = "decisions", _("Decisions of the ministry")
 
@@ -23,6 +23,8 @@ class NotificationKind(models.TextChoices):
     MESSAGE = "message", _("new message")
     MEMORANDUM_VERSION = "memorandum_version", _("new memorandum version")
     MEMORANDUM_AGREED = "memorandum_agreed", _("agreement to the memorandum")
+    YEARLY_VERSION = "yearly_version", _("new version of a yearly plan or report")
+    YEARLY_AGREED = "yearly_agreed", _("agreement to a yearly plan or report")
     SIGNATURE_RECORDED = "signature_recorded", _("a side signed the memorandum")
     MEMORANDUM_SIGNED = "memorandum_signed", _("memorandum signed")
     PARTNERSHIP_CREATED = "partnership_created", _("partnership created")
@@ -46,6 +48,8 @@ GROUP_OF = {
     K.MESSAGE: G.MESSAGES,
     K.MEMORANDUM_VERSION: G.MEMORANDA,
     K.MEMORANDUM_AGREED: G.MEMORANDA,
+    K.YEARLY_VERSION: G.MEMORANDA,
+    K.YEARLY_AGREED: G.MEMORANDA,
     K.SIGNATURE_RECORDED: G.SIGNATURES,
     K.MEMORANDUM_SIGNED: G.SIGNATURES,
     K.PARTNERSHIP_CREATED: G.SIGNATURES,

@@ -8,7 +8,9 @@ sees published activities only, and a 404 for a draft.
 
 from dataclasses import dataclass
 
-from partnerships.models import Activity, Partnership
+from django.core.exceptions import PermissionDenied
+
+from partnerships.models import Activity, Municipality, Partnership
 from partnerships.permissions import approved_official
 
 
@@ -34,3 +36,18 @@ def partnership_access(user, partnership: Partnership) -> PartnershipAccess:
     sides = {partnership.municipality_a_id, partnership.municipality_b_id}
     side_id = official.municipality_id if official and official.municipality_id in sides else None
     return PartnershipAccess(side_id=side_id)
+
+
+def acting_side(
+    user, partnership: Partnership, access: PartnershipAccess | None = None
+) -> tuple[PartnershipAccess, Municipality]:
+    """The side the user acts for in this partnership; PermissionDenied if neither."""
+    access = access or partnership_access(user, partnership)
+    if access.side_id is None:
+        raise PermissionDenied
+    side = (
+        partnership.municipality_a
+        if access.side_id == partnership.municipality_a_id
+        else partnership.municipality_b
+    )
+    return access, side

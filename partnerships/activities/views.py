@@ -6,15 +6,17 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from partnerships.models import Activity, Municipality, Partnership
+from partnerships.models import Activity, Municipality, Partnership, YearlyDocument
+from partnerships.yearly.forms import YearlyOpenForm
 
 from . import services
 from .forms import ActivityForm, ContributionForm
-from .permissions import PartnershipAccess, partnership_access
+from .permissions import PartnershipAccess, acting_side, partnership_access
 
 
 def _partnership(pk: int) -> Partnership:
@@ -48,24 +50,17 @@ def partnership_detail(request, pk: int):
                 (activity, access.can_publish(activity), access.can_contribute(activity))
                 for activity in activities
             ],
+            "yearly_documents": list(
+                YearlyDocument.objects.filter(partnership=partnership)
+                .visible_to(request.user, access.side_id)
+                .for_timeline()
+            ),
+            "yearly_form": YearlyOpenForm(initial={"year": timezone.localdate().year})
+            if access.can_record
+            else None,
             "crumbs": _crumbs(partnership),
         },
     )
-
-
-def _side(
-    request, partnership: Partnership, access: PartnershipAccess | None = None
-) -> tuple[PartnershipAccess, Municipality]:
-    """The side the user acts for in this partnership; 403 if neither."""
-    access = access or partnership_access(request.user, partnership)
-    if access.side_id is None:
-        raise PermissionDenied
-    side = (
-        partnership.municipality_a
-        if access.side_id == partnership.municipality_a_id
-        else partnership.municipality_b
-    )
-    return access, side
 
 
 def _activity(request, pk: int) -> tuple[Activity, PartnershipAccess, Municipality]:
@@ -75,14 +70,14 @@ def _activity(request, pk: int) -> tuple[Activity, PartnershipAccess, Municipali
     access = partnership_access(request.user, activity.partnership)
     if not activity.is_published and activity.municipality_id != access.side_id:
         raise Http404
-    _access, side = _side(request, activity.partnership, access)
+    _access, side = acting_side(request.user, activity.partnership, access)
     return activity, access, side
 
 
 @login_required
 def activity_create(request, pk: int):
     partnership = _partnership(pk)
-    _access, side = _side(request, partnership)
+    _access, side = acting_side(request.user, partnership)
     form = ActivityForm(request.POST or None, initial={"language": (get_language() or "uk")[:2]})
     if request.method == "POST":
         if form.is_valid():

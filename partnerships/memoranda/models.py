@@ -1,7 +1,6 @@
 import uuid
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
@@ -10,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from partnerships.agreement import SideAgreement
 from partnerships.choices import MemorandumLanguage, MemorandumSide, MemorandumStatus
 from partnerships.models.cooperation import CooperationRequest
 from partnerships.models.municipality import Municipality
@@ -311,7 +311,7 @@ def sections_of(document) -> list[dict]:
     ]
 
 
-class MemorandumAgreement(models.Model):
+class MemorandumAgreement(SideAgreement):
     """One side's agreement to one version; cleared when a new version is saved."""
 
     memorandum = models.ForeignKey(
@@ -320,28 +320,12 @@ class MemorandumAgreement(models.Model):
         on_delete=models.CASCADE,
         related_name="agreements",
     )
-    municipality = models.ForeignKey(
-        Municipality, verbose_name=_("side"), on_delete=models.CASCADE, related_name="+"
-    )
-    version = models.PositiveIntegerField(_("version"))
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("agreed by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("agreed at"), auto_now_add=True)
 
-    class Meta:
+    class Meta(SideAgreement.Meta):
         verbose_name = _("agreement to a version")
         verbose_name_plural = _("agreements to versions")
-        ordering = ["at", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["memorandum", "municipality"], name="memorandum_agreement_one_per_side"
             ),
         ]
-
-    def __str__(self) -> str:
-        return f"{self.municipality} → v{self.version}"

@@ -1,24 +1,17 @@
 """The memorandum as a PDF to print and sign (WeasyPrint, system DejaVu fonts)."""
 
-import hashlib
-import logging
 import re
 
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from core.pdf import cached_pdf
 from partnerships.choices import MemorandumStatus
 
 from .models import Memorandum, sections_of
 from .text import clauses, party_name, party_place
-
-# WeasyPrint reports every rendering step at INFO; keep the server log for requests.
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-
-PDF_CACHE_SECONDS = 7 * 24 * 60 * 60
 
 # An e-mail address or a web address: a run of non-spaces with "@", "://" or "www.".
 _ADDRESS = re.compile(r"\S*(?:@|://|www\.)\S*")
@@ -66,21 +59,9 @@ def memorandum_pdf(memorandum: Memorandum, document=None) -> bytes:
                 "parties": parties_of(memorandum, language, signed=is_signed),
             },
         )
-    # A printed version never changes, but what is printed with it may (the draft
-    # mark, the signing, a renamed party): the key holds a hash of the whole HTML,
-    # so a cached PDF is always the one this HTML gives. The PDF is in the same two
-    # languages whatever the reader's language, so one entry serves everyone.
-    digest = hashlib.sha256(html.encode()).hexdigest()
-    key = f"memorandum-pdf:{memorandum.pk}:v{document.version}:{digest}"
-    pdf = cache.get(key)
-    if pdf is None:
-        # Imported here: WeasyPrint parses its stylesheets at import, which every
-        # management command would otherwise pay for.
-        import weasyprint
-
-        pdf = weasyprint.HTML(string=html).write_pdf()
-        cache.set(key, pdf, timeout=PDF_CACHE_SECONDS)
-    return pdf
+    # The PDF is in the same two languages whatever the reader's language, so one
+    # entry serves everyone.
+    return cached_pdf(html, f"memorandum-pdf:{memorandum.pk}:v{document.version}")
 
 
 def parties_of(memorandum: Memorandum, language: str, *, signed: bool) -> list[dict]:

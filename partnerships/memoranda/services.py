@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.notifications.models import NotificationKind as Kind
-from partnerships import notifications
+from partnerships import agreement, notifications
 from partnerships.caching import registry_changed
 from partnerships.choices import (
     MemorandumStatus,
@@ -19,7 +19,6 @@ from partnerships.choices import (
 from partnerships.models import (
     CooperationRequest,
     Memorandum,
-    MemorandumAgreement,
     Municipality,
     Official,
 )
@@ -157,11 +156,8 @@ def memorandum_save_section(
         raise MemorandumConflict(memorandum)
     setattr(memorandum, field_uk, text_uk)
     setattr(memorandum, field_other, text_other)
-    memorandum.version += 1
     memorandum.status = MemorandumStatus.DRAFT
-    memorandum._history_user = actor
-    memorandum.save()
-    memorandum.agreements.all().delete()
+    agreement.new_version(memorandum, actor=actor)
     notifications.notify_memorandum(memorandum, Kind.MEMORANDUM_VERSION, actor=actor)
     return memorandum, True
 
@@ -180,20 +176,10 @@ def memorandum_agree(
         raise MemorandumError(_("The memorandum is already signed."))
     if memorandum.side_of(municipality.pk) is None:
         raise MemorandumError(_("Only the two parties can agree to the memorandum."))
-    if version != memorandum.version:
-        raise MemorandumError(
-            _("Version %(old)s is no longer current; read version %(new)s and agree to it.")
-            % {"old": version, "new": memorandum.version}
-        )
-    MemorandumAgreement.objects.update_or_create(
-        memorandum=memorandum,
-        municipality=municipality,
-        defaults={"version": version, "user": actor},
+    both = agreement.agree(
+        memorandum, municipality=municipality, version=version, actor=actor, error=MemorandumError
     )
-    agreed_sides = MemorandumAgreement.objects.filter(
-        memorandum=memorandum, version=memorandum.version
-    ).count()
-    if agreed_sides == 2 and memorandum.status != MemorandumStatus.FINAL:
+    if both and memorandum.status != MemorandumStatus.FINAL:
         Memorandum.objects.filter(pk=memorandum.pk).update(status=MemorandumStatus.FINAL)
         memorandum.status = MemorandumStatus.FINAL
         registry_changed()  # dashboards show the status

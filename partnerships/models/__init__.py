@@ -1,6 +1,7 @@
 from partnerships.activities.models import Activity, ActivityContribution, ActivityQuerySet
 from partnerships.memoranda.models import Memorandum, MemorandumAgreement, MemorandumQuerySet
 from partnerships.memoranda.signatures import MemorandumSignature
+from partnerships.yearly.models import YearlyAgreement, YearlyDocument, YearlyDocumentQuerySet
 
 from .conversation import Message, MessageQuerySet, ThreadReading
 from .cooperation import CooperationRequest, CooperationRequestQuerySet, RequestEvent
@@ -37,4 +38,7 @@ __all__ = [
     "Region",
     "RequestEvent",
     "ThreadReading",
+    "YearlyAgreement",
+    "YearlyDocument",
+    "YearlyDocumentQuerySet",
 ]

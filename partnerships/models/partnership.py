@@ -45,8 +45,9 @@ class PartnershipQuerySet(models.QuerySet):
 
     def with_health(self, *, today: date | None = None):
         """Annotate `health` (PartnershipHealth): suspended when a side is in temporarily
-        occupied territory or staff suspended it; active with a published activity within
-        PARTNERSHIP_ACTIVE_MONTHS before `today`; quiet otherwise. The one place the rule
+        occupied territory or staff suspended it; active with a published activity, or a
+        yearly report both sides agreed to, within PARTNERSHIP_ACTIVE_MONTHS before `today`;
+        quiet otherwise. The one place the rule
         is written."""
         today = today or timezone.localdate()
         since = months_before(today, settings.PARTNERSHIP_ACTIVE_MONTHS)
@@ -54,6 +55,12 @@ class PartnershipQuerySet(models.QuerySet):
             apps.get_model("partnerships", "Activity")
             .objects.published()
             .filter(partnership=OuterRef("pk"), happened_on__gte=since)
+        )
+        reported = (
+            apps.get_model("partnerships", "YearlyDocument")
+            .objects.reports()
+            .agreed()
+            .filter(partnership=OuterRef("pk"), agreed_at__date__gte=since)
         )
         suspended = (
             Q(municipality_a__occupied_since__isnull=False)
@@ -63,7 +70,7 @@ class PartnershipQuerySet(models.QuerySet):
         return self.annotate(
             health=Case(
                 When(suspended, then=Value(PartnershipHealth.SUSPENDED)),
-                When(Exists(recent), then=Value(PartnershipHealth.ACTIVE)),
+                When(Exists(recent) | Exists(reported), then=Value(PartnershipHealth.ACTIVE)),
                 default=Value(PartnershipHealth.QUIET),
                 output_field=models.CharField(),
             )

@@ -1,6 +1,7 @@
 import hashlib
 
 from django.core.cache import cache
+from django.db import models
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,7 +16,13 @@ from core.listing import CachedListMixin, ForgivingFilterMixin
 from partnerships.caching import registry_generation
 from partnerships.filters import MunicipalityFilter
 from partnerships.maps import profile_map
-from partnerships.models import Activity, CooperationRequest, Municipality, Partnership
+from partnerships.models import (
+    Activity,
+    CooperationRequest,
+    Municipality,
+    Partnership,
+    YearlyDocument,
+)
 
 # The newest published activities of its partnerships a profile lists.
 PROFILE_ACTIVITIES = 5
@@ -93,8 +100,17 @@ class MunicipalityDetailView(DetailView):
     @staticmethod
     def public_parts(municipality: Municipality) -> dict:
         partnerships = Partnership.objects.involving(municipality).with_parties().with_health()
+        # Each row links the partnership's latest plan and report both sides agreed to.
+        agreed = models.Prefetch(
+            "yearly_documents",
+            queryset=YearlyDocument.objects.agreed().for_timeline(),
+            to_attr="agreed_yearly",
+        )
         partners = sorted(
-            ((p, p.partner_of(municipality)) for p in partnerships.select_related("memorandum")),
+            (
+                (p, p.partner_of(municipality))
+                for p in partnerships.select_related("memorandum").prefetch_related(agreed)
+            ),
             key=lambda pair: (pair[1].country.name, pair[1].name),
         )
         return {

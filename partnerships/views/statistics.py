@@ -61,6 +61,16 @@ def _months(rows: list[tuple]) -> list[tuple[str, str, str, list[int]]]:
     return groups
 
 
+def _years(rows: list[tuple]) -> list[tuple[str, str, str, list[int]]]:
+    """The years as the chart's groups: a label under the first, the last and each
+    decade, where there is room for one."""
+    last = len(rows) - 1
+    return [
+        (name, name if index in (0, last) or year % 10 == 0 else "", "", [count])
+        for index, (year, name, count) in enumerate(rows)
+    ]
+
+
 def _context() -> dict:
     found: Figures = figures()
     regions, countries, activity = found.regions, found.countries, found.activity
@@ -86,6 +96,8 @@ def _context() -> dict:
         "country_total": len(countries.rows),
         "activity_chart": column_chart(_months(activity.rows), series),
         "activity_series": list(enumerate(series)),
+        "since_chart": column_chart(_years(found.since.rows), found.since.headings[1:]),
+        "since_series": list(enumerate(found.since.headings[1:])),
         "community_chart": bar_chart(
             [
                 (row[1], row[3], link)

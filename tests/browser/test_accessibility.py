@@ -117,6 +117,23 @@ def memorandum_second_version(world) -> None:
     )
 
 
+def yearly_plan_agreed(world) -> None:
+    from django.utils import timezone
+
+    from partnerships.models import YearlyDocument
+
+    world.yearly_plan, _new = YearlyDocument.objects.get_or_create(
+        partnership=world.partnership,
+        kind="plan",
+        year=2026,
+        defaults={
+            "text": "Культура: обмін молоді.\n\nОсвіта: партнерство шкіл.",
+            "status": "agreed",
+            "agreed_at": timezone.now(),
+        },
+    )
+
+
 MAP_READY = ".live-map--ready"
 PUBLIC = [
     Page("home", lambda w, lang: url("home", lang), picture=True),
@@ -132,6 +149,7 @@ PUBLIC = [
     Page("profile", lambda w, lang: url("partnerships:municipality-detail", lang, slug=w.a.slug), picture=True, ready=MAP_READY),
     Page("profile-abroad", lambda w, lang: url("partnerships:municipality-detail", lang, slug=w.b.slug)),
     Page("partnership", lambda w, lang: url("partnerships:partnership-detail", lang, pk=w.partnership.pk)),
+    Page("yearly-plan", lambda w, lang: url("partnerships:yearly-detail", lang, pk=w.yearly_plan.pk), prepare=yearly_plan_agreed),
     Page("map", lambda w, lang: url("partnerships:map", lang), picture=True, ready=MAP_READY),
     Page("map-filtered", lambda w, lang: url("partnerships:map", lang) + f"?region={w.region.slug}&focus={w.a.slug}", ready=MAP_READY),
     Page("statistics", lambda w, lang: url("partnerships:statistics", lang), picture=True),

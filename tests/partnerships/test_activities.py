@@ -270,6 +270,6 @@ def test_partnership_page_query_count_is_flat(
     )
     client = role_client("official_a")
     url = partnership.get_absolute_url()
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         response = client.get(url)
     assert response.content.decode().count('class="timeline__item"') == size

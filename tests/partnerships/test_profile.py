@@ -43,9 +43,10 @@ def test_profile_query_count_is_flat(client, django_assert_num_queries, registry
     town = MunicipalityFactory()
     for _ in range(partners):
         PartnershipFactory(municipality_a=town)
-    # municipality, areas offered, areas needed, partnerships, open requests, activities, news,
-    # and the next scheduled publication (the news generation's lifetime)
-    with django_assert_num_queries(8):
+    # municipality, areas offered, areas needed, partnerships, their agreed yearly plans and
+    # reports, open requests, activities, news, and the next scheduled publication (the
+    # news generation's lifetime)
+    with django_assert_num_queries(9):
         response = client.get(town.get_absolute_url())
     assert len(response.context["partners"]) == partners
     # Warm: the municipality and the public parts come from the cache

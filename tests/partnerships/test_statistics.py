@@ -2,6 +2,7 @@
 fixed number of queries and cached per registry generation."""
 
 import csv
+import datetime
 import io
 
 import pytest
@@ -170,3 +171,29 @@ def test_statistics_in_fixed_queries_and_cached_per_generation(
     PartnershipFactory()
     after = statistics(client)
     assert sum(b.value for b in after.context["country_chart"].bars) == size + 1
+
+
+@pytest.mark.usefixtures("english")
+def test_partnerships_by_the_year_they_began_equal_direct_counts_and_name_the_undated(client):
+    for year in (1991, 1991, 1994, 2024):
+        PartnershipFactory(since=datetime.date(year, 5, 9))
+    PartnershipFactory.create_batch(3, since=None)
+    rows = table_rows(client, "since")
+    direct = {
+        year: Partnership.objects.filter(since__year=year).count() for year in range(1991, 2025)
+    }
+    assert {int(row["year"]): int(row["partnerships"]) for row in rows} == direct
+    assert (rows[0]["year"], rows[-1]["year"], direct[1991], direct[1992]) == ("1991", "2024", 2, 0)
+    response = statistics(client)
+    undated = Partnership.objects.filter(since__isnull=True).count()
+    assert response.context["figures"].undated == undated == 3
+    body = response.content.decode()
+    assert "the start of 3 partnerships is not known" in body
+    assert reverse("partnerships:statistics-csv", kwargs={"table": "since"}) in body
+
+
+def test_without_a_known_start_the_year_chart_says_so(client):
+    PartnershipFactory(since=None)
+    response = statistics(client)
+    assert table_rows(client, "since") == []
+    assert response.context["figures"].undated == 1

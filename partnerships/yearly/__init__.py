@@ -1,0 +1,1 @@
+"""Yearly plans and reports of a partnership, agreed by both sides (partnerships.agreement)."""

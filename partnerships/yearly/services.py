@@ -1,0 +1,179 @@
+"""Writes of yearly plans and reports: open, save a version, agree. The views check who
+may do them (yearly.permissions); the two-sided agreement is partnerships.agreement's.
+
+Every write that reads the document first takes a row lock on it, so two officials
+saving or agreeing at the same moment are served one after the other.
+"""
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from core import caching
+from core.notifications.models import NotificationKind as Kind
+from core.notifications.service import notify
+from partnerships import agreement
+from partnerships.models import (
+    Activity,
+    CooperationArea,
+    Memorandum,
+    Municipality,
+    Partnership,
+)
+from partnerships.notifications import official_users
+
+from .models import YearlyDocument, YearlyKind, YearlyStatus
+
+EVENTS = {
+    Kind.YEARLY_VERSION: _("Version %(version)s of the %(document)s of %(pair)s"),
+    Kind.YEARLY_AGREED: _("%(name)s agreed to version %(version)s of the %(document)s of %(pair)s"),
+}
+
+
+class YearlyError(Exception):
+    """A write that the document's state does not allow; the message says why."""
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A document's kind and year, and its pair, as text in the reader's language."""
+
+    document: YearlyDocument
+
+    def __str__(self) -> str:
+        return f"{self.document.get_kind_display()} {self.document.year}"
+
+
+@dataclass(frozen=True)
+class _Pair:
+    partnership: Partnership
+
+    def __str__(self) -> str:
+        return f"{self.partnership.municipality_a.name} — {self.partnership.municipality_b.name}"
+
+
+def _notify(document: YearlyDocument, kind: Kind, *, actor, municipality=None) -> None:
+    """Both sides' officials but the one who acted, in each one's language."""
+    partnership = document.partnership
+    notify(
+        official_users(partnership.municipality_a, partnership.municipality_b),
+        kind,
+        document,
+        title=EVENTS[kind],
+        params={
+            "version": document.version,
+            "document": _Named(document),
+            "pair": _Pair(partnership),
+            "name": municipality or "",
+        },
+        actor=actor,
+    )
+
+
+def initial_text(partnership: Partnership, kind: str, year: int) -> str:
+    """A plan starts with a heading per area of cooperation (the memorandum's request's,
+    else what either side offers or needs); a report with that year's published
+    activities listed."""
+    if kind == YearlyKind.REPORT:
+        activities = (
+            Activity.objects.published()
+            .filter(partnership=partnership, happened_on__year=year)
+            .order_by("happened_on", "pk")
+        )
+        return "\n".join(
+            f"{date_format(activity.happened_on, 'd.m.Y')} — {activity.title}"
+            for activity in activities
+        )
+    memorandum = Memorandum.objects.filter(partnership=partnership).first()
+    if memorandum is not None:
+        areas = CooperationArea.objects.filter(cooperation_requests=memorandum.request_id)
+    else:  # what either side offers or needs
+        sides = [partnership.municipality_a_id, partnership.municipality_b_id]
+        areas = CooperationArea.objects.filter(
+            Q(offered_by__in=sides) | Q(needed_by__in=sides)
+        ).distinct()
+    return "\n\n".join(f"{area.name}:\n" for area in areas.order_by("pk"))
+
+
+def yearly_open(
+    *, partnership: Partnership, kind: str, year: int, language: str, actor
+) -> tuple[YearlyDocument, bool]:
+    """The document of this kind and year, pre-filled; (document, whether it is new). The
+    database keeps one per partnership, kind and year: a second opening finds the first."""
+    existing = YearlyDocument.objects.filter(partnership=partnership, kind=kind, year=year).first()
+    if existing is not None:
+        return existing, False
+    document = YearlyDocument(
+        partnership=partnership,
+        kind=kind,
+        year=year,
+        language=language,
+        text=initial_text(partnership, kind, year),
+    )
+    document._history_user = actor  # type: ignore[attr-defined]
+    try:
+        with transaction.atomic():
+            document.save()
+    except IntegrityError:  # opened by the other side at the same moment
+        return YearlyDocument.objects.get(partnership=partnership, kind=kind, year=year), False
+    return document, True
+
+
+def _locked(document: YearlyDocument) -> YearlyDocument:
+    locked = YearlyDocument.objects.select_for_update().get(pk=document.pk)
+    locked.partnership = document.partnership
+    return locked
+
+
+@transaction.atomic
+def yearly_save(
+    *, document: YearlyDocument, text: str, language: str, base_version: int, actor
+) -> tuple[YearlyDocument, bool]:
+    """Save the text as a new version, back to a draft with no agreements;
+    (document, whether anything changed). Refused when someone saved a newer version
+    since the editor loaded theirs."""
+    document = _locked(document)
+    if document.text == text and document.language == language:
+        return document, False  # a double click on "Save"
+    if document.version != base_version:
+        raise YearlyError(
+            _(
+                "Someone saved version %(version)s while you were editing; your text is "
+                "not saved. Read their version, then edit it."
+            )
+            % {"version": document.version}
+        )
+    was_public = document.is_agreed
+    document.text, document.language = text, language
+    document.status, document.agreed_at = YearlyStatus.DRAFT, None
+    agreement.new_version(document, actor=actor)
+    if was_public:
+        caching.bump("activities")  # profiles list agreed ones and show health
+    _notify(document, Kind.YEARLY_VERSION, actor=actor)
+    return document, True
+
+
+@transaction.atomic
+def yearly_agree(
+    *, document: YearlyDocument, municipality: Municipality, version: int, actor
+) -> YearlyDocument:
+    """Record `municipality`'s agreement to `version`; agreed (and public) once both sides
+    agreed to the current version."""
+    document = _locked(document)
+    if document.side_of(municipality.pk) is None:
+        raise YearlyError(_("Only the two partners can agree to it."))
+    both = agreement.agree(
+        document, municipality=municipality, version=version, actor=actor, error=YearlyError
+    )
+    if both and not document.is_agreed:
+        document.status, document.agreed_at = YearlyStatus.AGREED, timezone.now()
+        YearlyDocument.objects.filter(pk=document.pk).update(
+            status=document.status, agreed_at=document.agreed_at
+        )
+        caching.bump("activities")  # profiles list agreed ones and show health
+    _notify(document, Kind.YEARLY_AGREED, actor=actor, municipality=municipality)
+    return document
