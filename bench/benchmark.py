@@ -55,6 +55,12 @@ def print_pages_json() -> None:
     import django
 
     django.setup()
+    print(json.dumps(bench_pages()))
+
+
+def bench_pages() -> list[dict]:
+    """The pages to measure on the data set Django is set up on (tests/bench renders
+    them on a tiny one)."""
     import random
 
     from django.contrib.auth import get_user_model
@@ -131,7 +137,7 @@ def print_pages_json() -> None:
         {"name": "memorandum (signed in)", "kind": "other",
          "paths": [f"/uk/memoranda/{memorandum.pk}/"], "cookie": cookie},
     ]  # fmt: skip
-    print(json.dumps(pages))
+    return pages
 
 
 def server_env(database_url: str) -> dict[str, str]:

@@ -140,5 +140,8 @@ def mark_seeded(label: str) -> None:
 
     with connection.cursor() as cursor:
         cursor.execute("VACUUM (ANALYZE)")
-        cursor.execute("CREATE TABLE bench_seed (label text NOT NULL, seeded_at timestamptz)")
+        cursor.execute(
+            "CREATE TABLE IF NOT EXISTS bench_seed (label text NOT NULL, seeded_at timestamptz)"
+        )
+        cursor.execute("DELETE FROM bench_seed")
         cursor.execute("INSERT INTO bench_seed VALUES (%s, now())", [label])

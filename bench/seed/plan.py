@@ -25,6 +25,17 @@ SIZES = {
         "requests": 20,
         "paragraphs": 600,
     },
+    # For the suite: every kind of row, in seconds (tests/bench).
+    "tiny": {
+        "articles": 40,
+        "drafts": 2,
+        "comments": 300,
+        "users": 30,
+        "topics": 12,
+        "officials": 6,
+        "requests": 10,
+        "paragraphs": 60,
+    },
 }
 # Words the benchmark searches for: the commonest ones and one that only a few articles use.
 COMMON_UK, COMMON_EN = "громада", "community"

@@ -1,0 +1,51 @@
+"""The benchmark's seeder, end to end at its tiny size, and the pages it feeds.
+
+The seeder writes with COPY and the database's own triggers: PostgreSQL only."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from bench.benchmark import bench_pages
+from bench.seed.command import seed
+from bench.seed.database import marker
+from bench.seed.plan import SIZES, label
+from news.models import Article, Comment
+from partnerships.models import Memorandum, Official
+
+pytestmark = [
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the seeder needs PostgreSQL"),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture
+def seeded(settings):
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    seed("tiny", 1)
+    yield SIZES["tiny"]
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS bench_seed")
+
+
+def test_tiny_seed_fills_every_kind_of_row_and_feeds_every_benchmarked_page(seeded):
+    assert Article.objects.published().count() == seeded["articles"]
+    assert Comment.objects.count() == seeded["comments"]
+    assert Official.objects.approved().exists()
+    assert Memorandum.objects.exists()
+    # Derived columns are filled as the application fills them.
+    assert not Article.objects.filter(search_document__isnull=True).exists()
+    database = connection.settings_dict
+    url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+    assert marker(url) == label("tiny", 1)
+
+    # Every page the benchmark measures renders on it (one test: seeding needs the
+    # areas of cooperation the migrations create, which a transactional test flushes).
+    for page in bench_pages():
+        client = Client()
+        if page.get("cookie"):
+            name, _, value = page["cookie"].partition("=")
+            client.cookies[name] = value
+        for path in page["paths"][:3]:
+            response = client.get(path)
+            assert response.status_code == 200, (page["name"], path, response.status_code)
