@@ -145,6 +145,12 @@ def mark_read_about(user, about: str) -> int:
     )
 
 
+def forget_excerpts(about: str, anchor: str) -> int:
+    """Text that may no longer be shown (a message hidden by staff) leaves the
+    notifications that quoted it: the page, the bell and the digest still to go out."""
+    return Notification.objects.pointing_to(about, anchor).update(excerpt="")
+
+
 def _path_of(target: Any) -> str:
     """A model's page, or a path given as text (possibly lazy), or none."""
     if target is None:

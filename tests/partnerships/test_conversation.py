@@ -276,3 +276,23 @@ def test_reading_the_conversation_marks_its_message_notifications_read(
     client.get(open_request.get_absolute_url())
     [left] = Notification.objects.for_user(official_b.user).unread()
     assert left.excerpt == "Інше"
+
+
+def test_a_hidden_message_leaves_no_text_in_the_notifications(
+    role_client, open_request, official_a, official_b
+):
+    message = _message(open_request, official_a.user, body="Образливий текст")
+    kept = _message(open_request, official_a.user, body="Звичайний текст")
+    role_client("staff").post(
+        reverse(
+            "partnerships:message-hide", kwargs={"pk": open_request.pk, "message_pk": message.pk}
+        ),
+        {"hidden": "1"},
+    )
+    excerpts = set(
+        Notification.objects.for_user(official_b.user).values_list("excerpt", flat=True)
+    )
+    assert excerpts == {"", "Звичайний текст"}
+    page = role_client("official_b").get(reverse("core:notification-list")).content.decode()
+    assert "Образливий текст" not in page
+    assert kept.body in page
