@@ -63,9 +63,7 @@ def message_set_hidden(*, message: Message, by, hidden: bool) -> Message:
             hidden_at=timezone.now() if hidden else None, hidden_by=by if hidden else None
         )
         if hidden:
-            forget_excerpts(
-                notifications.conversation_key(message.request), f"#{message.anchor}"
-            )
+            forget_excerpts(notifications.conversation_key(message.request), f"#{message.anchor}")
     message.refresh_from_db()
     return message
 

@@ -289,9 +289,7 @@ def test_a_hidden_message_leaves_no_text_in_the_notifications(
         ),
         {"hidden": "1"},
     )
-    excerpts = set(
-        Notification.objects.for_user(official_b.user).values_list("excerpt", flat=True)
-    )
+    excerpts = set(Notification.objects.for_user(official_b.user).values_list("excerpt", flat=True))
     assert excerpts == {"", "Звичайний текст"}
     page = role_client("official_b").get(reverse("core:notification-list")).content.decode()
     assert "Образливий текст" not in page
