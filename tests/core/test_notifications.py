@@ -64,6 +64,21 @@ def test_notifications_page_lists_only_ones_own_with_links(client, plain_user, o
     assert "Моє" in page and "Чуже" not in page
 
 
+def test_notifications_page_queries_stay_fixed_however_many_there_are(client, plain_user):
+    client.force_login(plain_user)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("core:notification-list")).status_code == 200
+        return len(captured)
+
+    notify([plain_user], NotificationKind.MESSAGE, "/uk/", title="Перше")
+    small = queries()
+    for n in range(60):
+        notify([plain_user], NotificationKind.MESSAGE, "/uk/", title=f"Ще {n}")
+    assert queries() == small
+
+
 def test_notifications_page_needs_sign_in(client, db):
     assert client.get(reverse("core:notification-list")).status_code == 302
 
