@@ -121,6 +121,10 @@ class NotificationQuerySet(models.QuerySet):
     def digest_due(self):
         return self.filter(digest_pending=True)
 
+    def pointing_to(self, about: str, anchor: str):
+        """Those about `about` whose link ends in `anchor` (e.g. one message's)."""
+        return self.filter(about=about, url__endswith=anchor)
+
 
 class Notification(models.Model):
     """One thing that happened, for one user.

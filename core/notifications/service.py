@@ -63,11 +63,13 @@ def mail_language(user, default: str | None = None) -> str:
     return preference.language
 
 
-def set_mail_language(user, language: str) -> None:
-    """The settings page's choice: the user's own, and any app's that keeps one."""
-    MailPreference.objects.update_or_create(user=user, defaults={"language": language})
+def set_mail_preference(user, choices: Mapping[str, str]) -> None:
+    """The settings page's choices (language, delivery per group): the user's own, and
+    the language for any app that keeps one. One row per user, also when the first
+    choice is submitted twice at once."""
+    MailPreference.objects.update_or_create(user=user, defaults=dict(choices))
     for source in _SOURCES:
-        source.set(user, language)
+        source.set(user, choices["language"])
 
 
 def remember_signup_language(user, language: str) -> None:
@@ -143,6 +145,12 @@ def mark_read_about(user, about: str) -> int:
         .filter(about=about)
         .update(read_at=timezone.now())
     )
+
+
+def forget_excerpts(about: str, anchor: str) -> int:
+    """Text that may no longer be shown (a message hidden by staff) leaves the
+    notifications that quoted it: the page, the bell and the digest still to go out."""
+    return Notification.objects.pointing_to(about, anchor).update(excerpt="")
 
 
 def _path_of(target: Any) -> str:

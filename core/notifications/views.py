@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from .models import MailPreference, Notification
-from .service import mail_language, preference_of, set_mail_language
+from .service import mail_language, preference_of, set_mail_preference
 
 PAGE_SIZE = 50
 
@@ -87,8 +87,7 @@ def notification_settings(request):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            form.save()
-            set_mail_language(request.user, form.cleaned_data["language"])
+            set_mail_preference(request.user, form.cleaned_data)
             messages.success(request, _("Your notification settings are saved."))
             return redirect("core:notification-settings")
         status = 400

@@ -98,8 +98,13 @@ class Message(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("partnerships:request-detail", kwargs={"pk": self.request_id}) + (
-            f"#message-{self.pk}"
+            f"#{self.anchor}"
         )
+
+    @property
+    def anchor(self) -> str:
+        """The message's place on the page (its element's id)."""
+        return f"message-{self.pk}"
 
     @property
     def is_hidden(self) -> bool:

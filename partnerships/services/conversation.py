@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.notifications.service import forget_excerpts
 from partnerships import notifications
 from partnerships.models import CooperationRequest, Message, ThreadReading
 from partnerships.permissions import approved_official
@@ -54,10 +55,15 @@ def message_post(
 
 
 def message_set_hidden(*, message: Message, by, hidden: bool) -> Message:
-    """Staff hide a message (kept, and shown to staff as hidden) or show it again."""
-    Message.objects.filter(pk=message.pk).update(
-        hidden_at=timezone.now() if hidden else None, hidden_by=by if hidden else None
-    )
+    """Staff hide a message (kept, and shown to staff as hidden) or show it again.
+    Hiding also takes its text out of the notifications that quoted it (showing it
+    again does not put it back)."""
+    with transaction.atomic():
+        Message.objects.filter(pk=message.pk).update(
+            hidden_at=timezone.now() if hidden else None, hidden_by=by if hidden else None
+        )
+        if hidden:
+            forget_excerpts(notifications.conversation_key(message.request), f"#{message.anchor}")
     message.refresh_from_db()
     return message
 

@@ -87,7 +87,7 @@ def message_create(request, pk: int):
     )
     if created:
         messages.success(request, _("Your message was sent."))
-    return _back(request, cooperation_request, anchor=f"message-{message.pk}")
+    return _back(request, cooperation_request, anchor=message.anchor)
 
 
 @login_required
@@ -102,7 +102,7 @@ def message_hide(request, pk: int, message_pk: int):
     messages.success(
         request, _("The message is hidden.") if hidden else _("The message is shown again.")
     )
-    return _back(request, cooperation_request, anchor=f"message-{message.pk}")
+    return _back(request, cooperation_request, anchor=message.anchor)
 
 
 @login_required

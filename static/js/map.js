@@ -159,7 +159,8 @@
       const marker = L.circleMarker([lat, lon], p.highlight ? Object.assign({ renderer: above }, style) : style);
       marker.feature = feature;
       marker.bindPopup(() => popupCard(element, feature));
-      marker.bindTooltip(p.name, { direction: "top", offset: [0, -6], permanent: Boolean(p.highlight) && few, pane: p.highlight ? "highlight" : "tooltipPane" });
+      // A node, not a string: Leaflet puts a string in as HTML.
+      marker.bindTooltip(text("span", p.name), { direction: "top", offset: [0, -6], permanent: Boolean(p.highlight) && few, pane: p.highlight ? "highlight" : "tooltipPane" });
       points.push(marker);
       (p.highlight ? highlighted : markers).addLayer(marker);
     });

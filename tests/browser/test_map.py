@@ -99,3 +99,18 @@ def test_an_official_gets_cooperate_in_the_popup_but_not_on_their_own(person, cr
         assert card.locator(".map-card__name").inner_text() == town.name_en
         assert card.get_by_role("link", name="Cooperate").count() == expected
         page.keyboard.press("Escape")
+
+
+def test_a_municipality_name_in_the_map_tooltip_is_text_not_html(person, crowded):
+    from tests.factories import MunicipalityFactory
+
+    name = '<b class="injected">Gotham</b>'
+    gotham = MunicipalityFactory(name_en=name, name_uk=name, latitude=49.9, longitude=33.9)
+    page = person()
+    # The focused municipality's name is shown at once, in a permanent tooltip.
+    page.goto(url("partnerships:map", "en") + f"?focus={gotham.slug}")
+    page.wait_for_selector(READY)
+    tooltip = page.locator(".leaflet-tooltip")
+    tooltip.first.wait_for()
+    assert page.locator(".leaflet-tooltip .injected").count() == 0
+    assert name in tooltip.all_inner_texts()

@@ -17,7 +17,10 @@ from core.notifications.service import mail_language, notify
 from news.services import comments_moderate
 from partnerships.models import CooperationRequest
 from partnerships.services import requests as request_services
+from tests.concurrency import in_parallel, needs_postgresql
 from tests.factories import CommentFactory, OfficialFactory, VerifiedUserFactory
+
+SETTINGS_GROUPS = ["requests", "messages", "memoranda", "signatures", "decisions"]
 
 
 @pytest.fixture
@@ -49,7 +52,7 @@ def test_the_bell_shows_the_unread_count_with_one_query(client, plain_user, coun
 def test_the_bell_is_not_shown_to_anonymous_readers(client, db):
     with CaptureQueriesContext(connection) as queries:
         page = client.get(reverse("about"))
-    assert 'class="bell' not in page.content.decode()
+    assert 'class="bell' not in page.content.decode()  # ("aria-labelledby" holds "bell")
     assert not [q for q in queries.captured_queries if "core_notification" in q["sql"]]
 
 
@@ -62,6 +65,21 @@ def test_notifications_page_lists_only_ones_own_with_links(client, plain_user, o
     client.force_login(plain_user)
     page = client.get(reverse("core:notification-list")).content.decode()
     assert "Моє" in page and "Чуже" not in page
+
+
+def test_notifications_page_queries_stay_fixed_however_many_there_are(client, plain_user):
+    client.force_login(plain_user)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("core:notification-list")).status_code == 200
+        return len(captured)
+
+    notify([plain_user], NotificationKind.MESSAGE, "/uk/", title="Перше")
+    small = queries()
+    for n in range(60):
+        notify([plain_user], NotificationKind.MESSAGE, "/uk/", title=f"Ще {n}")
+    assert queries() == small
 
 
 def test_notifications_page_needs_sign_in(client, db):
@@ -120,6 +138,25 @@ def test_settings_page_stores_delivery_and_language_for_a_plain_user(client, pla
     preference = MailPreference.objects.get(user=plain_user)
     assert preference.language == "pl" and preference.messages == Delivery.IMMEDIATE
     assert mail_language(plain_user) == "pl"
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_double_submit_of_the_first_settings_makes_one_preference():
+    from django.test import Client
+
+    user = VerifiedUserFactory()
+    assert not MailPreference.objects.filter(user=user).exists()
+    clients = [Client(), Client()]
+    for one in clients:
+        one.force_login(user)
+    data = {"language": "de", **dict.fromkeys(SETTINGS_GROUPS, "never")}
+
+    def submit(one):
+        return lambda: one.post(reverse("core:notification-settings"), data).status_code
+
+    assert in_parallel(*(submit(one) for one in clients)) == [302, 302]
+    assert MailPreference.objects.get(user=user).language == "de"
 
 
 def test_settings_page_refuses_an_unknown_language(client, plain_user):

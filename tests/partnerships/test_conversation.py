@@ -276,3 +276,48 @@ def test_reading_the_conversation_marks_its_message_notifications_read(
     client.get(open_request.get_absolute_url())
     [left] = Notification.objects.for_user(official_b.user).unread()
     assert left.excerpt == "Інше"
+
+
+def test_a_hidden_message_leaves_no_text_in_the_notifications(
+    role_client, open_request, official_a, official_b
+):
+    message = _message(open_request, official_a.user, body="Образливий текст")
+    kept = _message(open_request, official_a.user, body="Звичайний текст")
+    role_client("staff").post(
+        reverse(
+            "partnerships:message-hide", kwargs={"pk": open_request.pk, "message_pk": message.pk}
+        ),
+        {"hidden": "1"},
+    )
+    excerpts = set(Notification.objects.for_user(official_b.user).values_list("excerpt", flat=True))
+    assert excerpts == {"", "Звичайний текст"}
+    page = role_client("official_b").get(reverse("core:notification-list")).content.decode()
+    assert "Образливий текст" not in page
+    assert kept.body in page
+
+
+@pytest.mark.parametrize("viewer", ["official_b", "staff"])
+def test_the_request_page_queries_stay_fixed_however_many_authors_write(
+    role_client, open_request, official_a, official_b, staff_user, viewer
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = role_client(viewer)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(open_request.get_absolute_url()).status_code == 200
+        return len(captured)
+
+    _message(open_request, official_a.user)
+    client.get(open_request.get_absolute_url())  # read: the next visit finds nothing new
+    small = queries()
+    authors = [OfficialFactory(municipality=m).user for m in (official_a.municipality,) * 3]
+    for n, author in enumerate([*authors, official_b.user, staff_user] * 3):
+        message = _message(open_request, author, body=f"повідомлення {n}")
+        if n % 4 == 0:
+            message.hidden_at, message.hidden_by = message.created_at, staff_user
+            message.save()
+    client.get(open_request.get_absolute_url())
+    assert queries() == small

@@ -244,6 +244,22 @@ def test_withdrawal_mails_the_receiving_side_in_their_language(
     )
 
 
+def test_mail_subjects_carry_names_as_written_not_html_escaped(
+    client, official_a, official_b, django_capture_on_commit_callbacks
+):
+    official_b.municipality.name_uk = "Сен-Жан-д'Анжелі & Ко"
+    official_b.municipality.save()
+    to_a = CooperationRequestFactory(
+        from_municipality=official_b.municipality, to_municipality=official_a.municipality
+    )
+    client.force_login(official_b.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("partnerships:request-withdraw", kwargs={"pk": to_a.pk}))
+    [sent] = mail.outbox
+    assert sent.subject == "Сен-Жан-д'Анжелі & Ко: запит на співпрацю відкликано"
+    assert sent.body.startswith("Сен-Жан-д'Анжелі & Ко: запит")
+
+
 # --- Mails wait for the commit -------------------------------------------------------------
 
 
