@@ -70,7 +70,23 @@ class CooperationArea(models.Model):
         ordering = ["position", "slug"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the reader's language. Names are stored in Ukrainian and English;
+        for the portal's other languages the memorandum's own wording of the area is used
+        (an area staff added later shows its English name there)."""
+        language = (get_language() or "uk").split("-")[0]
+        if language in ("uk", "en"):
+            return self.name
+        from partnerships.memoranda.text import clauses  # the texts import these models
+
+        try:
+            names = clauses(language).area_names
+        except KeyError:
+            names = {}
+        return names.get(self.slug) or self.name_en or self.name
 
 
 def coat_of_arms_path(instance: "Municipality", filename: str) -> str:
