@@ -45,8 +45,9 @@ class PartnershipQuerySet(models.QuerySet):
 
     def with_health(self, *, today: date | None = None):
         """Annotate `health` (PartnershipHealth): suspended when a side is in temporarily
-        occupied territory or staff suspended it; active with a published activity within
-        PARTNERSHIP_ACTIVE_MONTHS before `today`; quiet otherwise. The one place the rule
+        occupied territory or staff suspended it; active when it began, or has a published
+        activity, within PARTNERSHIP_ACTIVE_MONTHS before `today` (a memorandum signed
+        last week is not a quiet partnership); quiet otherwise. The one place the rule
         is written."""
         today = today or timezone.localdate()
         since = months_before(today, settings.PARTNERSHIP_ACTIVE_MONTHS)
@@ -63,7 +64,7 @@ class PartnershipQuerySet(models.QuerySet):
         return self.annotate(
             health=Case(
                 When(suspended, then=Value(PartnershipHealth.SUSPENDED)),
-                When(Exists(recent), then=Value(PartnershipHealth.ACTIVE)),
+                When(Q(since__gte=since) | Exists(recent), then=Value(PartnershipHealth.ACTIVE)),
                 default=Value(PartnershipHealth.QUIET),
                 output_field=models.CharField(),
             )
