@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from partnerships.choices import PartnershipHealth, PartnershipKind, PartnershipSource
 
@@ -193,6 +194,18 @@ class Partnership(models.Model):
                 day = date_format(date.fromisoformat(day), "d.m.Y")
             return _("ministry news of %(date)s") % {"date": day}
         return note
+
+    @property
+    def source_text(self) -> str:
+        """The source and, for an imported one, where it is documented: the punctuation
+        between them is the language's (French puts a space before the colon)."""
+        source = self.get_source_display()
+        if not self.source_note:
+            return str(source)
+        return pgettext("partnership source: where documented", "%(source)s: %(documented)s") % {
+            "source": source,
+            "documented": self.documented_in,
+        }
 
     @property
     def is_suspended(self) -> bool:
