@@ -3,7 +3,6 @@
 import pytest
 from django.utils import translation
 
-from partnerships.models import CooperationArea
 from tests.factories import CooperationAreaFactory, MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +20,11 @@ pytestmark = pytest.mark.django_db
 )
 def test_profile_names_its_areas_in_the_readers_language(client, language, name):
     community = MunicipalityFactory()
-    community.offers.add(CooperationArea.objects.get(slug="culture"))
+    community.offers.add(
+        CooperationAreaFactory(
+            slug="culture", name_uk="Культура та спадщина", name_en="Culture and heritage"
+        )
+    )
 
     with translation.override(language):
         response = client.get(community.get_absolute_url())
@@ -34,7 +37,7 @@ def test_profile_names_its_areas_in_the_readers_language(client, language, name)
 
 
 def test_an_area_is_written_in_french_in_forms_and_filters():
-    area = CooperationArea.objects.get(slug="health")
+    area = CooperationAreaFactory(slug="health", name_uk="Охорона здоров’я", name_en="Health care")
     with translation.override("fr"):
         assert str(area) == "Santé"
 
