@@ -141,12 +141,12 @@ def _suggest_partners(municipality: Municipality, *, limit: int) -> list[Suggest
         if theirs_offered:
             reasons.append(
                 _("offers %(areas)s, which you need")
-                % {"areas": ", ".join(area.name for area in theirs_offered)}
+                % {"areas": ", ".join(str(area) for area in theirs_offered)}
             )
         if theirs_needed:
             reasons.append(
                 _("needs %(areas)s, which you offer")
-                % {"areas": ", ".join(area.name for area in theirs_needed)}
+                % {"areas": ", ".join(str(area) for area in theirs_needed)}
             )
         if candidate.size_bonus:
             reasons.append(_("similar in size"))

@@ -16,6 +16,9 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A CACHE_URL in the developer's .env switches sessions to the cache; the tests' own
+# cache is per process, so sessions stay in the database as the query counts expect.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 # The manifest needs collectstatic; tests serve plain names.

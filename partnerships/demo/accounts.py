@@ -1,6 +1,7 @@
-"""Demo accounts for a first look: a ministry staff member, three approved officials,
-and the story between them: a request waiting for an answer, and an accepted one
-whose Memorandum on Twinning is being drafted.
+"""Demo accounts for a first look: a ministry staff member, four approved officials,
+and the story between them: two accepted requests whose memoranda are being drafted,
+Ukrainian–English (Lviv and Chennevières-sur-Marne) and Ukrainian–Polish (Izium and
+Kraków).
 
 Created only when DEBUG is on, with verified e-mail addresses and a known
 password; re-running changes nothing that exists.
@@ -27,8 +28,15 @@ OFFICIALS = [
         "en",
     ),
     ("lviv@demo.twinning.example.org", "UA46060250000025047", "Радник міського голови", "uk"),
+    (
+        "krakow@demo.twinning.example.org",
+        "pl-krakow",
+        "Pełnomocnik prezydenta miasta ds. współpracy zagranicznej",
+        "pl",
+    ),
 ]
-# (from, to, form, areas, message, answered): the demo's requests for cooperation.
+# (from, to, form, areas, message, reply): the demo's requests for cooperation, accepted
+# with the reply (None: waiting for an answer).
 STORY = [
     (
         "UA46060250000025047",
@@ -37,7 +45,7 @@ STORY = [
         ["health", "culture", "youth-sport"],
         "Львів пропонує побратимство: обмін досвідом реабілітації, молодіжні табори та "
         "спільні культурні події.",
-        True,
+        "With pleasure!",
     ),
     (
         "UA63040090000021240",
@@ -46,7 +54,8 @@ STORY = [
         ["reconstruction", "water"],
         "Ізюм шукає партнера для відновлення водогону та шкіл; просимо поділитися досвідом "
         "і фахівцями.",
-        False,
+        "Chętnie podzielimy się doświadczeniem naszych wodociągów i szkół. Zapraszamy do "
+        "rozmowy o memorandum.",
     ),
 ]
 
@@ -80,7 +89,7 @@ def load() -> list[str]:
 
 def _tell_the_story() -> None:
     areas = {area.slug: area for area in CooperationArea.objects.all()}
-    for sender_key, partner_key, form, area_slugs, message, answered in STORY:
+    for sender_key, partner_key, form, area_slugs, message, reply in STORY:
         sender = Municipality.objects.filter(registry_key=sender_key).first()
         partner = Municipality.objects.filter(registry_key=partner_key).first()
         if sender is None or partner is None:
@@ -98,9 +107,9 @@ def _tell_the_story() -> None:
             contact_person=f"{author.user.email}, {author.position}",
         )
         answerer = Official.objects.approved().filter(municipality=partner).first()
-        if answered and answerer:
+        if reply and answerer:
             # Accepting opens the memorandum draft in the same step.
-            request_accept(cooperation_request=request, user=answerer.user, reply="With pleasure!")
+            request_accept(cooperation_request=request, user=answerer.user, reply=reply)
 
 
 def _user(email: str, *, is_staff: bool = False, is_superuser: bool = False):

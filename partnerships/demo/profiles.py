@@ -27,6 +27,14 @@ PROFILES = {
         ["education", "culture", "youth-sport", "governance"],
         ["culture", "youth-sport"],
     ),
+    "pl-krakow": (
+        "Краків — друге за величиною місто Польщі, побратим Львова та Києва; ділиться досвідом "
+        "модернізації водогону, шкіл і громадського транспорту.",
+        "Kraków is Poland's second city, twinned with Lviv and Kyiv; it shares its experience "
+        "of modernising the water supply, schools and public transport.",
+        ["water", "education", "transport"],
+        ["culture", "tourism"],
+    ),
     "UA32080070000050759": (
         "Бучанська громада відбудовує соціальну інфраструктуру після окупації 2022 року і ділиться "
         "досвідом повернення громади до життя.",

@@ -16,6 +16,7 @@ from core.languages import content_order
 from core.text import normalise_for_search, sort_key
 from core.transcription import to_latin_key, to_ukrainian
 from partnerships.choices import MunicipalityKind, NameSource, RegionKind
+from partnerships.memoranda.text.languages import area_label
 
 UKRAINE = "UA"
 # Temporarily occupied by Russia: the Autonomous Republic of Crimea and Sevastopol
@@ -70,7 +71,8 @@ class CooperationArea(models.Model):
         ordering = ["position", "slug"]
 
     def __str__(self) -> str:
-        return self.name
+        # The name in the reader's language (pl, de, fr: the memorandum's wording).
+        return area_label(self, get_language() or "uk")
 
 
 def coat_of_arms_path(instance: "Municipality", filename: str) -> str:

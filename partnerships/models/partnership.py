@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from partnerships.choices import PartnershipHealth, PartnershipKind, PartnershipSource
 
@@ -45,9 +46,10 @@ class PartnershipQuerySet(models.QuerySet):
 
     def with_health(self, *, today: date | None = None):
         """Annotate `health` (PartnershipHealth): suspended when a side is in temporarily
-        occupied territory or staff suspended it; active with a published activity, or a
-        yearly report both sides agreed to, within PARTNERSHIP_ACTIVE_MONTHS before `today`;
-        quiet otherwise. The one place the rule
+        occupied territory or staff suspended it; active when it began, or has a published
+        activity or a yearly report both sides agreed to, within PARTNERSHIP_ACTIVE_MONTHS
+        before `today` (a memorandum signed last week is not a quiet partnership); quiet
+        otherwise. The one place the rule
         is written."""
         today = today or timezone.localdate()
         since = months_before(today, settings.PARTNERSHIP_ACTIVE_MONTHS)
@@ -70,7 +72,10 @@ class PartnershipQuerySet(models.QuerySet):
         return self.annotate(
             health=Case(
                 When(suspended, then=Value(PartnershipHealth.SUSPENDED)),
-                When(Exists(recent) | Exists(reported), then=Value(PartnershipHealth.ACTIVE)),
+                When(
+                    Q(since__gte=since) | Exists(recent) | Exists(reported),
+                    then=Value(PartnershipHealth.ACTIVE),
+                ),
                 default=Value(PartnershipHealth.QUIET),
                 output_field=models.CharField(),
             )
@@ -199,6 +204,18 @@ class Partnership(models.Model):
                 day = date_format(date.fromisoformat(day), "d.m.Y")
             return _("ministry news of %(date)s") % {"date": day}
         return note
+
+    @property
+    def source_text(self) -> str:
+        """The source and, for an imported one, where it is documented: the punctuation
+        between them is the language's (French puts a space before the colon)."""
+        source = self.get_source_display()
+        if not self.source_note:
+            return str(source)
+        return pgettext("partnership source: where documented", "%(source)s: %(documented)s") % {
+            "source": source,
+            "documented": self.documented_in,
+        }
 
     @property
     def is_suspended(self) -> bool:

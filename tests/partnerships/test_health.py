@@ -51,6 +51,20 @@ def test_a_published_activity_within_the_months_makes_it_active(partnership, hap
     assert health(partnership) == expected
 
 
+@pytest.mark.parametrize(
+    ("since", "expected"),
+    [
+        (datetime.date(2026, 2, 28), PartnershipHealth.ACTIVE),  # began exactly 18 months ago
+        (datetime.date(2026, 2, 27), PartnershipHealth.QUIET),
+        (TODAY, PartnershipHealth.ACTIVE),  # a memorandum signed today
+        (None, PartnershipHealth.QUIET),  # an imported link of unknown date
+    ],
+)
+def test_a_partnership_that_began_within_the_months_is_active(partnership, since, expected):
+    Partnership.objects.filter(pk=partnership.pk).update(since=since)
+    assert health(partnership) == expected
+
+
 def test_without_activities_or_with_drafts_only_it_is_quiet(partnership):
     assert health(partnership) == PartnershipHealth.QUIET
     ActivityFactory(partnership=partnership, happened_on=TODAY)

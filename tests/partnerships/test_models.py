@@ -111,6 +111,22 @@ def test_imported_partnership_names_its_source_in_the_readers_language():
         )
 
 
+def test_the_source_line_uses_the_readers_punctuation(client):
+    from django.utils import translation
+
+    news = PartnershipFactory(source_note="news 2023-01-10")
+    with translation.override("fr"):
+        assert (
+            news.source_text
+            == "importé de sources publiques : actualité du ministère du 10.01.2023"
+        )
+        html = client.get(news.get_absolute_url()).content.decode()
+    assert "importé de sources publiques : actualité du ministère" in html
+    with translation.override("en"):
+        assert news.source_text == "imported from public sources: ministry news of 10.01.2023"
+        assert PartnershipFactory(source_note="").source_text == "imported from public sources"
+
+
 # --- Search by sound: a Cyrillic spelling finds a Latin name and back ------------------------
 
 

@@ -1,5 +1,7 @@
 """A foreign municipality that is not in the registry joins: proposal, review, decision."""
 
+import re
+
 import pytest
 from django.core import mail
 
@@ -75,6 +77,18 @@ def test_proposal_detail_shows_author_what_they_sent_and_the_state(client, plain
     page = response.content.decode()
     assert "Saint-Maur-des-Fossés" in page and "Île-de-France" in page
     assert "relations@saint-maur.com" in page and "Pending" in page
+
+
+def test_proposal_detail_writes_numbers_the_french_way_and_coordinates_unambiguously(
+    client, plain_user
+):
+    proposal = _proposal(plain_user)
+    client.force_login(plain_user)
+    page = client.get(f"/fr/proposals/{proposal.pk}/").content.decode()
+    # 74 000 with the French thousands space; a decimal comma inside each coordinate, so
+    # the two are parted by a semicolon ("48,79934, 2,49975" read as four numbers).
+    assert re.search(r"<dd>74\D{1,6}000</dd>", page)
+    assert "<dd>48,79934; 2,49975</dd>" in page
 
 
 def test_proposal_detail_is_hidden_from_other_users(client, plain_user):

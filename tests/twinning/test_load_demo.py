@@ -5,7 +5,7 @@ from django.core.management import call_command
 from PIL import Image
 
 from news.models import Article, Comment
-from partnerships.choices import RequestStatus
+from partnerships.choices import MemorandumLanguage, RequestStatus
 from partnerships.models import CooperationRequest, Memorandum, Municipality, Official
 
 pytestmark = pytest.mark.django_db
@@ -30,9 +30,9 @@ def test_load_demo_tells_the_whole_story_once(settings):
     first = counts()
     assert first["articles"] >= 31
     assert first["comments"] > 0
-    assert first["officials"] == 3
-    assert first["requests"] == [RequestStatus.ACCEPTED, RequestStatus.SUBMITTED]
-    assert first["memoranda"] == 1
+    assert first["officials"] == 4
+    assert first["requests"] == [RequestStatus.ACCEPTED, RequestStatus.ACCEPTED]
+    assert first["memoranda"] == 2
     assert "twinning-demo-2026" in out.getvalue()
 
     call_command("load_demo", stdout=StringIO())
@@ -64,3 +64,15 @@ def test_load_demo_makes_no_accounts_in_production(settings):
     call_command("load_demo", stdout=StringIO())
     assert Official.objects.count() == 0
     assert CooperationRequest.objects.count() == 0
+
+
+def test_load_demo_has_a_polish_official_drafting_a_ukrainian_polish_memorandum(settings):
+    settings.DEBUG = True
+    call_command("load_registry", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())
+    krakow = Official.objects.approved().get(user__email="krakow@demo.twinning.example.org")
+    assert krakow.municipality.registry_key == "pl-krakow"
+    assert krakow.language == "pl"
+    memorandum = Memorandum.objects.get(request__to_municipality=krakow.municipality)
+    assert memorandum.request.from_municipality.registry_key == "UA63040090000021240"
+    assert memorandum.language == MemorandumLanguage.POLISH

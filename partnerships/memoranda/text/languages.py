@@ -4,10 +4,15 @@ The one rule: the language of the foreign party's country when the portal
 offers it (Polish, German, French), English for every other country.
 """
 
+from typing import TYPE_CHECKING
+
 from partnerships.choices import MemorandumLanguage
 
 from . import de, en, fr, pl, uk
 from .clauses import Clauses
+
+if TYPE_CHECKING:  # the models import this module
+    from partnerships.models import CooperationArea
 
 UKRAINE = "UA"
 
@@ -45,3 +50,14 @@ def country_language(municipality) -> str:
 
 def clauses(language: str) -> Clauses:
     return CLAUSES[language]
+
+
+def area_label(area: "CooperationArea", language: str) -> str:
+    """An area of cooperation's name in a reader's language: its own (staff-edited) name
+    in Ukrainian and English, the memorandum's wording in the others, English for an
+    area the texts do not name (one staff added) and for a language they do not have."""
+    language = language.split("-")[0]
+    if language in ("uk", "en"):
+        return area.name
+    text = CLAUSES.get(language)
+    return (text.area_names.get(area.slug) if text else None) or area.name_en or area.name

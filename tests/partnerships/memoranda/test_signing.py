@@ -163,7 +163,13 @@ def test_each_signature_mails_the_other_side_in_their_language(
     with django_capture_on_commit_callbacks(execute=True):
         _sign(final_memorandum, official_b, place="Grudziądz")
     assert mail.outbox[1].to == [official_a.user.email]
-    assert "підписано обома сторонами" in mail.outbox[1].subject
+    # Ukrainian verbs agree with the gender of the noun: "Сторона" carries it, whatever
+    # the name ("Краків підписала" was wrong), and the name stays in its own case.
+    subject = mail.outbox[1].subject
+    assert subject.startswith("Меморандум зі стороною «")
+    assert subject.endswith("» підписано обома сторонами")
+    assert "Сторона «" in mail.outbox[1].body
+    assert "(місце підписання: Grudziądz)" in mail.outbox[1].body
     assert mail.outbox[1].body.count("/memoranda/") == 1
 
 
