@@ -13,7 +13,17 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from partnerships.choices import MemorandumSide
 from partnerships.models.municipality import Municipality
+
+
+def side_in_pair(municipality_id: int | None, a_id: int, b_id: int) -> MemorandumSide | None:
+    """Which side of the pair (a, b) a municipality is, or None for neither."""
+    if municipality_id == a_id:
+        return MemorandumSide.A
+    if municipality_id == b_id:
+        return MemorandumSide.B
+    return None
 
 
 class SideAgreement(models.Model):

@@ -218,7 +218,7 @@ def notify_memorandum(
         title=MEMORANDUM_EVENTS[kind],
         params={
             "version": memorandum.version,
-            "pair": _Pair(memorandum.party_a, memorandum.party_b),
+            "pair": Pair(memorandum.party_a, memorandum.party_b),
             "name": municipality or "",
         },
         actor=actor,
@@ -228,7 +228,7 @@ def notify_memorandum(
 
 
 @dataclass(frozen=True)
-class _Pair:
+class Pair:
     """Two municipalities' names, turned into text in the reader's language."""
 
     first: Municipality

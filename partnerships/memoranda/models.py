@@ -9,8 +9,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from partnerships.agreement import SideAgreement
-from partnerships.choices import MemorandumLanguage, MemorandumSide, MemorandumStatus
+from partnerships.agreement import SideAgreement, side_in_pair
+from partnerships.choices import MemorandumLanguage, MemorandumStatus
 from partnerships.models.cooperation import CooperationRequest
 from partnerships.models.municipality import Municipality
 from partnerships.models.official import Official
@@ -278,11 +278,7 @@ class Memorandum(models.Model):
         )
 
     def side_of(self, municipality_id: int | None) -> str | None:
-        if municipality_id == self.party_a_id:
-            return MemorandumSide.A
-        if municipality_id == self.party_b_id:
-            return MemorandumSide.B
-        return None
+        return side_in_pair(municipality_id, self.party_a_id, self.party_b_id)
 
     def signatures_by_side(self) -> dict[str, "MemorandumSignature"]:
         """Side → its signature (from the prefetch of `for_detail()` when there is one)."""

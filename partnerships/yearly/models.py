@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from partnerships.agreement import SideAgreement
+from partnerships.agreement import SideAgreement, side_in_pair
 from partnerships.models.partnership import Partnership
 
 
@@ -113,11 +113,10 @@ class YearlyDocument(models.Model):
         return self.kind == YearlyKind.REPORT
 
     def side_of(self, municipality_id: int | None) -> str | None:
-        if municipality_id == self.partnership.municipality_a_id:
-            return "a"
-        if municipality_id == self.partnership.municipality_b_id:
-            return "b"
-        return None
+        partnership = self.partnership
+        return side_in_pair(
+            municipality_id, partnership.municipality_a_id, partnership.municipality_b_id
+        )
 
 
 class YearlyAgreement(SideAgreement):

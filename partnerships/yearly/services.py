@@ -24,7 +24,7 @@ from partnerships.models import (
     Municipality,
     Partnership,
 )
-from partnerships.notifications import official_users
+from partnerships.notifications import Pair, official_users
 
 from .models import YearlyDocument, YearlyKind, YearlyStatus
 
@@ -48,14 +48,6 @@ class _Named:
         return f"{self.document.get_kind_display()} {self.document.year}"
 
 
-@dataclass(frozen=True)
-class _Pair:
-    partnership: Partnership
-
-    def __str__(self) -> str:
-        return f"{self.partnership.municipality_a.name} — {self.partnership.municipality_b.name}"
-
-
 def _notify(document: YearlyDocument, kind: Kind, *, actor, municipality=None) -> None:
     """Both sides' officials but the one who acted, in each one's language."""
     partnership = document.partnership
@@ -67,7 +59,7 @@ def _notify(document: YearlyDocument, kind: Kind, *, actor, municipality=None) -
         params={
             "version": document.version,
             "document": _Named(document),
-            "pair": _Pair(partnership),
+            "pair": Pair(partnership.municipality_a, partnership.municipality_b),
             "name": municipality or "",
         },
         actor=actor,
