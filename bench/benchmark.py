@@ -183,7 +183,11 @@ class Server:
         the other workers: what it costs, with the application preloaded)."""
         sizes = []
         for pid in self.workers():
-            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            try:
+                rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+            except (ProcessLookupError, FileNotFoundError):
+                continue  # a worker gunicorn recycled (max_requests) between list and read
+            for line in rollup.splitlines():
                 if line.startswith(f"{field}:"):
                     sizes.append(int(line.split()[1]) / 1024)
         return max(sizes, default=0.0)
