@@ -1,7 +1,6 @@
 """Open data: the registry and its partnerships as CSV and JSON, streamed row by row, and
 a Frictionless Data Package (datapackage.json) that describes both files."""
 
-import csv
 import json
 from dataclasses import dataclass
 from decimal import Decimal
@@ -10,6 +9,7 @@ from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from core import csvfiles
 from partnerships.choices import MunicipalityKind, PartnershipKind, PartnershipSource
 from partnerships.models import Municipality, Partnership
 
@@ -121,7 +121,7 @@ def download(request, dataset: str, fmt: str):
 
 
 def _csv_stream(queryset, columns: list[Column]):
-    writer = csv.writer(_Echo())
+    writer = csvfiles.writer(_Echo())
     yield writer.writerow([column.name for column in columns])
     for row in _rows(queryset, columns):
         # No value is an empty cell (the data package's missingValues).

@@ -1,6 +1,5 @@
 """The statistics page and its figures as CSV (partnerships.statistics counts them)."""
 
-import csv
 import datetime
 
 from django.http import Http404, HttpResponse
@@ -10,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from core import csvfiles
 from core.caching import cached_render
 from partnerships.caching import registry_generation
 from partnerships.charts import bar_chart, column_chart, tile_grid
@@ -37,7 +37,7 @@ def statistics_csv(request, table: str):
         raise Http404(_("There is no such table."))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="statistics-{chosen.slug}.csv"'
-    writer = csv.writer(response)
+    writer = csvfiles.writer(response)
     writer.writerow(chosen.columns)
     writer.writerows(chosen.rows)
     return response

