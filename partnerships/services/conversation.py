@@ -1,7 +1,10 @@
 """The conversation of a request: write, hide, and how far each reader has read.
 
 Who may read and write is decided by the views through the request's own rule
-(`permissions.get_request_for_user`): the two sides' officials and staff.
+(`permissions.get_request_for_user`): the two sides' officials and staff. Whether the
+conversation is still open is decided here (`closed_reason`): a declined or withdrawn
+request's conversation is kept for reading, and nobody writes in it any more; an
+accepted one carries on into the memorandum.
 """
 
 import uuid
@@ -9,11 +12,34 @@ import uuid
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.notifications.service import forget_excerpts
 from partnerships import notifications
+from partnerships.choices import RequestStatus
 from partnerships.models import CooperationRequest, Message, ThreadReading
 from partnerships.permissions import approved_official
+
+CLOSED = {
+    RequestStatus.DECLINED: _(
+        "The request was declined, so its conversation is closed: "
+        "it can still be read, but no new messages can be written."
+    ),
+    RequestStatus.WITHDRAWN: _(
+        "The request was withdrawn, so its conversation is closed: "
+        "it can still be read, but no new messages can be written."
+    ),
+}
+
+
+class ConversationClosed(Exception):
+    """Writing in the conversation of a request that was declined or withdrawn."""
+
+
+def closed_reason(cooperation_request: CooperationRequest) -> str | None:
+    """Why nobody may write in this request's conversation any more, or None if it is open."""
+    reason = CLOSED.get(RequestStatus(cooperation_request.status))
+    return str(reason) if reason else None
 
 
 def message_post(
@@ -27,12 +53,16 @@ def message_post(
 ) -> tuple[Message, bool]:
     """Write a message; (message, created). The same form submitted twice (the same
     submit key) gives the first message back: the unique constraint decides, also
-    between two parallel submits."""
+    between two parallel submits. A closed conversation raises ConversationClosed: the
+    request's row is locked and read again, so a decline at the same moment is seen."""
     official = approved_official(author)
     sides = {cooperation_request.from_municipality_id, cooperation_request.to_municipality_id}
     side = official.municipality if official and official.municipality_id in sides else None
     try:
         with transaction.atomic():
+            current = CooperationRequest.objects.select_for_update().get(pk=cooperation_request.pk)
+            if reason := closed_reason(current):
+                raise ConversationClosed(reason)
             message = Message.objects.create(
                 request=cooperation_request,
                 author=author,

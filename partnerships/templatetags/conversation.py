@@ -6,7 +6,7 @@ from django import template
 from core.notifications.service import mark_read_about
 from partnerships.models import CooperationRequest, Message
 from partnerships.notifications import conversation_key
-from partnerships.services.conversation import thread_read_up_to
+from partnerships.services.conversation import closed_reason, thread_read_up_to
 from partnerships.views.conversation import new_form
 from partnerships.views.requests import describe_actors
 
@@ -28,6 +28,8 @@ def request_conversation(context, cooperation_request: CooperationRequest) -> di
     if newest > read_before:
         # Read here: the bell no longer counts these messages.
         mark_read_about(user, conversation_key(cooperation_request))
+    # A declined or withdrawn request's conversation is read, not written in.
+    closed = closed_reason(cooperation_request)
     who = describe_actors(cooperation_request, [m.author for m in thread if m.author], viewer=user)
     return {
         "request": request,
@@ -41,7 +43,8 @@ def request_conversation(context, cooperation_request: CooperationRequest) -> di
             )
             for message in thread
         ],
-        "form": new_form(),
+        "closed": closed,
+        "form": None if closed else new_form(),
         "can_hide": user.is_staff,
         "next": request.get_full_path(),
     }

@@ -64,6 +64,9 @@ def new_form() -> MessageForm:
 @require_POST
 def message_create(request, pk: int):
     cooperation_request = permissions.get_request_for_user(request.user, pk)
+    back = _back(request, cooperation_request).url
+    if reason := conversation.closed_reason(cooperation_request):
+        return _refused(request, cooperation_request, back=back, reason=reason)
     form = MessageForm(request.POST, request.FILES)
     if not form.is_valid():
         # A clear reason and the way back, with what was typed kept in the form.
@@ -73,21 +76,35 @@ def message_create(request, pk: int):
             {
                 "cooperation_request": cooperation_request,
                 "form": form,
-                "back": _back(request, cooperation_request).url,
+                "back": back,
             },
             status=400,
         )
-    message, created = conversation.message_post(
-        cooperation_request=cooperation_request,
-        author=request.user,
-        body=form.cleaned_data["body"].strip(),
-        attachment=form.cleaned_data["attachment"],
-        attachment_name=getattr(form, "attachment_name", ""),
-        submit_key=form.cleaned_data["submit_key"],
-    )
+    try:
+        message, created = conversation.message_post(
+            cooperation_request=cooperation_request,
+            author=request.user,
+            body=form.cleaned_data["body"].strip(),
+            attachment=form.cleaned_data["attachment"],
+            attachment_name=getattr(form, "attachment_name", ""),
+            submit_key=form.cleaned_data["submit_key"],
+        )
+    except conversation.ConversationClosed as error:
+        # Declined or withdrawn while the message was being written.
+        return _refused(request, cooperation_request, back=back, reason=str(error))
     if created:
         messages.success(request, _("Your message was sent."))
     return _back(request, cooperation_request, anchor=message.anchor)
+
+
+def _refused(request, cooperation_request, *, back: str, reason: str):
+    """The conversation is closed: say why, with the way back to read it, and no form."""
+    return render(
+        request,
+        "partnerships/message_refused.html",
+        {"cooperation_request": cooperation_request, "reason": reason, "back": back},
+        status=409,
+    )
 
 
 @login_required
