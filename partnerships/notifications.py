@@ -61,22 +61,57 @@ def _enqueue(template: str, recipients: list[Recipient], context: dict) -> None:
         send_email.enqueue(subject=" ".join(subject.split()), body=body, to=[recipient.email])
 
 
-def municipality_recipients(municipality: Municipality) -> list[Recipient]:
-    """The approved officials of a municipality, or else its public contact e-mail."""
-    officials = Official.objects.approved().filter(municipality=municipality).select_related("user")
-    recipients = [
-        Recipient(official.user.email, official.language)
-        for official in officials
-        if official.user.email
-    ]
-    if not recipients and municipality.email:
-        recipients = [Recipient(municipality.email, "uk" if municipality.is_ukrainian else "en")]
-    return recipients
+@dataclass(frozen=True)
+class Audience:
+    """Who is told about a municipality's requests: its approved officials (through
+    notify(): the bell, and mail as each chose), or, only when it has none, its public
+    address (a mail, in Ukrainian for a Ukrainian community, else in English)."""
+
+    officials: list
+    address: Recipient | None
+
+    def __bool__(self) -> bool:
+        return bool(self.officials or self.address)
+
+
+def audience(municipality: Municipality) -> Audience:
+    """The one rule for who speaks for a municipality: officials if any, else its address."""
+    if users := official_users(municipality):
+        return Audience(users, None)
+    if municipality.email:
+        language = "uk" if municipality.is_ukrainian else "en"
+        return Audience([], Recipient(municipality.email, language))
+    return Audience([], None)
 
 
 def is_reachable(municipality: Municipality) -> bool:
-    """Would a request to this municipality reach anybody there by e-mail?"""
-    return bool(municipality_recipients(municipality))
+    """Would a request to this municipality reach anybody there?"""
+    return bool(audience(municipality))
+
+
+def tell_receiver(cooperation_request: CooperationRequest, kind: Kind, *, title, template: str):
+    """Tell the municipality a request was sent to that `kind` happened to it (the mail
+    `template`), by the one rule of `audience`; False if there is nobody to tell. Only
+    its public address, written to because nobody acts for it on the portal, is invited
+    to apply as its official (`invite_to_apply` in the mail's context)."""
+    reach = audience(cooperation_request.to_municipality)
+    context = _request_context(cooperation_request)
+    if reach.officials:
+        notify(
+            reach.officials,
+            kind,
+            cooperation_request,
+            title=title,
+            params={"name": cooperation_request.from_municipality},
+            mail=(f"partnerships/email/{template}", {**context, "invite_to_apply": False}),
+        )
+    elif reach.address:
+        send_after_commit(
+            template=template,
+            recipients=[reach.address],
+            context={**context, "invite_to_apply": True},
+        )
+    return bool(reach)
 
 
 def official_users(*municipalities: Municipality) -> list:
@@ -113,25 +148,15 @@ OFFICIAL_LANGUAGE = MailLanguageSource(get=official_language, set=set_official_l
 
 
 def notify_request_submitted(cooperation_request: CooperationRequest) -> None:
-    users = official_users(cooperation_request.to_municipality)
-    context = _request_context(cooperation_request)
-    if users:
-        notify(
-            users,
-            Kind.REQUEST_RECEIVED,
-            cooperation_request,
-            title=_("%(name)s sent you a request for cooperation"),
-            params={"name": cooperation_request.from_municipality},
-            mail=("partnerships/email/request_submitted", context),
-        )
-    elif recipients := municipality_recipients(cooperation_request.to_municipality):
-        send_after_commit(template="request_submitted", recipients=recipients, context=context)
-    else:
+    title = _("%(name)s sent you a request for cooperation")
+    if not tell_receiver(
+        cooperation_request, Kind.REQUEST_RECEIVED, title=title, template="request_submitted"
+    ):
         # No official and no public address: the ministry forwards the request.
         send_after_commit(
             template="request_forward",
             recipients=[Recipient(settings.PORTAL_CONTACT_EMAIL, settings.LANGUAGE_CODE)],
-            context=context,
+            context=_request_context(cooperation_request),
         )
 
 
@@ -152,22 +177,10 @@ def notify_request_answered(cooperation_request: CooperationRequest) -> None:
 
 
 def notify_request_withdrawn(cooperation_request: CooperationRequest) -> None:
-    context = _request_context(cooperation_request)
-    if users := official_users(cooperation_request.to_municipality):
-        notify(
-            users,
-            Kind.REQUEST_WITHDRAWN,
-            cooperation_request,
-            title=_("%(name)s withdrew its request for cooperation"),
-            params={"name": cooperation_request.from_municipality},
-            mail=("partnerships/email/request_withdrawn", context),
-        )
-    else:
-        send_after_commit(
-            template="request_withdrawn",
-            recipients=municipality_recipients(cooperation_request.to_municipality),
-            context=context,
-        )
+    title = _("%(name)s withdrew its request for cooperation")
+    tell_receiver(
+        cooperation_request, Kind.REQUEST_WITHDRAWN, title=title, template="request_withdrawn"
+    )
 
 
 def notify_message(message: Message) -> None:

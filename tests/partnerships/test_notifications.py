@@ -199,6 +199,46 @@ def test_request_mail_goes_to_public_address_when_partner_has_no_officials(
     assert "/uk/requests/" in mail.outbox[1].body  # Ukrainian at home
 
 
+INVITATION = "Nobody acts for your municipality on the portal yet"
+
+
+def test_only_the_public_address_of_a_municipality_without_officials_is_invited_to_apply(
+    official_a, official_b, django_capture_on_commit_callbacks, send_request
+):
+    """Like Izium: B has an official and a public address; the official is not asked
+    to apply as one, and the address is not written to. A town nobody acts for is."""
+    official_b.municipality.email = "office@example.org"
+    official_b.municipality.save()
+    nobody = ForeignMunicipalityFactory(country="FR", email="mairie@example.fr")
+    with django_capture_on_commit_callbacks(execute=True):
+        send_request(official_a, official_b.municipality)
+        send_request(official_a, nobody)
+    by_recipient = {m.to[0]: m for m in mail.outbox}
+    assert set(by_recipient) == {official_b.user.email, "mairie@example.fr"}
+    assert INVITATION not in by_recipient[official_b.user.email].body
+    assert "/apply/" not in by_recipient[official_b.user.email].body
+    invited = by_recipient["mairie@example.fr"].body
+    assert INVITATION in invited
+    apply_url = reverse("partnerships:official-apply", kwargs={"slug": nobody.slug})
+    assert apply_url.replace("/uk/", "/en/") in invited
+
+
+def test_withdrawal_reaches_the_public_address_when_nobody_acts_and_invites_nobody(
+    client, official_a, django_capture_on_commit_callbacks
+):
+    nobody = ForeignMunicipalityFactory(country="DE", email="rathaus@example.de")
+    sent = CooperationRequestFactory(
+        from_municipality=official_a.municipality, to_municipality=nobody
+    )
+    client.force_login(official_a.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("partnerships:request-withdraw", kwargs={"pk": sent.pk}))
+    assert response.status_code == 302
+    assert [m.to for m in mail.outbox] == [["rathaus@example.de"]]
+    assert "withdrew its request" in mail.outbox[0].subject
+    assert INVITATION not in mail.outbox[0].body
+
+
 # --- Answers and withdrawals: who is told, in which language -------------------------------
 
 
