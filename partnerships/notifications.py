@@ -120,23 +120,22 @@ def official_users(*municipalities: Municipality) -> list:
     return [official.user for official in officials.select_related("user")]
 
 
-def official_language(user) -> str | None:
-    """The language for mails of someone who applied to act for a municipality: that of
-    their latest official record, else of their latest proposal of a municipality."""
-    latest = (
-        Official.objects.filter(user=user)
-        .order_by("-created_at", "-pk")
-        .values_list("language", flat=True)
-        .first()
-    )
-    if latest is None:
-        latest = (
-            MunicipalityProposal.objects.filter(user=user)
-            .order_by("-created_at", "-pk")
-            .values_list("language", flat=True)
-            .first()
+def official_languages(users: list) -> dict[int, str]:
+    """The language for mails of those who applied to act for a municipality: that of
+    their latest official record, else of their latest proposal of a municipality. One
+    query for all of them, and one more only for those with no official record."""
+    found: dict[int, str] = {}
+    for model in (Official, MunicipalityProposal):
+        if not (asked := [user.pk for user in users if user.pk not in found]):
+            break
+        rows = (
+            model.objects.filter(user_id__in=asked)
+            .order_by("user_id", "-created_at", "-pk")
+            .values_list("user_id", "language")
         )
-    return latest
+        for user_id, language in rows:
+            found.setdefault(user_id, language)
+    return found
 
 
 def set_official_language(user, language: str) -> None:
@@ -144,7 +143,7 @@ def set_official_language(user, language: str) -> None:
     MunicipalityProposal.objects.filter(user=user).update(language=language)
 
 
-OFFICIAL_LANGUAGE = MailLanguageSource(get=official_language, set=set_official_language)
+OFFICIAL_LANGUAGE = MailLanguageSource(get=official_languages, set=set_official_language)
 
 
 def notify_request_submitted(cooperation_request: CooperationRequest) -> None:

@@ -12,7 +12,7 @@ from django.utils import translation
 from core.tasks import send_email
 
 from .models import Notification
-from .service import mail_language
+from .service import mail_languages
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +25,11 @@ def send_digests() -> int:
     after commit, so a notification is in exactly one digest.
     """
     user_ids = Notification.objects.digest_due().values_list("recipient_id", flat=True).distinct()
-    users = get_user_model().objects.filter(pk__in=list(user_ids)).select_related("mail_preference")
+    users = list(
+        get_user_model().objects.filter(pk__in=list(user_ids)).select_related("mail_preference")
+    )
+    chosen = {u.pk: u.mail_preference for u in users if hasattr(u, "mail_preference")}
+    languages = mail_languages(users, preferences=chosen)
     sent = 0
     for user in users:
         with transaction.atomic():
@@ -40,7 +44,8 @@ def send_digests() -> int:
             Notification.objects.filter(pk__in=[n.pk for n in due]).update(digest_pending=False)
             if not user.email:
                 continue
-            with translation.override(mail_language(user)):
+            # Titles are rendered in the language of the mail (display_title).
+            with translation.override(languages[user.pk]):
                 context = {
                     "notifications": due,
                     "base_url": settings.PORTAL_BASE_URL,

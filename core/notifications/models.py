@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from . import titles
+
 
 class NotificationGroup(models.TextChoices):
     """What a user chooses the delivery of: kinds that belong together."""
@@ -129,8 +131,11 @@ class NotificationQuerySet(models.QuerySet):
 class Notification(models.Model):
     """One thing that happened, for one user.
 
-    The title is written in the recipient's mail language when it happens; the
-    link is a path, shown in the reader's current language (`link`).
+    The title is shown in the reader's current language (`display_title`), made from
+    the title as written in the code and its parameters in every language (`titles`);
+    `title` holds it in the recipient's mail language as it happened, and is what rows
+    from before the parameters were kept (params null) show. The link is a path, shown
+    in the reader's current language too (`link`).
     """
 
     recipient = models.ForeignKey(
@@ -141,6 +146,8 @@ class Notification(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=24, choices=NotificationKind.choices)
     title = models.CharField(_("title"), max_length=300)
+    title_source = models.CharField(_("title, untranslated"), max_length=300, blank=True)
+    params = models.JSONField(_("title parameters"), null=True, blank=True)
     excerpt = models.TextField(_("excerpt"), blank=True)
     url = models.CharField(_("link"), max_length=500, blank=True)
     # What it is about, for marking read together what the reader has now seen
@@ -177,7 +184,15 @@ class Notification(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        """The title in the language of the page (or mail) showing it."""
+        rendered = titles.render(
+            self.title_source, self.params, get_language() or settings.LANGUAGE_CODE
+        )
+        return rendered[:300] if rendered is not None else self.title
 
     @property
     def is_read(self) -> bool:

@@ -2,7 +2,8 @@
 
 A step (a request answered, a message written, a comment hidden …) calls
 `notify(recipients, kind, target, title=…, params=…)` inside its transaction. Each
-recipient gets a notification (bell and page) titled in their mail language, and,
+recipient gets a notification (bell and page) whose title is shown in the reader's
+language (`titles`), and,
 after commit, a mail through the task queue if they chose "at once" for the kind;
 "digest" marks it for the daily digest (`digest.py`), "never" mails nothing.
 """
@@ -19,6 +20,7 @@ from django.utils.functional import Promise
 
 from core.tasks import send_email
 
+from . import titles
 from .models import Delivery, MailPreference, Notification, NotificationKind
 
 StrOrPromise = str | Promise
@@ -27,9 +29,10 @@ StrOrPromise = str | Promise
 @dataclass(frozen=True)
 class MailLanguageSource:
     """An app that keeps a language for some users (an official's language for mails):
-    `get` answers for a user or returns None, `set` stores a new choice (or does nothing)."""
+    `get` answers for many users at once ({user id: language}, leaving out those it
+    keeps none for), `set` stores a new choice (or does nothing)."""
 
-    get: Callable[[Any], str | None]
+    get: Callable[[list[Any]], Mapping[int, str]]
     set: Callable[[Any, str], None]
 
 
@@ -54,13 +57,30 @@ def mail_language(user, default: str | None = None) -> str:
     """The language to mail this user in: what an app keeps for them (an official's
     language setting), else their own choice, else the language they signed up in
     (stored as their choice at sign-up), else `default` or the portal's default."""
+    return mail_languages([user], default=default)[user.pk]
+
+
+def mail_languages(
+    users: list[Any],
+    *,
+    preferences: Mapping[int, MailPreference] | None = None,
+    default: str | None = None,
+) -> dict[int, str]:
+    """`mail_language` of many users in a fixed number of queries: one per app source
+    and one for the preferences (none if the caller has them)."""
+    if preferences is None:
+        rows = MailPreference.objects.filter(user_id__in=[user.pk for user in users])
+        preferences = {preference.user_id: preference for preference in rows}
+    kept: dict[int, str] = {}
     for source in _SOURCES:
-        if language := source.get(user):
-            return language
-    preference = preference_of(user)
-    if preference.pk is None:
-        return default or settings.LANGUAGE_CODE
-    return preference.language
+        if asked := [user for user in users if user.pk not in kept]:
+            kept.update({pk: language for pk, language in source.get(asked).items() if language})
+    fallback = default or settings.LANGUAGE_CODE
+    return {
+        user.pk: kept.get(user.pk)
+        or (preferences[user.pk].language if user.pk in preferences else fallback)
+        for user in users
+    }
 
 
 def set_mail_preference(user, choices: Mapping[str, str]) -> None:
@@ -96,7 +116,8 @@ def notify(
     """Tell each recipient (users; the actor is left out) that `kind` happened to `target`.
 
     title: a lazy translatable text with %(name)s placeholders, filled from `params`
-    (model instances are turned into text in the recipient's language).
+    (model instances are turned into text in each language; numbers stay numbers), and
+    rendered in the language of whoever reads it.
     about: a key for marking read together what the reader has seen (`mark_read_about`).
     mail: a template prefix (`<prefix>_subject.txt`, `_body.txt`) and its context for
     the immediate mail; by default the generic notification mail.
@@ -110,12 +131,17 @@ def notify(
     if not users:
         return []
     preferences = {p.user_id: p for p in MailPreference.objects.filter(user_id__in=list(users))}
+    languages = mail_languages(list(users.values()), preferences=preferences)
+    # Kept as written in the code, with the parameters in every language: each reader
+    # sees the title in theirs (Notification.display_title).
+    source = titles.source_of(title)
+    stored_params = titles.params_in_every_language(params)
     notifications, mails = [], []
     for user in users.values():
         preference = preferences.get(user.pk) or MailPreference(user=user)
-        language = mail_language(user)
+        language = languages[user.pk]
+        text = titles.render(source, stored_params, language) or source
         with translation.override(language):
-            text = str(title) % {key: str(value) for key, value in (params or {}).items()}
             path = _path_of(target)  # under the recipient's language prefix
         delivery = preference.delivery(kind) if user.email and not quiet else Delivery.NEVER
         notifications.append(
@@ -123,6 +149,8 @@ def notify(
                 recipient=user,
                 kind=kind,
                 title=text[:300],
+                title_source=source[:300],
+                params=stored_params,
                 excerpt=excerpt[:1000],
                 url=path,
                 about=about,

@@ -1,7 +1,11 @@
 """The memorandum's steps notify both sides (the bell; versions wait for the digest)."""
 
+from django.urls import reverse
+from django.utils import translation
+
 from core.models import Notification, NotificationKind
 from partnerships.memoranda.services import memorandum_save_section
+from partnerships.notifications import notify_memorandum
 
 
 def _kinds(user) -> list[str]:
@@ -51,3 +55,22 @@ def test_a_new_memorandum_version_notifies_the_other_side_for_the_digest(
         .filter(kind=NotificationKind.MEMORANDUM_VERSION)
         .exists()
     )
+
+
+def _notifications_page(client, language: str) -> str:
+    with translation.override(language):
+        return client.get(reverse("core:notification-list")).content.decode()
+
+
+def test_numbers_stay_numbers_and_names_follow_the_reader(client, memorandum, official_a):
+    """A memorandum step: its version is a number, its pair of names in each language."""
+    notify_memorandum(memorandum, NotificationKind.MEMORANDUM_VERSION, actor=None)
+    [version] = Notification.objects.for_user(official_a.user)
+    assert version.params["version"] == memorandum.version
+    client.force_login(official_a.user)
+    pair_en = f"{memorandum.party_a.name_en} — {memorandum.party_b.name_en}"
+    pair_uk = f"{memorandum.party_a.name_uk} — {memorandum.party_b.name_uk}"
+    assert f"Version {memorandum.version} of the memorandum {pair_en}" in _notifications_page(
+        client, "en"
+    )
+    assert pair_uk in _notifications_page(client, "uk")
