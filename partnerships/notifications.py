@@ -89,7 +89,9 @@ def is_reachable(municipality: Municipality) -> bool:
     return bool(audience(municipality))
 
 
-def tell_receiver(cooperation_request: CooperationRequest, kind: Kind, *, title, template: str):
+def tell_receiver(
+    cooperation_request: CooperationRequest, kind: Kind, *, title, template: str
+) -> bool:
     """Tell the municipality a request was sent to that `kind` happened to it (the mail
     `template`), by the one rule of `audience`; False if there is nobody to tell. Only
     its public address, written to because nobody acts for it on the portal, is invited
