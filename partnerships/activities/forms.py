@@ -49,23 +49,25 @@ class ActivityForm(forms.ModelForm):
             del self.fields["submit_key"]
             self.fields["photo"].label = _("Add a photo")
             if own_photos:
-                self.fields["remove_photos"] = forms.ModelMultipleChoiceField(
+                self.fields["remove_photos"] = PhotoChoices(
                     label=_("Remove your photos"),
                     queryset=own_photos,
                     required=False,
                     widget=forms.CheckboxSelectMultiple,
                 )
-                self.fields["remove_photos"].label_from_instance = _photo_label
 
     def clean_photo(self):
         return _checked_photo(self)
 
 
-def _photo_label(part: ActivityContribution) -> str:
-    added = _("Photo added on %(date)s") % {
-        "date": date_format(timezone.localtime(part.created_at), "d.m.Y")
-    }
-    return f"{added}: {part.note[:60]}" if part.note else str(added)
+class PhotoChoices(forms.ModelMultipleChoiceField):
+    """The side's own photos, each named by when it was added (and its note)."""
+
+    def label_from_instance(self, obj) -> str:
+        added = _("Photo added on %(date)s") % {
+            "date": date_format(timezone.localtime(obj.created_at), "d.m.Y")
+        }
+        return f"{added}: {obj.note[:60]}" if obj.note else str(added)
 
 
 class ContributionForm(forms.ModelForm):

@@ -123,7 +123,7 @@ def contribution_add(
         municipality=municipality,
         created_by=user,
         note=note,
-        photo=photo,
+        photo=photo or "",
         submit_key=submit_key,
     )
 
@@ -134,8 +134,9 @@ def contribution_add(
     saved, created = create_once(
         ActivityContribution, create, activity=activity, submit_key=submit_key
     )
-    if not created and contribution.photo and contribution.photo.name != saved.photo.name:
-        contribution.photo.storage.delete(contribution.photo.name)
+    brought = contribution.photo.name if contribution.photo else ""
+    if not created and brought and brought != saved.photo.name:
+        contribution.photo.storage.delete(brought)
     if created and activity.is_published:
         caching.bump("activities")
     return saved, created
@@ -143,7 +144,7 @@ def contribution_add(
 
 def contribution_delete(*, contribution: ActivityContribution) -> None:
     with transaction.atomic():
-        if contribution.photo:
+        if contribution.photo.name:
             _forget_file(contribution.photo.name)
         contribution.delete()
         if contribution.activity.is_published:

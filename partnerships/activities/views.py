@@ -161,10 +161,10 @@ def contribution_add(request, pk: int):
 
 @login_required
 def activity_edit(request, pk: int):
-    activity, access, _side = _activity(request, pk)
+    activity, access, side = _activity(request, pk)
     if not access.can_edit(activity):
         raise PermissionDenied
-    own_photos = activity.contributions.filter(municipality_id=access.side_id).exclude(photo="")
+    own_photos = activity.contributions.filter(municipality=side).exclude(photo="")
     form = ActivityForm(
         request.POST or None, request.FILES or None, instance=activity, own_photos=own_photos
     )
@@ -193,14 +193,14 @@ def activity_edit(request, pk: int):
 @login_required
 def activity_delete(request, pk: int):
     """A page that asks first (GET); the deletion itself is a POST."""
-    activity, access, _side = _activity(request, pk)
+    activity, access, side = _activity(request, pk)
     if not access.can_edit(activity):
         raise PermissionDenied
     if request.method == "POST":
         services.activity_delete(activity=activity)
         messages.success(request, _("The activity is deleted."))
         return redirect(activity.partnership)
-    others = activity.contributions.exclude(municipality_id=access.side_id).count()
+    others = activity.contributions.exclude(municipality=side).count()
     return render(
         request,
         "partnerships/activity_delete.html",

@@ -39,7 +39,7 @@ class YearlyTextForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         language = self.instance.language
-        self.fields["text_other"].label = _("Text in %(language)s") % {
+        self.fields["text_other"].label = _("Text in the second language (%(language)s)") % {
             "language": MemorandumLanguage(language).label
         }
         self.fields["text_other"].widget.attrs["lang"] = language

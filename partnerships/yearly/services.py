@@ -98,11 +98,11 @@ def initial_texts(partnership: Partnership, kind: str, year: int, language: str)
         areas = CooperationArea.objects.filter(
             Q(offered_by__in=sides) | Q(needed_by__in=sides)
         ).distinct()
-    areas = list(areas.order_by("pk"))
+    named = list(areas.order_by("pk"))
     columns = []
     for code in ("uk", language):
         with translation.override(code):  # an area's own name is in the active language
-            columns.append("\n\n".join(f"{area_label(area, code)}:\n" for area in areas))
+            columns.append("\n\n".join(f"{area_label(area, code)}:\n" for area in named))
     return Texts(*columns)
 
 

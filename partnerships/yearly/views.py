@@ -128,6 +128,7 @@ def yearly_edit(request, pk: int):
             "form": form,
             "partnership": document.partnership,
             "heading": _title(document),
+            "columns": True,  # Ukrainian and the second language side by side
             "crumbs": _crumbs(document, _("Edit")),
         },
         status=status,

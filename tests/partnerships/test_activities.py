@@ -9,12 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from partnerships.activities.timeline import PAGE_SIZE
 from partnerships.models import Activity, ActivityContribution
 from tests.factories import (
     ActivityFactory,
     ArticleFactory,
-    PartnershipFactory,
     PublishedActivityFactory,
 )
 
@@ -27,11 +25,6 @@ def png(size=(40, 30)) -> SimpleUploadedFile:
     buffer = io.BytesIO()
     Image.new("RGB", size, "green").save(buffer, "PNG")
     return SimpleUploadedFile("photo.png", buffer.getvalue(), content_type="image/png")
-
-
-@pytest.fixture
-def partnership(municipality_a, municipality_b):
-    return PartnershipFactory(municipality_a=municipality_a, municipality_b=municipality_b)
 
 
 @pytest.fixture
@@ -262,22 +255,3 @@ def test_the_partnership_page_shows_its_facts_and_news_of_both_sides(
 
 def test_a_missing_partnership_is_404(client):
     assert client.get(reverse("partnerships:partnership-detail", args=[999])).status_code == 404
-
-
-@pytest.mark.parametrize("size", [1, 500])
-def test_partnership_page_query_count_is_flat(
-    role_client, django_assert_max_num_queries, partnership, municipality_a, size
-):
-    activities = Activity.objects.bulk_create(
-        ActivityFactory.build(partnership=partnership, municipality=municipality_a)
-        for _ in range(size)
-    )
-    ActivityContribution.objects.bulk_create(
-        ActivityContribution(activity=activity, municipality=municipality_a, note="Note")
-        for activity in activities
-    )
-    client = role_client("official_a")
-    url = partnership.get_absolute_url()
-    with django_assert_max_num_queries(10):
-        response = client.get(url)
-    assert response.content.decode().count('class="timeline__item"') == min(size, PAGE_SIZE)

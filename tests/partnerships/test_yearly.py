@@ -14,15 +14,10 @@ from partnerships.models import Partnership, YearlyAgreement, YearlyDocument
 from partnerships.yearly import services
 from partnerships.yearly.models import YearlyKind, YearlyStatus
 from tests.concurrency import in_parallel, needs_postgresql
-from tests.factories import PartnershipFactory, PublishedActivityFactory
+from tests.factories import PublishedActivityFactory
 from tests.pdfs import pdf_text
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def partnership(municipality_a, municipality_b):
-    return PartnershipFactory(municipality_a=municipality_a, municipality_b=municipality_b)
 
 
 @pytest.fixture
