@@ -123,3 +123,13 @@ def page(
     return Page(
         rows=shown, cursor=cursor, next_cursor=shown[-1].cursor if len(rows) > size else None
     )
+
+
+def address_of(activity: Activity, reader: Reader) -> str:
+    """Where to show an activity just written: the newest page when it is on it, else the
+    page that starts at it (its permanent address, get_absolute_url)."""
+    partnership = activity.partnership
+    first = page(partnership, reader, None)
+    if any(row.kind == "activity" and row.item.pk == activity.pk for row in first.rows):
+        return f"{partnership.get_absolute_url()}#activity-{activity.pk}"
+    return activity.get_absolute_url()

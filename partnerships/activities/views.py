@@ -68,6 +68,11 @@ def partnership_detail(request, pk: int):
     )
 
 
+def _back_to(request, activity: Activity):
+    access = partnership_access(request.user, activity.partnership)
+    return redirect(timeline.address_of(activity, timeline.Reader(request.user, access)))
+
+
 def _activity(request, pk: int) -> tuple[Activity, PartnershipAccess, Municipality]:
     """An activity the user may act on: 404 for a draft they may not see, 403 for others."""
     activity = get_object_or_404(Activity.objects.select_related("municipality"), pk=pk)
@@ -97,7 +102,7 @@ def activity_create(request, pk: int):
                 messages.success(
                     request, _("Saved as a draft: only your side sees it until you publish it.")
                 )
-            return redirect(activity)
+            return _back_to(request, activity)
         status = 400
     else:
         status = 200
@@ -124,7 +129,7 @@ def activity_publish(request, pk: int):
         messages.success(request, _("The activity is published."))
     else:
         messages.info(request, _("The activity was already published."))
-    return redirect(activity)
+    return _back_to(request, activity)
 
 
 @login_required
@@ -143,7 +148,7 @@ def contribution_add(request, pk: int):
             )
             if created:
                 messages.success(request, _("Your addition is saved."))
-            return redirect(activity)
+            return _back_to(request, activity)
         status = 400
     return render(
         request,
@@ -173,7 +178,7 @@ def activity_edit(request, pk: int):
         if form.is_valid():
             services.activity_update(activity=activity, user=request.user, **form.cleaned_data)
             messages.success(request, _("The activity is saved."))
-            return redirect(activity)
+            return _back_to(request, activity)
         status = 400
     return render(
         request,
@@ -224,7 +229,7 @@ def contribution_delete(request, pk: int):
     if request.method == "POST":
         services.contribution_delete(contribution=contribution)
         messages.success(request, _("Your addition is removed."))
-        return redirect(activity)
+        return _back_to(request, activity)
     return render(
         request,
         "partnerships/activity_delete.html",

@@ -82,7 +82,7 @@ def test_an_official_records_a_draft_for_their_side(role_client, partnership, mu
         },
     )
     activity = Activity.objects.get()
-    assert response.url == activity.get_absolute_url()
+    assert response.url == f"{partnership.get_absolute_url()}#activity-{activity.pk}"
     assert (activity.municipality, activity.status, activity.kind) == (
         municipality_b,
         "draft",

@@ -1,6 +1,7 @@
 """Correcting and deleting activities on the portal (who may, with a confirmation, photos
 through the upload checks), and one-time submit keys: a double submit makes one row."""
 
+import datetime
 import uuid
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from partnerships.activities import services
+from partnerships.activities.timeline import PAGE_SIZE
 from partnerships.models import Activity, ActivityContribution
 from tests.concurrency import in_parallel, needs_postgresql
 from tests.factories import ActivityContributionFactory, OfficialFactory, PartnershipFactory
@@ -146,6 +148,19 @@ def test_correcting_adds_a_checked_photo_and_removes_only_the_sides_own(
     assert _file(theirs).exists()
 
 
+def test_a_corrected_old_activity_is_shown_on_its_page_of_the_timeline(
+    role_client, partnership, activity
+):
+    for _ in range(PAGE_SIZE):
+        Published(partnership=partnership, happened_on=datetime.date(2027, 1, 1))
+    url = reverse("partnerships:activity-edit", kwargs={"pk": activity.pk})
+    response = role_client("official_a").post(url, _fields(happened_on="2020-02-02"))
+    activity.refresh_from_db()
+    assert "?before=" in response.url and response.url == activity.get_absolute_url()
+    page = role_client("official_a").get(response.url).content.decode()
+    assert f'id="activity-{activity.pk}"' in page
+
+
 @pytest.mark.usefixtures("english")
 def test_a_correction_with_a_file_that_is_no_image_is_refused(role_client, activity):
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -180,7 +195,11 @@ def test_a_double_submit_of_the_recording_form_makes_one_activity(role_client, p
     data = {**_fields(), **key()}
     first, second = client.post(url, data), client.post(url, data)
     assert Activity.objects.count() == 1
-    assert first.url == second.url == Activity.objects.get().get_absolute_url()
+    assert (
+        first.url
+        == second.url
+        == f"{partnership.get_absolute_url()}#activity-{Activity.objects.get().pk}"
+    )
     client.post(url, {**data, **key()})  # a new form, a new activity
     assert Activity.objects.count() == 2
 
