@@ -338,7 +338,7 @@ def test_both_sides_opening_the_same_year_at_once_get_one_document(
 ):
     def open_plan(user):
         return lambda: services.yearly_open(
-            partnership=partnership, kind=YearlyKind.PLAN, year=2027, language="uk", actor=user
+            partnership=partnership, kind=YearlyKind.PLAN, year=2027, actor=user
         )
 
     results = in_parallel(open_plan(official_a.user), open_plan(official_b.user))
