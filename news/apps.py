@@ -7,4 +7,9 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the receivers
+        from . import (
+            signals,  # noqa: F401 - connects the receivers
+            timeline,
+        )
+
+        timeline.register()  # the news rows of a partnership's timeline

@@ -18,6 +18,7 @@ from partnerships.choices import (
 )
 from partnerships.models import (
     Activity,
+    ActivityContribution,
     CooperationArea,
     CooperationRequest,
     Municipality,
@@ -180,6 +181,17 @@ class ActivityFactory(factory.django.DjangoModelFactory):
 class PublishedActivityFactory(ActivityFactory):
     status = "published"
     published_at = factory.LazyFunction(timezone.now)
+
+
+class ActivityContributionFactory(factory.django.DjangoModelFactory):
+    """A note added to an activity by its recording side; pass municipality for the other."""
+
+    class Meta:
+        model = ActivityContribution
+
+    activity = factory.SubFactory(PublishedActivityFactory)
+    municipality = factory.LazyAttribute(lambda part: part.activity.municipality)
+    note = "A note."
 
 
 # --- News ------------------------------------------------------------------------------

@@ -40,15 +40,3 @@ def municipality_news(municipality, limit: int = 4):
     A tag rather than the profile view's context, so the registry never imports news.
     """
     return Article.objects.published().for_cards().filter(communities=municipality)[:limit]
-
-
-@register.simple_tag
-def partnership_news(partnership, limit: int = 6):
-    """The newest published articles that mention both sides of a partnership, for its
-    page (a tag, so the registry never imports news)."""
-    return (
-        Article.objects.published()
-        .for_cards()
-        .filter(communities=partnership.municipality_a_id)
-        .filter(communities=partnership.municipality_b_id)[:limit]
-    )

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.submit_once import submit_key_field, submitted_once
+from partnerships.activities.cursor import ACTIVITY_RANK, page_starting_at
 from partnerships.models.municipality import Municipality
 from partnerships.models.partnership import Partnership
 
@@ -94,6 +96,8 @@ class Activity(models.Model):
         _("status"), max_length=16, choices=ActivityStatus.choices, default=ActivityStatus.DRAFT
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # The creation form's one-time key: a second submit of it makes no second activity.
+    submit_key = submit_key_field()
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -109,6 +113,7 @@ class Activity(models.Model):
                 name="activity_published_has_date",
             ),
             models.CheckConstraint(condition=~Q(title=""), name="activity_has_a_title"),
+            submitted_once("partnership", name="activity_submitted_once"),
         ]
         indexes = [
             models.Index(fields=["partnership", "status", "happened_on"], name="activity_timeline"),
@@ -119,7 +124,9 @@ class Activity(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return f"{self.partnership.get_absolute_url()}#activity-{self.pk}"
+        """The partnership's timeline from this activity on, however old it is."""
+        start = page_starting_at(self.happened_on, ACTIVITY_RANK, self.pk)
+        return f"{self.partnership.get_absolute_url()}{start}#activity-{self.pk}"
 
     @property
     def is_published(self) -> bool:
@@ -151,6 +158,8 @@ class ActivityContribution(models.Model):
     )
     photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # The form's one-time key: a second submit of the same addition makes no second one.
+    submit_key = submit_key_field()
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -160,7 +169,8 @@ class ActivityContribution(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(note="") | ~Q(photo=""), name="activity_contribution_not_empty"
-            )
+            ),
+            submitted_once("activity", name="activity_contribution_submitted_once"),
         ]
 
     def __str__(self) -> str:

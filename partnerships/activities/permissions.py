@@ -4,13 +4,20 @@ An approved official of either side records an activity; only the recording side
 its drafts and publishes them; either side adds notes and photos, the other side once
 the activity is published. Staff read everything in the admin, not here. Anyone else
 sees published activities only, and a 404 for a draft.
+
+An activity belongs to the side that recorded it, not to the one official who typed it:
+any approved official of that side corrects it, takes its own photos away, or deletes it
+(with the additions of both sides), so an activity is never left without anyone to
+correct it when its author leaves office. Its author, once no longer an official of
+that side, may not. Each side takes away its own additions; the other side's stay. Staff
+correct or remove anything in the admin; on the portal they get a 403 like anyone else.
 """
 
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 
-from partnerships.models import Activity, Municipality, Partnership
+from partnerships.models import Activity, ActivityContribution, Municipality, Partnership
 from partnerships.permissions import approved_official
 
 
@@ -24,6 +31,13 @@ class PartnershipAccess:
 
     def can_publish(self, activity: Activity) -> bool:
         return not activity.is_published and activity.municipality_id == self.side_id
+
+    def can_edit(self, activity: Activity) -> bool:
+        """Correct or delete: the recording side (see the module's note)."""
+        return self.side_id is not None and activity.municipality_id == self.side_id
+
+    def can_remove(self, contribution: ActivityContribution) -> bool:
+        return self.side_id is not None and contribution.municipality_id == self.side_id
 
     def can_contribute(self, activity: Activity) -> bool:
         if self.side_id is None:

@@ -10,5 +10,12 @@ urlpatterns = [
     path("partnerships/<int:pk>/activities/new/", views.activity_create, name="activity-create"),
     path("activities/<int:pk>/publish/", views.activity_publish, name="activity-publish"),
     path("activities/<int:pk>/add/", views.contribution_add, name="activity-contribute"),
+    path("activities/<int:pk>/edit/", views.activity_edit, name="activity-edit"),
+    path("activities/<int:pk>/delete/", views.activity_delete, name="activity-delete"),
+    path(
+        "activities/additions/<int:pk>/delete/",
+        views.contribution_delete,
+        name="activity-contribution-delete",
+    ),
     path("activities/feed/", LatestActivitiesFeed(), name="activity-feed"),
 ]

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,10 +11,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from partnerships.models import Activity, Municipality, Partnership, YearlyDocument
+from core.submit_once import new_key
+from partnerships.models import Activity, ActivityContribution, Municipality, Partnership
 from partnerships.yearly.forms import YearlyOpenForm
 
-from . import services
+from . import services, timeline
 from .forms import ActivityForm, ContributionForm
 from .permissions import PartnershipAccess, acting_side, partnership_access
 
@@ -35,32 +36,41 @@ def _crumbs(partnership: Partnership, last: str = "") -> list:
 def partnership_detail(request, pk: int):
     partnership = _partnership(pk)
     access = partnership_access(request.user, partnership)
-    activities = list(
-        Activity.objects.filter(partnership=partnership)
-        .visible_to_side(access.side_id)
-        .for_timeline()
-    )
+    try:
+        cursor = timeline.Cursor.parse(request.GET["before"]) if "before" in request.GET else None
+    except ValueError:
+        return HttpResponseBadRequest(
+            _("This page of the timeline does not exist: start from its newest page."),
+            content_type="text/plain; charset=utf-8",
+        )
+    page = timeline.page(partnership, timeline.Reader(request.user, access), cursor)
     return render(
         request,
         "partnerships/partnership_detail.html",
         {
             "partnership": partnership,
             "access": access,
-            "activities": [
-                (activity, access.can_publish(activity), access.can_contribute(activity))
-                for activity in activities
+            "page": page,
+            "rows": [
+                (
+                    row,
+                    row.kind == "activity" and access.can_publish(row.item),
+                    row.kind == "activity" and access.can_contribute(row.item),
+                    row.kind == "activity" and access.can_edit(row.item),
+                )
+                for row in page.rows
             ],
-            "yearly_documents": list(
-                YearlyDocument.objects.filter(partnership=partnership)
-                .visible_to(request.user, access.side_id)
-                .for_timeline()
-            ),
             "yearly_form": YearlyOpenForm(initial={"year": timezone.localdate().year})
             if access.can_record
             else None,
             "crumbs": _crumbs(partnership),
         },
     )
+
+
+def _back_to(request, activity: Activity):
+    access = partnership_access(request.user, activity.partnership)
+    return redirect(timeline.address_of(activity, timeline.Reader(request.user, access)))
 
 
 def _activity(request, pk: int) -> tuple[Activity, PartnershipAccess, Municipality]:
@@ -78,16 +88,21 @@ def _activity(request, pk: int) -> tuple[Activity, PartnershipAccess, Municipali
 def activity_create(request, pk: int):
     partnership = _partnership(pk)
     _access, side = acting_side(request.user, partnership)
-    form = ActivityForm(request.POST or None, initial={"language": (get_language() or "uk")[:2]})
+    form = ActivityForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"language": (get_language() or "uk")[:2], "submit_key": new_key()},
+    )
     if request.method == "POST":
         if form.is_valid():
-            activity = services.activity_record(
+            activity, created = services.activity_record(
                 partnership=partnership, municipality=side, user=request.user, **form.cleaned_data
             )
-            messages.success(
-                request, _("Saved as a draft: only your side sees it until you publish it.")
-            )
-            return redirect(activity)
+            if created:
+                messages.success(
+                    request, _("Saved as a draft: only your side sees it until you publish it.")
+                )
+            return _back_to(request, activity)
         status = 400
     else:
         status = 200
@@ -114,7 +129,7 @@ def activity_publish(request, pk: int):
         messages.success(request, _("The activity is published."))
     else:
         messages.info(request, _("The activity was already published."))
-    return redirect(activity)
+    return _back_to(request, activity)
 
 
 @login_required
@@ -122,15 +137,18 @@ def contribution_add(request, pk: int):
     activity, access, side = _activity(request, pk)
     if not access.can_contribute(activity):
         raise PermissionDenied
-    form = ContributionForm(request.POST or None, request.FILES or None)
+    form = ContributionForm(
+        request.POST or None, request.FILES or None, initial={"submit_key": new_key()}
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            services.contribution_add(
+            _part, created = services.contribution_add(
                 activity=activity, municipality=side, user=request.user, **form.cleaned_data
             )
-            messages.success(request, _("Your addition is saved."))
-            return redirect(activity)
+            if created:
+                messages.success(request, _("Your addition is saved."))
+            return _back_to(request, activity)
         status = 400
     return render(
         request,
@@ -143,4 +161,82 @@ def contribution_add(request, pk: int):
             "crumbs": _crumbs(activity.partnership, _("Add a note or a photo")),
         },
         status=status,
+    )
+
+
+@login_required
+def activity_edit(request, pk: int):
+    activity, access, side = _activity(request, pk)
+    if not access.can_edit(activity):
+        raise PermissionDenied
+    own_photos = activity.contributions.filter(municipality=side).exclude(photo="")
+    form = ActivityForm(
+        request.POST or None, request.FILES or None, instance=activity, own_photos=own_photos
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            services.activity_update(activity=activity, user=request.user, **form.cleaned_data)
+            messages.success(request, _("The activity is saved."))
+            return _back_to(request, activity)
+        status = 400
+    return render(
+        request,
+        "partnerships/activity_form.html",
+        {
+            "form": form,
+            "partnership": activity.partnership,
+            "activity": activity,
+            "heading": _("Correct the activity"),
+            "crumbs": _crumbs(activity.partnership, _("Correct the activity")),
+            "delete_url": reverse("partnerships:activity-delete", kwargs={"pk": activity.pk}),
+        },
+        status=status,
+    )
+
+
+@login_required
+def activity_delete(request, pk: int):
+    """A page that asks first (GET); the deletion itself is a POST."""
+    activity, access, side = _activity(request, pk)
+    if not access.can_edit(activity):
+        raise PermissionDenied
+    if request.method == "POST":
+        services.activity_delete(activity=activity)
+        messages.success(request, _("The activity is deleted."))
+        return redirect(activity.partnership)
+    others = activity.contributions.exclude(municipality=side).count()
+    return render(
+        request,
+        "partnerships/activity_delete.html",
+        {
+            "activity": activity,
+            "partnership": activity.partnership,
+            "others": others,
+            "crumbs": _crumbs(activity.partnership, _("Delete the activity")),
+        },
+    )
+
+
+@login_required
+def contribution_delete(request, pk: int):
+    """Each side takes away its own additions; it asks first (GET), deletes on POST."""
+    contribution = get_object_or_404(ActivityContribution.objects.select_related("activity"), pk=pk)
+    activity, access, _side = _activity(request, contribution.activity_id)
+    if not access.can_remove(contribution):
+        raise PermissionDenied
+    contribution.activity = activity
+    if request.method == "POST":
+        services.contribution_delete(contribution=contribution)
+        messages.success(request, _("Your addition is removed."))
+        return _back_to(request, activity)
+    return render(
+        request,
+        "partnerships/activity_delete.html",
+        {
+            "activity": activity,
+            "contribution": contribution,
+            "partnership": activity.partnership,
+            "crumbs": _crumbs(activity.partnership, _("Remove your addition")),
+        },
     )

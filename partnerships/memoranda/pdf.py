@@ -1,4 +1,5 @@
-"""The memorandum as a PDF to print and sign (WeasyPrint, system DejaVu fonts)."""
+"""The memorandum as a PDF to print and sign, and the two-language layout it shares with
+the yearly plans and reports (WeasyPrint, system DejaVu fonts)."""
 
 import re
 
@@ -25,48 +26,73 @@ def marked_addresses(text: str) -> SafeString:
     )
 
 
+def bilingual_pdf(
+    template: str,
+    context: dict,
+    *,
+    language: str,
+    parties: tuple,
+    signatures: dict | None = None,
+    cache_key: str,
+) -> bytes:
+    """A document in Ukrainian and `language` side by side, whatever the reader's
+    language: `template` extends partnerships/bilingual_pdf.html, whose fixed words are
+    written in both, from the clauses' labels. `context` gives the titles (`title_uk`,
+    `title_other`), `version`, `is_draft` and `is_signed`; `parties` are the two
+    municipalities, named in both languages. The same two languages for every reader,
+    so one cached entry serves everyone."""
+    with translation.override("uk"):
+        html = render_to_string(
+            template,
+            {
+                **context,
+                "language": language,
+                "uk": clauses("uk"),
+                "other": clauses(language),
+                "parties": parties_in_both(parties, language, signatures or {}),
+            },
+        )
+    return cached_pdf(html, cache_key)
+
+
 def memorandum_pdf(memorandum: Memorandum, document=None) -> bytes:
     """`document` is the version to print (a historical row); the current text by default."""
     document = document if document is not None else memorandum
     is_current = document.version == memorandum.version
     language = document.language
     is_signed = is_current and memorandum.is_signed
-    # The document is in Ukrainian and its second language whatever the reader's
-    # language; its fixed words are written in both, from the clauses' labels.
-    with translation.override("uk"):
-        html = render_to_string(
-            "partnerships/memorandum_pdf.html",
-            {
-                "memorandum": memorandum,
-                "document": document,
-                "language": language,
-                "uk": clauses("uk"),
-                "other": clauses(language),
-                "sections": [
-                    {
-                        **section,
-                        "html_uk": marked_addresses(section["text_uk"]),
-                        "html_other": marked_addresses(section["text_other"]),
-                    }
-                    for section in sections_of(document)
-                ],
-                "is_current": is_current,
-                # Only the current version both sides agreed to (or signed) is the
-                # memorandum; any other print is a draft, older versions included.
-                "is_draft": not is_current or memorandum.status == MemorandumStatus.DRAFT,
-                # The signed text is the final one: it carries no version number.
-                "is_signed": is_signed,
-                "parties": parties_of(memorandum, language, signed=is_signed),
-            },
-        )
-    # The PDF is in the same two languages whatever the reader's language, so one
-    # entry serves everyone.
-    return cached_pdf(html, f"memorandum-pdf:{memorandum.pk}:v{document.version}")
+    return bilingual_pdf(
+        "partnerships/memorandum_pdf.html",
+        {
+            "memorandum": memorandum,
+            "document": document,
+            "title_uk": document.title_uk,
+            "title_other": document.title_other,
+            "version": document.version,
+            "sections": [
+                {
+                    **section,
+                    "html_uk": marked_addresses(section["text_uk"]),
+                    "html_other": marked_addresses(section["text_other"]),
+                }
+                for section in sections_of(document)
+            ],
+            "is_current": is_current,
+            # Only the current version both sides agreed to (or signed) is the
+            # memorandum; any other print is a draft, older versions included.
+            "is_draft": not is_current or memorandum.status == MemorandumStatus.DRAFT,
+            # The signed text is the final one: it carries no version number.
+            "is_signed": is_signed,
+        },
+        language=language,
+        parties=(memorandum.party_a, memorandum.party_b),
+        signatures=memorandum.signatures_by_side() if is_signed else None,
+        cache_key=f"memorandum-pdf:{memorandum.pk}:v{document.version}",
+    )
 
 
-def parties_of(memorandum: Memorandum, language: str, *, signed: bool) -> list[dict]:
-    """Both parties in both languages, each with its signature once the text is signed."""
-    signatures = memorandum.signatures_by_side() if signed else {}
+def parties_in_both(parties: tuple, language: str, signatures: dict) -> list[dict]:
+    """Both parties in both languages, each with its signature (by side "a", "b") if any."""
     uk, other = clauses("uk"), clauses(language)
     return [
         {
@@ -78,7 +104,5 @@ def parties_of(memorandum: Memorandum, language: str, *, signed: bool) -> list[d
             "place_other": party_place(party, language),
             "signature": signatures.get(side),
         }
-        for index, (party, side) in enumerate(
-            [(memorandum.party_a, "a"), (memorandum.party_b, "b")]
-        )
+        for index, (party, side) in enumerate(zip(parties, ("a", "b"), strict=True))
     ]

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.submit_once import submit_key_field, submitted_once
 from partnerships.memoranda.models import private_storage
 
 from .cooperation import CooperationRequest
@@ -66,7 +67,7 @@ class Message(models.Model):
     attachment_type = models.CharField(_("attachment type"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
     # The form's one-time key: a second submit of the same form makes no second message.
-    submit_key = models.UUIDField(_("submit key"))
+    submit_key = submit_key_field()
     hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
     hidden_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -84,9 +85,7 @@ class Message(models.Model):
         verbose_name_plural = _("messages")
         ordering = ["created_at", "id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["request", "submit_key"], name="message_submitted_once"
-            ),
+            submitted_once("request", name="message_submitted_once"),
             models.CheckConstraint(
                 condition=~Q(body="") | ~Q(attachment=""), name="message_not_empty"
             ),

@@ -10,11 +10,12 @@ accepted one carries on into the memorandum.
 import uuid
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.notifications.service import forget_excerpts
+from core.submit_once import create_once
 from partnerships import notifications
 from partnerships.choices import RequestStatus
 from partnerships.models import CooperationRequest, Message, ThreadReading
@@ -58,30 +59,26 @@ def message_post(
     official = approved_official(author)
     sides = {cooperation_request.from_municipality_id, cooperation_request.to_municipality_id}
     side = official.municipality if official and official.municipality_id in sides else None
-    try:
-        with transaction.atomic():
-            current = CooperationRequest.objects.select_for_update().get(pk=cooperation_request.pk)
-            if reason := closed_reason(current):
-                raise ConversationClosed(reason)
-            message = Message.objects.create(
-                request=cooperation_request,
-                author=author,
-                municipality=side,
-                body=body,
-                attachment=attachment or "",
-                attachment_name=attachment_name[:200] if attachment else "",
-                attachment_type=(attachment.content_type or "") if attachment else "",
-                submit_key=submit_key,
-            )
-            notifications.notify_message(message)
-    except IntegrityError:
-        existing = Message.objects.filter(
-            request=cooperation_request, submit_key=submit_key
-        ).first()
-        if existing is None:
-            raise
-        return existing, False
-    return message, True
+
+    def create() -> Message:
+        # The request row is locked so that a decline at the same moment is seen.
+        current = CooperationRequest.objects.select_for_update().get(pk=cooperation_request.pk)
+        if reason := closed_reason(current):
+            raise ConversationClosed(reason)
+        message = Message.objects.create(
+            request=cooperation_request,
+            author=author,
+            municipality=side,
+            body=body,
+            attachment=attachment or "",
+            attachment_name=attachment_name[:200] if attachment else "",
+            attachment_type=(attachment.content_type or "") if attachment else "",
+            submit_key=submit_key,
+        )
+        notifications.notify_message(message)
+        return message
+
+    return create_once(Message, create, request=cooperation_request, submit_key=submit_key)
 
 
 def message_set_hidden(*, message: Message, by, hidden: bool) -> Message:

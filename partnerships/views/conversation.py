@@ -4,8 +4,6 @@ The rule for who reads and writes is the request's (`permissions.get_request_for
 both sides' approved officials and staff; anyone else gets a 404. Only staff hide.
 """
 
-import uuid
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.submit_once import SubmitKeyField, new_key
 from core.uploads import DOCUMENT_HINT, clean_document
 from partnerships import permissions
 from partnerships.models import Message
@@ -39,7 +38,7 @@ class MessageForm(forms.Form):
         required=False,
         help_text=DOCUMENT_HINT,
     )
-    submit_key = forms.UUIDField(widget=forms.HiddenInput)
+    submit_key = SubmitKeyField()
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
@@ -57,7 +56,7 @@ class MessageForm(forms.Form):
 
 
 def new_form() -> MessageForm:
-    return MessageForm(initial={"submit_key": uuid.uuid4()})
+    return MessageForm(initial={"submit_key": new_key()})
 
 
 @login_required

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partnerships.choices import MemorandumLanguage
 from partnerships.models import YearlyDocument
 
 from .models import YearlyKind
@@ -23,10 +24,32 @@ class YearlyOpenForm(forms.Form):
 
 
 class YearlyTextForm(forms.ModelForm):
+    """Both columns: Ukrainian and the partner's language; either side may write either."""
+
     base_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     class Meta:
         model = YearlyDocument
-        fields = ["text", "language"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 18})}
-        help_texts = {"language": _("The language you write the text in.")}
+        fields = ["text_uk", "text_other"]
+        widgets = {
+            "text_uk": forms.Textarea(attrs={"rows": 18, "lang": "uk"}),
+            "text_other": forms.Textarea(attrs={"rows": 18}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        language = self.instance.language
+        self.fields["text_other"].label = _("Text in the second language (%(language)s)") % {
+            "language": MemorandumLanguage(language).label
+        }
+        self.fields["text_other"].widget.attrs["lang"] = language
+        self.fields["text_uk"].label = _("Text in Ukrainian")
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        if (
+            not (cleaned.get("text_uk") or "").strip()
+            and not (cleaned.get("text_other") or "").strip()
+        ):
+            raise forms.ValidationError(_("Write the text in at least one of the languages."))
+        return cleaned

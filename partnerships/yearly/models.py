@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -6,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partnerships.agreement import SideAgreement, side_in_pair
+from partnerships.choices import MemorandumLanguage
 from partnerships.models.partnership import Partnership
 
 
@@ -58,13 +58,20 @@ class YearlyDocument(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=8, choices=YearlyKind.choices)
     year = models.PositiveSmallIntegerField(_("year"))
-    text = models.TextField(
-        _("text"),
+    # Ukrainian and the partner's language side by side, like the memorandum: the
+    # second language is chosen once, when the document opens (second_language).
+    language = models.CharField(
+        _("second language"),
+        max_length=2,
+        choices=MemorandumLanguage.choices,
+        default=MemorandumLanguage.ENGLISH,
+    )
+    text_uk = models.TextField(
+        _("text (Ukrainian)"),
+        blank=True,
         help_text=_("A plan: the goals for each area of cooperation. A report: what was done."),
     )
-    language = models.CharField(
-        _("language"), max_length=2, choices=settings.LANGUAGES, default="uk"
-    )
+    text_other = models.TextField(_("text (second language)"), blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
     status = models.CharField(
         _("status"), max_length=8, choices=YearlyStatus.choices, default=YearlyStatus.DRAFT
@@ -90,6 +97,10 @@ class YearlyDocument(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(version__gte=1), name="yearly_document_version_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(language__in=MemorandumLanguage.values),
+                name="yearly_document_language",
             ),
             models.CheckConstraint(
                 condition=~Q(status=YearlyStatus.AGREED) | Q(agreed_at__isnull=False),

@@ -6,10 +6,11 @@ saving or agreeing at the same moment are served one after the other.
 """
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,7 @@ from core import caching
 from core.notifications.models import NotificationKind as Kind
 from core.notifications.service import notify
 from partnerships import agreement
+from partnerships.memoranda.text.languages import area_label, second_language
 from partnerships.models import (
     Activity,
     CooperationArea,
@@ -32,6 +34,13 @@ EVENTS = {
     Kind.YEARLY_VERSION: _("Version %(version)s of the %(document)s of %(pair)s"),
     Kind.YEARLY_AGREED: _("%(name)s agreed to version %(version)s of the %(document)s of %(pair)s"),
 }
+
+
+class Texts(NamedTuple):
+    """A document's two columns: Ukrainian and the second language."""
+
+    uk: str
+    other: str
 
 
 class YearlyError(Exception):
@@ -66,20 +75,21 @@ def _notify(document: YearlyDocument, kind: Kind, *, actor, municipality=None) -
     )
 
 
-def initial_text(partnership: Partnership, kind: str, year: int) -> str:
+def initial_texts(partnership: Partnership, kind: str, year: int, language: str) -> Texts:
     """A plan starts with a heading per area of cooperation (the memorandum's request's,
-    else what either side offers or needs); a report with that year's published
-    activities listed."""
+    else what either side offers or needs), in each column's language; a report with
+    that year's published activities listed (in the language they were written in)."""
     if kind == YearlyKind.REPORT:
         activities = (
             Activity.objects.published()
             .filter(partnership=partnership, happened_on__year=year)
             .order_by("happened_on", "pk")
         )
-        return "\n".join(
+        listed = "\n".join(
             f"{date_format(activity.happened_on, 'd.m.Y')} — {activity.title}"
             for activity in activities
         )
+        return Texts(listed, listed)
     memorandum = Memorandum.objects.filter(partnership=partnership).first()
     if memorandum is not None:
         areas = CooperationArea.objects.filter(cooperation_requests=memorandum.request_id)
@@ -88,23 +98,32 @@ def initial_text(partnership: Partnership, kind: str, year: int) -> str:
         areas = CooperationArea.objects.filter(
             Q(offered_by__in=sides) | Q(needed_by__in=sides)
         ).distinct()
-    return "\n\n".join(f"{area.name}:\n" for area in areas.order_by("pk"))
+    named = list(areas.order_by("pk"))
+    columns = []
+    for code in ("uk", language):
+        with translation.override(code):  # an area's own name is in the active language
+            columns.append("\n\n".join(f"{area_label(area, code)}:\n" for area in named))
+    return Texts(*columns)
 
 
 def yearly_open(
-    *, partnership: Partnership, kind: str, year: int, language: str, actor
+    *, partnership: Partnership, kind: str, year: int, actor
 ) -> tuple[YearlyDocument, bool]:
-    """The document of this kind and year, pre-filled; (document, whether it is new). The
-    database keeps one per partnership, kind and year: a second opening finds the first."""
+    """The document of this kind and year, pre-filled in Ukrainian and the partner's
+    language (the memorandum's rule); (document, whether it is new). The database keeps
+    one per partnership, kind and year: a second opening finds the first."""
     existing = YearlyDocument.objects.filter(partnership=partnership, kind=kind, year=year).first()
     if existing is not None:
         return existing, False
+    language = second_language(partnership.municipality_a, partnership.municipality_b)
+    texts = initial_texts(partnership, kind, year, language)
     document = YearlyDocument(
         partnership=partnership,
         kind=kind,
         year=year,
         language=language,
-        text=initial_text(partnership, kind, year),
+        text_uk=texts.uk,
+        text_other=texts.other,
     )
     document._history_user = actor  # type: ignore[attr-defined]
     try:
@@ -123,13 +142,13 @@ def _locked(document: YearlyDocument) -> YearlyDocument:
 
 @transaction.atomic
 def yearly_save(
-    *, document: YearlyDocument, text: str, language: str, base_version: int, actor
+    *, document: YearlyDocument, texts: Texts, base_version: int, actor
 ) -> tuple[YearlyDocument, bool]:
     """Save the text as a new version, back to a draft with no agreements;
     (document, whether anything changed). Refused when someone saved a newer version
     since the editor loaded theirs."""
     document = _locked(document)
-    if document.text == text and document.language == language:
+    if Texts(document.text_uk, document.text_other) == texts:
         return document, False  # a double click on "Save"
     if document.version != base_version:
         raise YearlyError(
@@ -140,7 +159,7 @@ def yearly_save(
             % {"version": document.version}
         )
     was_public = document.is_agreed
-    document.text, document.language = text, language
+    document.text_uk, document.text_other = texts
     document.status, document.agreed_at = YearlyStatus.DRAFT, None
     agreement.new_version(document, actor=actor)
     if was_public:

@@ -6,20 +6,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.text import capfirst
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.pdf import cached_pdf
 from partnerships.activities.permissions import (
     PartnershipAccess,
     acting_side,
     partnership_access,
 )
-from partnerships.memoranda.pdf import marked_addresses
+from partnerships.memoranda.pdf import bilingual_pdf, marked_addresses
+from partnerships.memoranda.text import clauses
 from partnerships.models import Partnership, YearlyDocument
 
 from . import services
@@ -63,7 +63,6 @@ def yearly_open(request, pk: int):
     document, _new = services.yearly_open(
         partnership=partnership,
         actor=request.user,
-        language=(get_language() or "uk")[:2],
         **form.cleaned_data,
     )
     return redirect("partnerships:yearly-edit", pk=document.pk)
@@ -86,6 +85,8 @@ def yearly_detail(request, pk: int):
             "partnership": partnership,
             "access": access,
             "sides": sides,
+            "uk_column": clauses("uk").column,
+            "other_column": clauses(document.language).column,
             "can_agree": access.side_id is not None
             and not (own and own.version == document.version),
             "crumbs": _crumbs(document),
@@ -105,8 +106,9 @@ def yearly_edit(request, pk: int):
             try:
                 _saved, changed = services.yearly_save(
                     document=document,
-                    text=form.cleaned_data["text"],
-                    language=form.cleaned_data["language"],
+                    texts=services.Texts(
+                        form.cleaned_data["text_uk"], form.cleaned_data["text_other"]
+                    ),
                     base_version=form.cleaned_data["base_version"],
                     actor=request.user,
                 )
@@ -126,6 +128,7 @@ def yearly_edit(request, pk: int):
             "form": form,
             "partnership": document.partnership,
             "heading": _title(document),
+            "columns": True,  # Ukrainian and the second language side by side
             "crumbs": _crumbs(document, _("Edit")),
         },
         status=status,
@@ -158,12 +161,36 @@ def yearly_agree(request, pk: int):
 
 def yearly_pdf(request, pk: int):
     document, _access = _document(request, pk)
-    html = render_to_string(
+    pdf = bilingual_pdf(
         "partnerships/yearly_pdf.html",
-        {"document": document, "text": marked_addresses(document.text)},
+        {
+            **_in_both(document),
+            "version": document.version,
+            "is_draft": not document.is_agreed,
+            "is_signed": False,
+            "html_uk": marked_addresses(document.text_uk),
+            "html_other": marked_addresses(document.text_other),
+        },
+        language=document.language,
+        parties=(document.partnership.municipality_a, document.partnership.municipality_b),
+        cache_key=f"yearly-pdf:{document.pk}:v{document.version}",
     )
-    pdf = cached_pdf(html, f"yearly-pdf:{document.pk}:v{document.version}")
     filename = f"{document.kind}-{document.year}-{document.pk}-v{document.version}.pdf"
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return response
+
+
+def _in_both(document: YearlyDocument) -> dict:
+    """The title and the agreement line in Ukrainian and in the document's second language."""
+    texts = {}
+    for key, code in (("uk", "uk"), ("other", document.language)):
+        with translation.override(code):
+            texts[f"title_{key}"] = _title(document)
+            texts[f"agreed_{key}"] = (
+                _("Agreed by both sides on %(date)s")
+                % {"date": date_format(timezone.localtime(document.agreed_at), "d.m.Y")}
+                if document.agreed_at
+                else _("Draft: not yet agreed by both sides")
+            )
+    return texts

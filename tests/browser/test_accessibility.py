@@ -127,7 +127,7 @@ def yearly_plan_agreed(world) -> None:
         kind="plan",
         year=2026,
         defaults={
-            "text": "Культура: обмін молоді.\n\nОсвіта: партнерство шкіл.",
+            "text_uk": "Культура: обмін молоді.\n\nОсвіта: партнерство шкіл.",
             "status": "agreed",
             "agreed_at": timezone.now(),
         },

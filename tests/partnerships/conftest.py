@@ -196,3 +196,11 @@ def final_memorandum(agree_both):
 @pytest.fixture
 def signed_memorandum(final_memorandum, mark_signed):
     return mark_signed()
+
+
+@pytest.fixture
+def partnership(municipality_a, municipality_b):
+    """A and B as partners (an imported link: no request, no memorandum)."""
+    from tests.factories import PartnershipFactory
+
+    return PartnershipFactory(municipality_a=municipality_a, municipality_b=municipality_b)

@@ -2,6 +2,7 @@
 the partnership page, its timeline, the profiles and the feed."""
 
 import io
+import uuid
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -12,7 +13,6 @@ from partnerships.models import Activity, ActivityContribution
 from tests.factories import (
     ActivityFactory,
     ArticleFactory,
-    PartnershipFactory,
     PublishedActivityFactory,
 )
 
@@ -28,11 +28,6 @@ def png(size=(40, 30)) -> SimpleUploadedFile:
 
 
 @pytest.fixture
-def partnership(municipality_a, municipality_b):
-    return PartnershipFactory(municipality_a=municipality_a, municipality_b=municipality_b)
-
-
-@pytest.fixture
 def draft(partnership, official_a):
     return ActivityFactory(partnership=partnership, title="Draft visit", created_by=official_a.user)
 
@@ -42,6 +37,11 @@ def published(partnership, official_a):
     return PublishedActivityFactory(
         partnership=partnership, title="Published visit", created_by=official_a.user
     )
+
+
+def key() -> dict:
+    """A form's one-time submit key, as the page that shows the form gives it."""
+    return {"submit_key": str(uuid.uuid4())}
 
 
 def _status(response) -> int:
@@ -78,10 +78,11 @@ def test_an_official_records_a_draft_for_their_side(role_client, partnership, mu
             "description": "Six generators arrived.",
             "language": "en",
             "link": "https://example.org/generators",
+            "submit_key": str(uuid.uuid4()),
         },
     )
     activity = Activity.objects.get()
-    assert response.url == activity.get_absolute_url()
+    assert response.url == f"{partnership.get_absolute_url()}#activity-{activity.pk}"
     assert (activity.municipality, activity.status, activity.kind) == (
         municipality_b,
         "draft",
@@ -176,7 +177,7 @@ def test_who_may_add_to_an_activity(role_client, draft, published, role, on_draf
 def test_each_side_adds_a_photo_shown_in_the_timeline(role_client, published, municipality_b):
     url = reverse("partnerships:activity-contribute", kwargs={"pk": published.pk})
     for role, note in [("official_a", "Our delegation"), ("official_b", "Our hosts")]:
-        response = role_client(role).post(url, {"note": note, "photo": png()})
+        response = role_client(role).post(url, {"note": note, "photo": png(), **key()})
         assert response.status_code == 302
     parts = list(ActivityContribution.objects.order_by("pk"))
     assert [part.municipality for part in parts] == [published.municipality, municipality_b]
@@ -204,7 +205,7 @@ def test_an_empty_or_unreadable_addition_is_refused_with_400(role_client, publis
     elif data.get("photo"):
         data = {"photo": SimpleUploadedFile("x.png", b"not an image", content_type="image/png")}
     url = reverse("partnerships:activity-contribute", kwargs={"pk": published.pk})
-    response = role_client("official_b").post(url, data)
+    response = role_client("official_b").post(url, {**data, **key()})
     assert response.status_code == 400
     assert message in response.content.decode()
     assert ActivityContribution.objects.count() == 0
@@ -254,22 +255,3 @@ def test_the_partnership_page_shows_its_facts_and_news_of_both_sides(
 
 def test_a_missing_partnership_is_404(client):
     assert client.get(reverse("partnerships:partnership-detail", args=[999])).status_code == 404
-
-
-@pytest.mark.parametrize("size", [1, 500])
-def test_partnership_page_query_count_is_flat(
-    role_client, django_assert_max_num_queries, partnership, municipality_a, size
-):
-    activities = Activity.objects.bulk_create(
-        ActivityFactory.build(partnership=partnership, municipality=municipality_a)
-        for _ in range(size)
-    )
-    ActivityContribution.objects.bulk_create(
-        ActivityContribution(activity=activity, municipality=municipality_a, note="Note")
-        for activity in activities
-    )
-    client = role_client("official_a")
-    url = partnership.get_absolute_url()
-    with django_assert_max_num_queries(10):
-        response = client.get(url)
-    assert response.content.decode().count('class="timeline__item"') == size

@@ -24,11 +24,6 @@ pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2027, 8, 31)
 
 
-@pytest.fixture
-def partnership(municipality_a, municipality_b):
-    return PartnershipFactory(municipality_a=municipality_a, municipality_b=municipality_b)
-
-
 def health(partnership, today=TODAY) -> str:
     return Partnership.objects.with_health(today=today).get(pk=partnership.pk).health
 

@@ -90,3 +90,55 @@ def test_data_migration_fills_the_search_key_and_keeps_names_written_in_cyrillic
     assert kept.name_uk_source == "edited"  # someone wrote it by hand: load_registry keeps it
     assert list(Municipality.objects.search("Щецін")) == [latin]
     assert list(Municipality.objects.search("Krakiv")) == [kept]
+
+
+YEARLY_BEFORE = [("partnerships", "0019_yearly_plans_and_reports")]
+YEARLY_AFTER = [("partnerships", "0021_yearly_document_in_two_languages")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_yearly_documents_move_to_two_columns_and_old_rows_get_their_own_submit_keys(
+    municipality_a, municipality_b
+):
+    """Before: one text in the language it was written in, no submit keys. After: the
+    text in its language's column, the partner's language beside Ukrainian (Polish for a
+    Polish partner), and every activity and addition with a key of its own."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from partnerships.models import Activity, ActivityContribution, YearlyDocument
+
+    executor = MigrationExecutor(connection)
+    try:
+        executor.migrate(YEARLY_BEFORE)
+        old = executor.loader.project_state(YEARLY_BEFORE).apps
+        pair = old.get_model("partnerships", "Partnership").objects.create(
+            municipality_a_id=municipality_a.pk, municipality_b_id=municipality_b.pk
+        )
+        documents = old.get_model("partnerships", "YearlyDocument").objects
+        documents.create(partnership=pair, kind="plan", year=2025, text="Культура", language="uk")
+        documents.create(partnership=pair, kind="report", year=2025, text="Kultura", language="pl")
+        activity = old.get_model("partnerships", "Activity")
+        made = [
+            activity.objects.create(
+                partnership=pair,
+                municipality_id=municipality_a.pk,
+                happened_on="2025-01-01",
+                kind="visit",
+                title=f"Visit {n}",
+            )
+            for n in range(3)
+        ]
+        parts = old.get_model("partnerships", "ActivityContribution").objects
+        for row in made:
+            parts.create(activity=row, municipality_id=municipality_b.pk, note="Note")
+        executor = MigrationExecutor(connection)
+        executor.migrate(YEARLY_AFTER)
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    texts = {d.kind: (d.language, d.text_uk, d.text_other) for d in YearlyDocument.objects.all()}
+    assert texts == {"plan": ("pl", "Культура", ""), "report": ("pl", "", "Kultura")}
+    for model in (Activity, ActivityContribution):
+        keys = list(model.objects.values_list("submit_key", flat=True))
+        assert len(set(keys)) == 3 and None not in keys

@@ -2,11 +2,22 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
 from PIL import Image
 
 from news.models import Article, Comment
 from partnerships.choices import MemorandumLanguage, RequestStatus
-from partnerships.models import CooperationRequest, Memorandum, Municipality, Official
+from partnerships.models import (
+    Activity,
+    ActivityContribution,
+    CooperationRequest,
+    Memorandum,
+    Municipality,
+    Official,
+    YearlyAgreement,
+    YearlyDocument,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +30,14 @@ def counts():
         "requests": sorted(CooperationRequest.objects.values_list("status", flat=True)),
         "memoranda": Memorandum.objects.count(),
         "described": Municipality.objects.exclude(description_uk="").count(),
+        "activities": list(Activity.objects.values_list("status", flat=True)),
+        "photos": sorted(
+            ActivityContribution.objects.exclude(photo="").values_list(
+                "municipality__registry_key", flat=True
+            )
+        ),
+        "plans": list(YearlyDocument.objects.values_list("year", "status", "language")),
+        "agreements": YearlyAgreement.objects.count(),
     }
 
 
@@ -33,6 +52,16 @@ def test_load_demo_tells_the_whole_story_once(settings):
     assert first["officials"] == 4
     assert first["requests"] == [RequestStatus.ACCEPTED, RequestStatus.ACCEPTED]
     assert first["memoranda"] == 2
+    # Izium – Chennevières-sur-Marne: a published activity with a photo from each side and
+    # this year's plan agreed by both, in Ukrainian and French.
+    assert first["activities"] == ["published"]
+    assert first["photos"] == ["UA63040090000021240", "fr-chennevieres-sur-marne"]
+    assert first["plans"] == [(timezone.localdate().year, "agreed", "fr")]
+    assert first["agreements"] == 2
+    partnership = YearlyDocument.objects.get().partnership
+    rows = Client().get(partnership.get_absolute_url()).content.decode()
+    for shown in ("yearly-", "activity-", "news/izium-negotiating-cooperation-with-chennevieres"):
+        assert shown in rows
     assert "twinning-demo-2026" in out.getvalue()
 
     call_command("load_demo", stdout=StringIO())

@@ -3,6 +3,7 @@ from django.db import transaction
 
 from news import demo as news_demo
 from partnerships.demo import accounts as demo_accounts
+from partnerships.demo import life as demo_life
 from partnerships.demo import profiles as demo_profiles
 
 
@@ -25,3 +26,5 @@ class Command(BaseCommand):
             self.stdout.write("Demo accounts are only created with DEBUG on.")
         articles = news_demo.load()
         self.stdout.write(f"Demo news articles created: {articles}")
+        if demo_life.load():
+            self.stdout.write("Izium – Chennevières-sur-Marne: an activity and this year's plan.")
