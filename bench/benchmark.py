@@ -102,9 +102,7 @@ def bench_pages() -> list[dict]:
         .first()
     )
     # The partnership with the most activities (the seeder gives one hundreds).
-    partnership = (
-        Partnership.objects.annotate(n=Count("activities")).order_by("-n", "pk").first()
-    )
+    partnership = Partnership.objects.annotate(n=Count("activities")).order_by("-n", "pk").first()
     user = get_user_model().objects.get(email=OFFICIAL_EMAIL)
     official = Official.objects.approved().get(user=user)
     memorandum = Memorandum.objects.involving(official.municipality).order_by("-version").first()

@@ -3,12 +3,12 @@
 from django.urls import path
 
 from . import views
-from .feeds import LatestActivitiesFeed
+from .feeds import activity_feed
 
 urlpatterns = [
     path("partnerships/<int:pk>/", views.partnership_detail, name="partnership-detail"),
     path("partnerships/<int:pk>/activities/new/", views.activity_create, name="activity-create"),
     path("activities/<int:pk>/publish/", views.activity_publish, name="activity-publish"),
     path("activities/<int:pk>/add/", views.contribution_add, name="activity-contribute"),
-    path("activities/feed/", LatestActivitiesFeed(), name="activity-feed"),
+    path("activities/feed/", activity_feed, name="activity-feed"),
 ]

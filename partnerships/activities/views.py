@@ -2,15 +2,20 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import caching
 from partnerships.models import Activity, Municipality, Partnership, YearlyDocument
 from partnerships.yearly.forms import YearlyOpenForm
 
@@ -32,24 +37,49 @@ def _crumbs(partnership: Partnership, last: str = "") -> list:
     return [*crumbs, (str(partnership), "")]
 
 
+# Activities a page of the timeline shows (the busiest partnerships have hundreds).
+TIMELINE_PAGE = 20
+
+
 def partnership_detail(request, pk: int):
-    partnership = _partnership(pk)
+    """The partnership page. Its main part is the same for every reader not signed in
+    (no drafts, no buttons): cached for them under the registry, news and activities
+    generations (partnerships.caching), per page of the timeline and language."""
+    number = request.GET.get("page", "1")
+    number = number if number.isdigit() and len(number) < 6 else "1"
+    if not request.user.is_authenticated:
+        tokens = caching.tokens("registry", "news", "activities")
+        key = f"partnership-page:{':'.join(tokens)}:{pk}:{get_language()}:{number}"
+        part = cache.get(key)
+        if part is None:
+            part = _partnership_part(request, _partnership(pk), number)
+            cache.set(key, part, caching.MAX_AGE)
+    else:
+        part = _partnership_part(request, _partnership(pk), number)
+    return render(
+        request, "partnerships/partnership_detail.html", {"part": part, "crumbs": part["crumbs"]}
+    )
+
+
+def _partnership_part(request, partnership: Partnership, number: str) -> dict:
+    """The page's title, description, breadcrumbs and rendered main part."""
     access = partnership_access(request.user, partnership)
-    activities = list(
+    activities = (
         Activity.objects.filter(partnership=partnership)
         .visible_to_side(access.side_id)
         .for_timeline()
     )
-    return render(
-        request,
-        "partnerships/partnership_detail.html",
+    page = Paginator(activities, TIMELINE_PAGE).get_page(number)
+    main = render_to_string(
+        "partnerships/partnership_main.html",
         {
             "partnership": partnership,
             "access": access,
             "activities": [
                 (activity, access.can_publish(activity), access.can_contribute(activity))
-                for activity in activities
+                for activity in page.object_list
             ],
+            "timeline_page": page,
             "yearly_documents": list(
                 YearlyDocument.objects.filter(partnership=partnership)
                 .visible_to(request.user, access.side_id)
@@ -58,9 +88,16 @@ def partnership_detail(request, pk: int):
             "yearly_form": YearlyOpenForm(initial={"year": timezone.localdate().year})
             if access.can_record
             else None,
-            "crumbs": _crumbs(partnership),
         },
+        request=request,
     )
+    names = {"a": partnership.municipality_a.name, "b": partnership.municipality_b.name}
+    return {
+        "title": str(partnership),
+        "description": _("The partnership of %(a)s and %(b)s: what they did together.") % names,
+        "crumbs": _crumbs(partnership),
+        "main": mark_safe(main),
+    }
 
 
 def _activity(request, pk: int) -> tuple[Activity, PartnershipAccess, Municipality]:

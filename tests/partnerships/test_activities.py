@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from partnerships.activities.views import TIMELINE_PAGE
 from partnerships.models import Activity, ActivityContribution
 from tests.factories import (
     ActivityFactory,
@@ -237,6 +238,21 @@ def test_the_feed_lists_published_activities_only(client, draft, published):
     assert f"#activity-{published.pk}" in xml
 
 
+def test_the_feed_is_a_304_for_a_reader_that_has_it_until_an_activity_is_published(
+    client, role_client, draft, django_assert_num_queries
+):
+    url = reverse("partnerships:activity-feed")
+    first = client.get(url)
+    assert first["Content-Type"].startswith("application/rss+xml")
+    with django_assert_num_queries(0):
+        again = client.get(url, headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
+    role_client("official_a").post(reverse("partnerships:activity-publish", args=[draft.pk]))
+    client.logout()
+    changed = client.get(url, headers={"If-None-Match": first["ETag"]})
+    assert changed.status_code == 200 and "Draft visit" in changed.content.decode()
+
+
 @pytest.mark.usefixtures("english")
 def test_the_partnership_page_shows_its_facts_and_news_of_both_sides(
     client, partnership, municipality_a, municipality_b, municipality_c
@@ -270,6 +286,29 @@ def test_partnership_page_query_count_is_flat(
     )
     client = role_client("official_a")
     url = partnership.get_absolute_url()
-    with django_assert_max_num_queries(10):
+    # 11: the timeline's count (its pages) came with the paging.
+    with django_assert_max_num_queries(11):
         response = client.get(url)
-    assert response.content.decode().count('class="timeline__item"') == size
+    # A page of the timeline at a time: the newest 20, and the pages of the older ones.
+    html = response.content.decode()
+    assert html.count('class="timeline__item"') == min(size, TIMELINE_PAGE)
+    assert ('class="pagination"' in html) == (size > TIMELINE_PAGE)
+    if size > TIMELINE_PAGE:
+        last = client.get(url, {"page": "25"}).content.decode()
+        assert last.count('class="timeline__item"') == size - 24 * TIMELINE_PAGE
+        assert client.get(url, {"page": "nonsense"}).status_code == 200
+
+
+def test_the_public_page_is_cached_until_an_activity_changes(
+    client, django_assert_num_queries, partnership, municipality_a
+):
+    url = partnership.get_absolute_url()
+    PublishedActivityFactory(partnership=partnership, municipality=municipality_a, title="First")
+    assert "First" in client.get(url).content.decode()
+    with django_assert_num_queries(0):
+        client.get(url)  # the main part from the cache, and no user to read
+    activity = Activity.objects.get()
+    activity.title = "Renamed in the admin"
+    activity.save()
+    html = client.get(url).content.decode()
+    assert "Renamed in the admin" in html and "First" not in html
