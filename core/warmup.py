@@ -15,8 +15,15 @@ from django.conf import settings
 
 
 def _template_names() -> list[str]:
-    names = []
-    for directory in settings.TEMPLATES[0]["DIRS"]:
+    names: list[str] = []
+    for engine in settings.TEMPLATES:
+        names += _names_in(engine.get("DIRS", []))
+    return names
+
+
+def _names_in(directories) -> list[str]:
+    names: list[str] = []
+    for directory in directories:
         root = Path(directory)
         names += [
             str(path.relative_to(root))

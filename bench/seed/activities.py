@@ -84,12 +84,16 @@ def yearly(
     for partnership, a, b in pairs:
         for year in range(now.year, now.year - 3, -1):
             for kind in ("plan", "report"):
-                if len(documents) >= plan["yearly"] or (kind == "report" and rng.random() < 0.5):
+                # A report looks back on a year that is over.
+                report_skipped = kind == "report" and (year == now.year or rng.random() < 0.5)
+                if len(documents) >= plan["yearly"] or report_skipped:
                     continue
                 if (partnership, kind, year) in seen:
                     continue
                 seen.add((partnership, kind, year))
-                agreed = min(now, datetime(year, 2, 1, tzinfo=now.tzinfo) + timedelta(days=30))
+                # A plan is agreed early in its year, a report early in the next.
+                early = datetime(year + (kind == "report"), 2, 1, tzinfo=now.tzinfo)
+                agreed = min(now, early + timedelta(days=rng.randint(0, 60)))
                 text = "\n\n".join(words["uk"].sentence(10, 25) for _ in range(rng.randint(2, 5)))
                 n = len(documents) + 1
                 documents.append(

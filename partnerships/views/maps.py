@@ -25,6 +25,8 @@ from partnerships.maps import DEFAULT_FRAME, FRAMES, partnerships_map
 from partnerships.models import Municipality, Partnership
 
 KIND_LABELS = dict(MunicipalityKind.choices)
+# The linked drawing is shown in a frame of the map page: our own pages may frame it.
+FRAMED_BY_OUR_PAGES: dict = {**settings.SECURE_CSP, "frame-ancestors": [CSP.SELF]}
 
 
 @require_safe
@@ -78,7 +80,7 @@ def _drawing_url(frame, generation: str) -> str:
 
 @require_safe
 @xframe_options_sameorigin
-@csp_override({**settings.SECURE_CSP, "frame-ancestors": [CSP.SELF]})
+@csp_override(FRAMED_BY_OUR_PAGES)
 def map_drawing(request, frame: str):
     """The map page's linked drawing, for readers without scripts: every partnership a
     line, every partner a link to its profile. A document of its own, so the page does
