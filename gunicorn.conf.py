@@ -47,7 +47,23 @@ def when_ready(server) -> None:
         engine.engine.template_libraries  # noqa: B018
     # The cache backend's module (and the Redis client it imports); no connection yet.
     importlib.import_module(settings.CACHES["default"]["BACKEND"].rpartition(".")[0])
+    # The URL tables of every language, the catalogues and the compiled templates, which
+    # each new worker built on its first request otherwise (core.warmup).
+    from core import warmup
+
+    warmup.prepare()
     gc.freeze()
+
+
+def post_worker_init(worker) -> None:
+    """In each worker, before its first request: its own database and cache connections
+    (a replaced worker's first readers no longer wait for them)."""
+    from core import warmup
+
+    try:
+        warmup.connect()
+    except Exception:
+        worker.log.warning("warm-up: could not connect yet", exc_info=True)
 
 
 # The TLS proxy in front: X-Forwarded-Proto/-For are trusted only from these addresses

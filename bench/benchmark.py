@@ -69,7 +69,14 @@ def bench_pages() -> list[dict]:
     from taggit.models import Tag
 
     from news.models import Article
-    from partnerships.models import CooperationArea, Memorandum, Municipality, Official, Region
+    from partnerships.models import (
+        CooperationArea,
+        Memorandum,
+        Municipality,
+        Official,
+        Partnership,
+        Region,
+    )
     from partnerships.models.municipality import OCCUPIED_REGION_CODES
 
     rng = random.Random(7)
@@ -94,6 +101,8 @@ def bench_pages() -> list[dict]:
         .order_by("-n")
         .first()
     )
+    # The partnership with the most activities (the seeder gives one hundreds).
+    partnership = Partnership.objects.annotate(n=Count("activities")).order_by("-n", "pk").first()
     user = get_user_model().objects.get(email=OFFICIAL_EMAIL)
     official = Official.objects.approved().get(user=user)
     memorandum = Memorandum.objects.involving(official.municipality).order_by("-version").first()
@@ -132,6 +141,9 @@ def bench_pages() -> list[dict]:
         {"name": "map data, one oblast", "kind": "other",
          "paths": [f"/uk/map/data.geojson?region={big_region.slug}"]},
         {"name": "statistics", "kind": "other", "paths": ["/uk/statistics/"]},
+        {"name": "partnership page (most activities)", "kind": "other",
+         "paths": [f"/uk/partnerships/{partnership.pk}/"]},
+        {"name": "activities feed (RSS)", "kind": "other", "paths": ["/uk/activities/feed/"]},
         {"name": "official's dashboard (signed in)", "kind": "other",
          "paths": ["/uk/my-municipality/"], "cookie": cookie},
         {"name": "memorandum (signed in)", "kind": "other",

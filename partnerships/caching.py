@@ -6,6 +6,11 @@ to a municipality, region, area of cooperation, a municipality's offers or needs
 partnership, a request for cooperation or a memorandum starts a new generation
 (the receivers below, connected by the app's ready()); so do a registry import and a memorandum's publish
 flags, which are written without signals.
+
+"activities": what shows activities, yearly plans and reports (the partnership pages'
+main part, the profiles' activities): any save or delete of an activity, an addition to
+one or a yearly document starts a new one (below), as the services do for their
+update() writes.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -13,12 +18,16 @@ from django.dispatch import receiver
 
 from core import caching
 from partnerships.models import (
+    Activity,
+    ActivityContribution,
     CooperationArea,
     CooperationRequest,
+    FundingProgramme,
     Memorandum,
     Municipality,
     Partnership,
     Region,
+    YearlyDocument,
 )
 
 
@@ -41,6 +50,9 @@ def registry_changed() -> None:
 # A profile shows its open requests' count and its partners' signed memoranda.
 @receiver(post_save, sender=CooperationRequest, dispatch_uid="registry_cache_request_saved")
 @receiver(post_delete, sender=CooperationRequest, dispatch_uid="registry_cache_request_deleted")
+# The partnership page's funding hints.
+@receiver(post_save, sender=FundingProgramme, dispatch_uid="registry_cache_programme_saved")
+@receiver(post_delete, sender=FundingProgramme, dispatch_uid="registry_cache_programme_deleted")
 @receiver(post_save, sender=Memorandum, dispatch_uid="registry_cache_memorandum_saved")
 @receiver(post_delete, sender=Memorandum, dispatch_uid="registry_cache_memorandum_deleted")
 def registry_cache_dropped(sender, **kwargs) -> None:
@@ -52,3 +64,16 @@ def registry_cache_dropped(sender, **kwargs) -> None:
 def registry_cache_dropped_by_areas(sender, action: str, **kwargs) -> None:
     if action in {"post_add", "post_remove", "post_clear"}:
         registry_changed()
+
+
+# "activities": the partnership pages' timelines and the profiles' activities (with the
+# partnerships' health, which activities and agreed reports make). The services bump it
+# too, for writes made with update(); these catch the admin's and every other save.
+@receiver(post_save, sender=Activity, dispatch_uid="activities_cache_activity_saved")
+@receiver(post_delete, sender=Activity, dispatch_uid="activities_cache_activity_deleted")
+@receiver(post_save, sender=ActivityContribution, dispatch_uid="activities_cache_part_saved")
+@receiver(post_delete, sender=ActivityContribution, dispatch_uid="activities_cache_part_deleted")
+@receiver(post_save, sender=YearlyDocument, dispatch_uid="activities_cache_yearly_saved")
+@receiver(post_delete, sender=YearlyDocument, dispatch_uid="activities_cache_yearly_deleted")
+def activities_cache_dropped(sender, **kwargs) -> None:
+    caching.bump("activities")

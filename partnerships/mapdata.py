@@ -13,7 +13,6 @@ between them; `focus` highlights one municipality with its partners, and with
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.urls import reverse
 from django.utils.translation import get_language
 from django_countries import countries
 
@@ -24,7 +23,6 @@ from partnerships.models.municipality import OCCUPIED_REGION_CODES, UKRAINE
 
 # The directory's filters the map offers (the rest are about the list's order and size).
 MAP_FILTERS = ("region", "country", "kind", "offers", "needs", "no_foreign_partner")
-SLUG_PLACEHOLDER = "slug-placeholder"
 
 
 class MapFilter(MunicipalityFilter):
@@ -91,6 +89,20 @@ def _places() -> tuple[dict[int, Place], dict[int, str]]:
     return places, country_of
 
 
+# The properties a point carries, short: thousands of points travel to a phone
+# (static/js/map.js reads them). n: name; p: index into the collection's "places"
+# (oblast or country); s: slug (the page turns it into the profile's address); c: its
+# partners, when it has any. Flags only where they hold, as 1: ua (Ukrainian), fp (a
+# partner in another country), dim (shown as a match's partner, not a match itself),
+# hl (highlighted), x (in temporarily occupied territory: no cooperation).
+# Partnerships are two MultiLineStrings: the highlighted ones (hl) and the rest.
+DECIMALS = 5  # ~1 m: the registry's coordinates are no finer
+
+
+def _position(place: Place) -> list[float]:
+    return [round(place.longitude, DECIMALS), round(place.latitude, DECIMALS)]
+
+
 def map_collection(matching: set[int] | None, focus: Municipality | None, focus_only: bool) -> dict:
     """The GeoJSON FeatureCollection the map draws (see the module's docstring)."""
     places, country_of = _places()
@@ -117,51 +129,46 @@ def map_collection(matching: set[int] | None, focus: Municipality | None, focus_
     else:
         shown = set(places)
     lines = pairs if matching is None else [(a, b) for a, b in pairs if {a, b} & matching]
-    profile_url = reverse("partnerships:municipality-detail", kwargs={"slug": SLUG_PLACEHOLDER})
 
+    place_names: dict[str, int] = {}
     features: list[dict] = []
     for pk in sorted(shown, key=lambda pk: sort_key(places[pk].name)):
         place = places[pk]
-        properties = {
-            "name": place.name,
-            "place": place.region or countries.name(place.country),
-            "ua": place.country == UKRAINE,
-            "foreign_partner": pk in foreign_partner,
-            "partners": len(partners[pk]),
-            "url": profile_url.replace(SLUG_PLACEHOLDER, place.slug),
-            "slug": place.slug,
-            "match": matching is None or pk in matching,
+        where = place.region or str(countries.name(place.country))
+        properties: dict = {
+            "n": place.name,
+            "p": place_names.setdefault(where, len(place_names)),
+            "s": place.slug,
         }
-        # Rare flags only where they hold: thousands of points travel to a phone.
-        if pk in highlighted:
-            properties["highlight"] = True
-        if place.occupied:
-            properties["closed"] = True
+        flags = {
+            "c": len(partners[pk]),
+            "ua": int(place.country == UKRAINE),
+            "fp": int(pk in foreign_partner),
+            "dim": int(matching is not None and pk not in matching),
+            "hl": int(pk in highlighted),
+            "x": int(place.occupied),
+        }
+        properties.update((name, value) for name, value in flags.items() if value)
         features.append(
             {
                 "type": "Feature",
                 "id": pk,
-                "geometry": {"type": "Point", "coordinates": [place.longitude, place.latitude]},
+                "geometry": {"type": "Point", "coordinates": _position(place)},
                 "properties": properties,
             }
         )
+    drawn: dict[bool, list] = {True: [], False: []}
     for a, b in lines:
         if a in shown and b in shown:
+            bright = focus is not None and focus.pk in (a, b)
+            drawn[bright].append([_position(places[a]), _position(places[b])])
+    for bright, segments in drawn.items():
+        if segments:
             features.append(
                 {
                     "type": "Feature",
-                    "geometry": {
-                        "type": "LineString",
-                        "coordinates": [
-                            [places[a].longitude, places[a].latitude],
-                            [places[b].longitude, places[b].latitude],
-                        ],
-                    },
-                    "properties": (
-                        {"ends": [a, b], "highlight": True}
-                        if focus is not None and focus.pk in (a, b)
-                        else {"ends": [a, b]}
-                    ),
+                    "geometry": {"type": "MultiLineString", "coordinates": segments},
+                    "properties": {"hl": 1} if bright else {},
                 }
             )
-    return {"type": "FeatureCollection", "features": features}
+    return {"type": "FeatureCollection", "places": list(place_names), "features": features}

@@ -52,6 +52,7 @@ urlpatterns = [
     path("map/", maps.map_page, name="map"),
     path("map/data.geojson", maps.map_data, name="map-data"),
     path("map/<slug:frame>/background.svg", maps.map_background, name="map-background"),
+    path("map/<slug:frame>/drawing.svg", maps.map_drawing, name="map-drawing"),
     path("map/<slug:frame>/partnerships.svg", maps.map_lines, name="map-lines"),
     path("open-data/datapackage.json", opendata.datapackage, name="datapackage"),
     path("open-data/<slug:dataset>.<str:fmt>", opendata.download, name="open-data"),

@@ -6,7 +6,8 @@
 Sizes: full is the real registry (manage.py load_registry), 100,000 published articles in
 Ukrainian and English with 2-4 of ~100 topics, regions and communities over 5 years,
 1,000,000 comments skewed by Zipf's law (the busiest articles have many thousands), 20,000
-verified users, officials, requests, memoranda and partnerships; small is 1/100 of it
+verified users, officials, requests, memoranda and partnerships, 3,000 activities (500 of
+them of the busiest partnership) and 300 yearly plans and reports; small is 1/100 of it
 over the same registry. The same --seed gives the same data.
 
 Text columns derived from others (normalised search copies and labels) are computed with
@@ -19,7 +20,7 @@ By concept: ``plan`` (sizes, the words the benchmark looks for, the version), ``
 (word lists and Zipf draws), ``database`` (COPY, sequences, the seeded marker),
 ``registry`` (the registry and the municipalities' profiles), ``users``, ``news``
 (topics and articles), ``comments``, ``cooperation`` (officials, requests, memoranda,
-partnerships) and ``command`` (the command line and the order of the steps).
+partnerships), ``activities`` (activities, notes, yearly plans and reports) and ``command`` (the command line and the order of the steps).
 """
 
 from bench.seed.plan import COMMON_EN, COMMON_UK, OFFICIAL_EMAIL, RARE_EN, RARE_UK

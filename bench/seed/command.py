@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import bench.seed
-from bench.seed import comments, cooperation, database, news, registry, users
+from bench.seed import activities, comments, cooperation, database, news, registry, users
 from bench.seed.plan import SIZES, label, log
 from bench.seed.text import Words, word_list
 
@@ -50,6 +50,7 @@ def seed(size: str, seed_value: int) -> None:
     registry.profiles(random.Random(seed_value + 1), places.all)
     log("officials, requests, memoranda, partnerships (through the services)")
     cooperation.cooperation(rng, plan, places.ukrainian, places.foreign)
+    activities.activities(rng, plan, now, words)
 
     log("analyze")
     database.mark_seeded(label(size, seed_value))

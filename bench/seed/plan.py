@@ -2,7 +2,7 @@
 
 import time
 
-VERSION = 2  # bump when the generated data changes, so old databases are seeded again
+VERSION = 4  # bump when the generated data changes, so old databases are seeded again
 
 SIZES = {
     "full": {
@@ -14,6 +14,9 @@ SIZES = {
         "officials": 1_200,
         "requests": 2_000,
         "paragraphs": 12_000,
+        "activities": 3_000,
+        "busiest_activities": 500,
+        "yearly": 300,
     },
     "small": {
         "articles": 1_000,
@@ -24,6 +27,9 @@ SIZES = {
         "officials": 12,
         "requests": 20,
         "paragraphs": 600,
+        "activities": 60,
+        "busiest_activities": 12,
+        "yearly": 6,
     },
     # For the suite: every kind of row, in seconds (tests/bench).
     "tiny": {
@@ -35,6 +41,9 @@ SIZES = {
         "officials": 6,
         "requests": 10,
         "paragraphs": 60,
+        "activities": 12,
+        "busiest_activities": 4,
+        "yearly": 3,
     },
 }
 # Words the benchmark searches for: the commonest ones and one that only a few articles use.

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from . import views
-from .feeds import LatestActivitiesFeed
+from .feeds import activity_feed
 
 urlpatterns = [
     path("partnerships/<int:pk>/", views.partnership_detail, name="partnership-detail"),
@@ -17,5 +17,5 @@ urlpatterns = [
         views.contribution_delete,
         name="activity-contribution-delete",
     ),
-    path("activities/feed/", LatestActivitiesFeed(), name="activity-feed"),
+    path("activities/feed/", activity_feed, name="activity-feed"),
 ]

@@ -2,15 +2,19 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import caching
 from core.submit_once import new_key
 from partnerships.models import Activity, ActivityContribution, Municipality, Partnership
 from partnerships.yearly.forms import YearlyOpenForm
@@ -34,8 +38,9 @@ def _crumbs(partnership: Partnership, last: str = "") -> list:
 
 
 def partnership_detail(request, pk: int):
-    partnership = _partnership(pk)
-    access = partnership_access(request.user, partnership)
+    """The partnership page. Its main part is the same for every reader not signed in
+    (no drafts, no buttons): cached for them under the registry, news and activities
+    generations (partnerships.caching), per page of the timeline and language."""
     try:
         cursor = timeline.Cursor.parse(request.GET["before"]) if "before" in request.GET else None
     except ValueError:
@@ -43,10 +48,26 @@ def partnership_detail(request, pk: int):
             _("This page of the timeline does not exist: start from its newest page."),
             content_type="text/plain; charset=utf-8",
         )
-    page = timeline.page(partnership, timeline.Reader(request.user, access), cursor)
+    if not request.user.is_authenticated:
+        tokens = caching.tokens("registry", "news", "activities")
+        key = f"partnership-page:{':'.join(tokens)}:{pk}:{get_language()}:{cursor or ''}"
+        part = cache.get(key)
+        if part is None:
+            part = _partnership_part(request, _partnership(pk), cursor)
+            cache.set(key, part, caching.MAX_AGE)
+    else:
+        part = _partnership_part(request, _partnership(pk), cursor)
     return render(
-        request,
-        "partnerships/partnership_detail.html",
+        request, "partnerships/partnership_detail.html", {"part": part, "crumbs": part["crumbs"]}
+    )
+
+
+def _partnership_part(request, partnership: Partnership, cursor: timeline.Cursor | None) -> dict:
+    """The page's title, description, breadcrumbs and rendered main part."""
+    access = partnership_access(request.user, partnership)
+    page = timeline.page(partnership, timeline.Reader(request.user, access), cursor)
+    main = render_to_string(
+        "partnerships/partnership_main.html",
         {
             "partnership": partnership,
             "access": access,
@@ -63,9 +84,16 @@ def partnership_detail(request, pk: int):
             "yearly_form": YearlyOpenForm(initial={"year": timezone.localdate().year})
             if access.can_record
             else None,
-            "crumbs": _crumbs(partnership),
         },
+        request=request,
     )
+    names = {"a": partnership.municipality_a.name, "b": partnership.municipality_b.name}
+    return {
+        "title": str(partnership),
+        "description": _("The partnership of %(a)s and %(b)s: what they did together.") % names,
+        "crumbs": _crumbs(partnership),
+        "main": mark_safe(main),
+    }
 
 
 def _back_to(request, activity: Activity):

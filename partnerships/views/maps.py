@@ -3,18 +3,21 @@ import json
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Max
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.csp import CSP
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_page
-from django.views.decorators.gzip import gzip_page
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
 from core.caching import MAX_AGE
+from core.responses import compressed_body, conditional_response
 from partnerships.caching import registry_generation
 from partnerships.choices import MunicipalityKind
 from partnerships.mapdata import MapFilter, map_collection
@@ -22,14 +25,8 @@ from partnerships.maps import DEFAULT_FRAME, FRAMES, partnerships_map
 from partnerships.models import Municipality, Partnership
 
 KIND_LABELS = dict(MunicipalityKind.choices)
-
-
-def _registry_version() -> str:
-    """Changes whenever a partnership or a municipality does: the map's cache key."""
-    partnerships = Partnership.objects.aggregate(total=Count("pk"), last=Max("created_at"))
-    municipalities = Municipality.objects.aggregate(last=Max("updated_at"))
-    stamp = f"{partnerships['total']}:{partnerships['last']}:{municipalities['last']}"
-    return hashlib.sha256(stamp.encode()).hexdigest()[:16]
+# The linked drawing is shown in a frame of the map page: our own pages may frame it.
+FRAMED_BY_OUR_PAGES: dict = {**settings.SECURE_CSP, "frame-ancestors": [CSP.SELF]}
 
 
 @require_safe
@@ -37,15 +34,17 @@ def map_page(request):
     frame = FRAMES.get(request.GET.get("frame", DEFAULT_FRAME.slug))
     if frame is None:
         raise Http404(_("There is no such map view."))
-    # Drawing ~900 partnerships costs more than the rest of the page: cache
-    # the figure until the registry changes.
-    key = f"map-figure:{frame.slug}:{get_language()}:{_registry_version()}"
+    generation = registry_generation()
+    # Counting and listing the leaders costs more than the rest of the page: cached per
+    # registry generation. The linked drawing is its own address (map_drawing).
+    key = f"map-figure:{frame.slug}:{get_language()}:{generation}"
     figure = cache.get(key)
     if figure is None:
         figure = render_to_string(
             "partnerships/map_figure.html",
             {
                 "map": partnerships_map(frame, Partnership.objects.for_map().order_by("pk")),
+                "drawing_url": _drawing_url(frame, generation),
                 "leaders": Municipality.objects.ukrainian()
                 .with_partner_count()
                 .filter(partner_count__gt=0)
@@ -53,7 +52,7 @@ def map_page(request):
                 .order_by("-partner_count", "sort_key_uk")[:10],
             },
         )
-        cache.set(key, figure, 60 * 60)
+        cache.set(key, figure, MAX_AGE)
     filters = MapFilter(request.GET or None, queryset=Municipality.objects.none())
     filters.form.is_valid()
     focus = _focus(request)
@@ -67,11 +66,42 @@ def map_page(request):
             "filters": filters,
             "focus": focus,
             "data_query": request.GET.urlencode(),
-            "registry_generation": registry_generation(),
+            "registry_generation": generation,
             "tiles": settings.MAP_TILES,
             "crumbs": [(_("Map"), "")],
         },
     )
+
+
+def _drawing_url(frame, generation: str) -> str:
+    url = reverse("partnerships:map-drawing", kwargs={"frame": frame.slug})
+    return f"{url}?v={generation}"
+
+
+@require_safe
+@xframe_options_sameorigin
+@csp_override(FRAMED_BY_OUR_PAGES)
+def map_drawing(request, frame: str):
+    """The map page's linked drawing, for readers without scripts: every partnership a
+    line, every partner a link to its profile. A document of its own, so the page does
+    not carry it to the readers whose browser draws the interactive map."""
+    chosen = FRAMES.get(frame)
+    if chosen is None:
+        raise Http404(_("There is no such map view."))
+    generation = registry_generation()
+    key = f"map-drawing:{chosen.slug}:{get_language()}:{generation}"
+    body = cache.get(key)
+    if body is None:
+        body = render_to_string(
+            "partnerships/map_drawing.svg",
+            {"map": partnerships_map(chosen, Partnership.objects.for_map().order_by("pk"))},
+        ).encode()
+        cache.set(key, body, MAX_AGE)
+    response = HttpResponse(body, content_type="image/svg+xml")
+    # The page asks with the generation it was drawn in (v): such an answer never changes.
+    current = request.GET.get("v") == generation
+    response["Cache-Control"] = f"public, max-age={MAX_AGE}" if current else "no-cache"
+    return response
 
 
 def _focus(request) -> Municipality | None:
@@ -82,10 +112,10 @@ def _focus(request) -> Municipality | None:
 
 
 @require_safe
-@gzip_page  # public data, no secret to leak: a tenth of the size on a phone's line
 def map_data(request):
     """The interactive map's GeoJSON (partnerships.mapdata), cached per registry
-    generation, language and filter."""
+    generation, language and filter, already compressed and with its ETag: a browser
+    asks again on every visit and gets a 304 while the registry is unchanged."""
     filters = MapFilter(request.GET, queryset=Municipality.objects.none())
     if not filters.form.is_valid():
         return JsonResponse({"errors": filters.form.errors}, status=400)
@@ -96,8 +126,8 @@ def map_data(request):
     )
     digest = hashlib.sha256(json.dumps(query).encode()).hexdigest()
     key = f"map-data:{registry_generation()}:{get_language()}:{digest}"
-    body = cache.get(key)
-    if body is None:
+    entry = cache.get(key)
+    if entry is None:
         focus = _focus(request)
         if request.GET.get("focus") and focus is None:
             errors = {"focus": [_("There is no such municipality.")]}
@@ -105,13 +135,9 @@ def map_data(request):
         collection = map_collection(
             filters.matching_ids(), focus, focus_only=bool(request.GET.get("focus_only"))
         )
-        body = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
-        cache.set(key, body, MAX_AGE)
-    response = HttpResponse(body, content_type="application/geo+json")
-    # The page asks with the generation it was drawn in (v): such an answer never changes.
-    current = request.GET.get("v") == registry_generation()
-    response["Cache-Control"] = f"public, max-age={MAX_AGE}" if current else "no-cache"
-    return response
+        entry = compressed_body(json.dumps(collection, ensure_ascii=False, separators=(",", ":")))
+        cache.set(key, entry, MAX_AGE)
+    return conditional_response(request, entry, "application/geo+json")
 
 
 @require_safe

@@ -6,7 +6,24 @@
 // the reader sees in a popup is built as text nodes, never as HTML.
 (function () {
   "use strict";
-  if (!window.L) return;
+
+  // The linked drawing, for a reader whose browser cannot draw the interactive map (a
+  // reader without scripts gets it from the page's <noscript>).
+  function showDrawing() {
+    document.querySelectorAll(".map-fallback").forEach((node) => { node.hidden = false; });
+    document.querySelectorAll(".map__drawing[data-drawing]").forEach((node) => {
+      if (node.querySelector("iframe")) return;
+      const frame = document.createElement("iframe");
+      frame.src = node.dataset.drawing;
+      frame.title = node.dataset.label;
+      node.append(frame);
+    });
+  }
+
+  if (!window.L) {
+    if (document.querySelector("[data-map='full']")) showDrawing();
+    return;
+  }
 
   const COLOURS = {
     ua: "#0057b7",
@@ -51,6 +68,27 @@
     map.attributionControl.addAttribution("Natural Earth");
     element.leafletMap = map;  // for the browser tests and a developer's console
     return map;
+  }
+
+  // The data's short properties (partnerships/mapdata.py), spelled out once.
+  function expand(element, data) {
+    const profile = element.dataset.profileUrl;
+    data.features.forEach((feature) => {
+      const p = feature.properties;
+      feature.properties = feature.geometry.type !== "Point" ? { highlight: Boolean(p.hl) } : {
+        name: p.n,
+        place: data.places[p.p],
+        slug: p.s,
+        url: profile.replace("slug-placeholder", encodeURIComponent(p.s)),
+        partners: p.c || 0,
+        ua: Boolean(p.ua),
+        foreign_partner: Boolean(p.fp),
+        match: !p.dim,
+        highlight: Boolean(p.hl),
+        closed: Boolean(p.x),
+      };
+    });
+    return data;
   }
 
   function markerStyle(properties) {
@@ -142,9 +180,9 @@
     const few = data.features.filter((feature) => feature.properties.highlight).length <= 12;
     data.features.forEach((feature) => {
       const p = feature.properties;
-      if (feature.geometry.type === "LineString") {
-        const [a, b] = feature.geometry.coordinates;
-        L.polyline([[a[1], a[0]], [b[1], b[0]]], {
+      if (feature.geometry.type === "MultiLineString") {
+        const segments = feature.geometry.coordinates.map(([a, b]) => [[a[1], a[0]], [b[1], b[0]]]);
+        L.polyline(segments, {
           color: p.highlight ? COLOURS.highlight : COLOURS.line,
           weight: p.highlight ? 2.5 : 0.8,
           opacity: p.highlight ? 0.9 : (focused ? 0.08 : 0.22),
@@ -220,7 +258,7 @@
     fetch(element.dataset.geojson)
       .then((response) => { if (!response.ok) throw new Error(response.status); return response.json(); })
       .then((data) => {
-        const drawn = drawData(element, map, data, true);
+        const drawn = drawData(element, map, expand(element, data), true);
         if (drawn.highlighted.getLayers().length) element.classList.add("live-map--focus");
         const filtered = window.location.search.length > 1;
         if (!fromHash && drawn.highlighted.getLayers().length) {
@@ -235,7 +273,7 @@
       })
       .catch(() => {
         count.textContent = element.dataset.labelFailed;
-        document.querySelectorAll(".map-fallback").forEach((node) => { node.hidden = false; });
+        showDrawing();
       });
   }
 
@@ -247,7 +285,7 @@
     fetch(element.dataset.geojson)
       .then((response) => response.json())
       .then((data) => {
-        const drawn = drawData(element, map, data, false);
+        const drawn = drawData(element, map, expand(element, data), false);
         if (drawn.points.length) {
           map.fitBounds(L.featureGroup(drawn.points).getBounds(), { padding: [30, 30], maxZoom: 8 });
         }

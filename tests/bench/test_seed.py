@@ -4,6 +4,7 @@ The seeder writes with COPY and the database's own triggers: PostgreSQL only."""
 
 import pytest
 from django.db import connection
+from django.db.models import Count
 from django.test import Client
 
 from bench.benchmark import bench_pages
@@ -11,7 +12,7 @@ from bench.seed.command import seed
 from bench.seed.database import marker
 from bench.seed.plan import SIZES, label
 from news.models import Article, Comment
-from partnerships.models import Memorandum, Official
+from partnerships.models import Activity, Memorandum, Official, YearlyDocument
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="the seeder needs PostgreSQL"),
@@ -33,6 +34,13 @@ def test_tiny_seed_fills_every_kind_of_row_and_feeds_every_benchmarked_page(seed
     assert Comment.objects.count() == seeded["comments"]
     assert Official.objects.approved().exists()
     assert Memorandum.objects.exists()
+    # What partnerships do: activities (the busiest partnership's share first), agreed
+    # yearly plans and reports, each with both sides' agreements.
+    assert Activity.objects.published().count() == seeded["activities"]
+    busiest = Activity.objects.values("partnership").annotate(n=Count("pk")).order_by("-n")[0]
+    assert busiest["n"] >= seeded["busiest_activities"]
+    assert YearlyDocument.objects.agreed().count() == seeded["yearly"]
+    assert all(d.agreements.count() == 2 for d in YearlyDocument.objects.all())
     # Derived columns are filled as the application fills them.
     assert not Article.objects.filter(search_document__isnull=True).exists()
     database = connection.settings_dict

@@ -238,6 +238,21 @@ def test_the_feed_lists_published_activities_only(client, draft, published):
     assert f"#activity-{published.pk}" in xml
 
 
+def test_the_feed_is_a_304_for_a_reader_that_has_it_until_an_activity_is_published(
+    client, role_client, draft, django_assert_num_queries
+):
+    url = reverse("partnerships:activity-feed")
+    first = client.get(url)
+    assert first["Content-Type"].startswith("application/rss+xml")
+    with django_assert_num_queries(0):
+        again = client.get(url, headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
+    role_client("official_a").post(reverse("partnerships:activity-publish", args=[draft.pk]))
+    client.logout()
+    changed = client.get(url, headers={"If-None-Match": first["ETag"]})
+    assert changed.status_code == 200 and "Draft visit" in changed.content.decode()
+
+
 @pytest.mark.usefixtures("english")
 def test_the_partnership_page_shows_its_facts_and_news_of_both_sides(
     client, partnership, municipality_a, municipality_b, municipality_c
@@ -255,3 +270,18 @@ def test_the_partnership_page_shows_its_facts_and_news_of_both_sides(
 
 def test_a_missing_partnership_is_404(client):
     assert client.get(reverse("partnerships:partnership-detail", args=[999])).status_code == 404
+
+
+def test_the_public_page_is_cached_until_an_activity_changes(
+    client, django_assert_num_queries, partnership, municipality_a
+):
+    url = partnership.get_absolute_url()
+    PublishedActivityFactory(partnership=partnership, municipality=municipality_a, title="First")
+    assert "First" in client.get(url).content.decode()
+    with django_assert_num_queries(0):
+        client.get(url)  # the main part from the cache, and no user to read
+    activity = Activity.objects.get()
+    activity.title = "Renamed in the admin"
+    activity.save()
+    html = client.get(url).content.decode()
+    assert "Renamed in the admin" in html and "First" not in html
