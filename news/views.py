@@ -32,7 +32,7 @@ from partnerships.models import Region
 from . import models, services
 from .caching import comments_generation, news_generation
 from .forms import ArticleFilter, CommentForm
-from .models import Article, Comment, topic_label, topics_with_names
+from .models import Article, ArticleViewCount, Comment, topic_label, topics_with_names
 from .permissions import can_comment, can_delete_comment, can_report_comment
 
 COMMENTS_PER_PAGE = 50
@@ -280,11 +280,7 @@ class ArticleDetailView(DetailView):
         ):
             counted = services.article_add_view(article_id=article.pk)
         # The cached article's count is old: show the one just written, or read it.
-        article.view_count = (
-            counted
-            if counted is not None
-            else Article.objects.filter(pk=article.pk).values_list("view_count", flat=True).get()
-        )
+        article.view_count = counted if counted is not None else ArticleViewCount.of(article.pk)
         return article_page(request, article, generation=self.generation)
 
 

@@ -40,11 +40,16 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-published_at", "-pk")
         )
 
+    def with_view_count(self):
+        """Each article's `view_count` read with it (0 before its first view)."""
+        return self.annotate(view_count=Coalesce(F("view_tally__views"), Value(0)))
+
     def for_page(self):
         """Everything the article page shows beside the text, in fixed queries; the
         normalised search copies and the search document stay in the database."""
         return (
             self.defer(*SEARCH_FIELDS, SEARCH_DOCUMENT_FIELD)
+            .with_view_count()
             .select_related("author")
             .prefetch_related(
                 "tags",
