@@ -1,5 +1,6 @@
 import hashlib
 import re
+from functools import partial
 from urllib.parse import quote
 
 from django.contrib import messages
@@ -30,7 +31,7 @@ from core.listing import (
 from partnerships.models import Region
 
 from . import models, services
-from .caching import comments_generation, news_generation
+from .caching import cached_in_generation, comments_generation, news_generation
 from .forms import ArticleFilter, CommentForm
 from .models import Article, ArticleViewCount, Comment, topic_label, topics_with_names
 from .permissions import can_comment, can_delete_comment, can_report_comment
@@ -68,18 +69,25 @@ class ArticleListView(CachedListMixin, ForgivingFilterMixin, FilterView):
     scope = None  # None, "tag" or "region"
 
     def get(self, request, *args, **kwargs):
+        self.news_token = news_generation()
         self.scope_object = self.get_scope_object()
         return super().get(request, *args, **kwargs)
 
     def generation(self) -> str:
-        return news_generation()
+        return self.news_token
 
     def get_scope_object(self):
+        """The topic (with its names) or region of the URL, cached per news generation
+        (a topic's, its names' or a region's save starts a new one): a warm page then
+        makes no query. A 404 is not cached."""
+        slug = self.kwargs.get("slug", "")
         if self.scope == "tag":
-            return get_object_or_404(topics_with_names(), slug=self.kwargs["slug"])
-        if self.scope == "region":
-            return get_object_or_404(Region, slug=self.kwargs["slug"])
-        return None
+            read = partial(get_object_or_404, topics_with_names(), slug=slug)
+        elif self.scope == "region":
+            read = partial(get_object_or_404, Region, slug=slug)
+        else:
+            return None
+        return cached_in_generation(self.news_token, self.scope, slug, read)
 
     def get_queryset(self):
         queryset = Article.objects.published().for_cards()
@@ -248,12 +256,12 @@ def article_page(
 def cached_article(slug: str, generation: str) -> Article:
     """The article with its topics, regions and communities, cached per news generation
     (news.caching): any write to it or its labels drops it. A 404 is not cached."""
-    key = f"news-article:{generation}:{hashlib.sha256(slug.encode()).hexdigest()}"
-    article = cache.get(key)
-    if article is None:
-        article = get_object_or_404(Article.objects.for_page(), slug=slug)
-        cache.set(key, article, MAX_AGE)
-    return article
+    return cached_in_generation(
+        generation,
+        "article",
+        slug,
+        lambda: get_object_or_404(Article.objects.for_page(), slug=slug),
+    )
 
 
 class ArticleDetailView(DetailView):
