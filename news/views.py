@@ -32,6 +32,7 @@ from partnerships.models import Region
 
 from . import models, services
 from .caching import cached_in_generation, comments_generation, news_generation
+from .cards import news_cards, related_articles
 from .forms import ArticleFilter, CommentForm
 from .models import Article, ArticleViewCount, Comment, topic_label, topics_with_names
 from .permissions import can_comment, can_delete_comment, can_report_comment
@@ -90,7 +91,8 @@ class ArticleListView(CachedListMixin, ForgivingFilterMixin, FilterView):
         return cached_in_generation(self.news_token, self.scope, slug, read)
 
     def get_queryset(self):
-        queryset = Article.objects.published().for_cards()
+        # The cards' labels are read by news_cards, for the cards not cached already.
+        queryset = Article.objects.published().for_cards().prefetch_related(None)
         if self.scope == "tag":
             queryset = queryset.filter(tags=self.scope_object)
         elif self.scope == "region":
@@ -156,6 +158,7 @@ class ArticleListView(CachedListMixin, ForgivingFilterMixin, FilterView):
             and paginator.count >= models.search.SEARCH_LIMIT
         )
         context["search_limit"] = models.search.SEARCH_LIMIT
+        context["cards"] = news_cards(list(context.get("object_list") or []), self.news_token)
         return context
 
 
@@ -222,13 +225,15 @@ def article_page(
         may_comment = not is_preview and can_comment(user)
         comments = comment_pages(article, thread_generation).get_page(request.GET.get("comments"))
         login_next = f"{article_url}#comments"
+        related = SimpleLazyObject(lambda: related_articles(article, generation))
         context = {
             "article": article,
             "article_url": article_url,
             "views": VIEWS_MARK if key else intcomma(article.view_count),
-            # Evaluated by the template, unless its rendered cards are cached (news.caching).
-            "related": SimpleLazyObject(lambda: list(Article.objects.related_to(article))),
-            "news_generation": generation,
+            # "Read more": ranked once per news generation, its cards rendered once for
+            # every page that shows them (news.cards).
+            "related": related,
+            "related_cards": SimpleLazyObject(lambda: news_cards(related, generation)),
             "comments_generation": thread_generation,
             "share": share_links(request, article),
             "comments": comments,

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from .articles import Article
 
 
+# What a news card shows beside the article's own columns.
+CARD_PREFETCH = ("tags", "tags__names", "regions")
+
+
 class ArticleStatus(models.TextChoices):
     DRAFT = "draft", _("draft")
     PUBLISHED = "published", _("published")
@@ -36,7 +40,7 @@ class ArticleQuerySet(models.QuerySet):
         """Everything a news card shows (tags, regions), newest first, in fixed queries."""
         return (
             self.defer("body_uk", "body_en", *SEARCH_FIELDS, SEARCH_DOCUMENT_FIELD)
-            .prefetch_related("tags", "tags__names", "regions")
+            .prefetch_related(*CARD_PREFETCH)
             .order_by("-published_at", "-pk")
         )
 
