@@ -4,6 +4,7 @@ Every value can be changed from the environment (GUNICORN_*), so one image serve
 small and a large server alike.
 """
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -31,14 +32,16 @@ preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() not in {"0", "f
 
 def when_ready(server) -> None:
     """Before the first fork: import what every worker would import on its first
-    requests (the URLconf and with it every view, the cache client), then freeze the
-    collector's view of those objects, so a collection in a worker does not write to
-    (and so copy) the shared pages."""
+    requests (the URLconf and with it every view, the cache client), ask the database
+    once what each process asks on its first connection, then freeze the collector's
+    view of those objects, so a collection in a worker does not write to (and so copy)
+    the shared pages."""
     if not server.cfg.preload_app:
         return
     import importlib
 
     from django.conf import settings
+    from django.db import DatabaseError, connections
     from django.template import engines
     from django.urls import get_resolver
 
@@ -52,6 +55,15 @@ def when_ready(server) -> None:
     from core import warmup
 
     warmup.prepare()
+    # django.contrib.postgres reads the OIDs of hstore and citext on a process's first
+    # connection (two queries, then cached in the process): read here, every worker
+    # inherits them, and a worker's first request (after each max_requests restart too)
+    # makes only its own queries. The connection is closed before the fork.
+    for alias in connections:
+        # A database not up yet: each worker asks on its first connection instead.
+        with contextlib.suppress(DatabaseError):
+            connections[alias].ensure_connection()
+    connections.close_all()
     gc.freeze()
 
 

@@ -17,6 +17,7 @@ from . import services
 from .images import clean_uploaded_image
 from .models import (
     Article,
+    ArticleQuerySet,
     ArticleStatus,
     Comment,
     CommentReport,
@@ -180,13 +181,13 @@ class PublicationFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(TranslationAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "publication", "published_at", "view_count", "comment_total"]
+    list_display = ["title", "publication", "published_at", "views", "comment_total"]
     list_filter = [PublicationFilter, "regions"]
     search_fields = ["title_uk", "title_en", "slug"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["regions", "communities", "author"]
     prepopulated_fields = {"slug": ["title_en"]}
-    readonly_fields = ["view_count", "created_at", "updated_at"]
+    readonly_fields = ["views", "created_at", "updated_at"]
     actions = ["publish_now"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body"]}),
@@ -196,11 +197,12 @@ class ArticleAdmin(TranslationAdmin):
             {"fields": ["status", "published_at", "author", "source_url"]},
         ),
         (_("Labels"), {"fields": ["tags", "new_tags", "regions", "communities"]}),
-        (_("Figures"), {"fields": ["view_count", "created_at", "updated_at"]}),
+        (_("Figures"), {"fields": ["views", "created_at", "updated_at"]}),
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(comments_total=Count("comments"))
+        articles: ArticleQuerySet = super().get_queryset(request)  # type: ignore[assignment]
+        return articles.with_view_count().annotate(comments_total=Count("comments"))
 
     def preview(self, request, article):
         """ "Save and preview": the article page, where staff see drafts and scheduled ones."""
@@ -229,6 +231,10 @@ class ArticleAdmin(TranslationAdmin):
         if article.published_at > timezone.now():
             return _("scheduled")
         return _("live")
+
+    @admin.display(description=_("views"), ordering="view_count")
+    def views(self, article):
+        return article.view_count
 
     @admin.display(description=_("comments"), ordering="comments_total")
     def comment_total(self, article):

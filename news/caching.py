@@ -10,6 +10,10 @@ the moment a scheduled article goes live, since each generation ends by itself t
 page starts); any write to one of its comments starts a new one.
 """
 
+import hashlib
+from collections.abc import Callable
+
+from django.core.cache import cache
 from django.db.models import Min
 from django.utils import timezone
 
@@ -44,3 +48,15 @@ def comments_generation(article_id: int) -> str:
 
 def comments_changed(article_id: int) -> None:
     caching.bump(f"comments:{article_id}")
+
+
+def cached_in_generation[T](generation: str, kind: str, name: str, read: Callable[[], T]) -> T:
+    """What `read()` returns, cached under the news generation `generation` by `kind`
+    and `name` (a slug): any write under the generation drops it. An exception (a 404)
+    is not cached."""
+    key = f"news-{kind}:{generation}:{hashlib.sha256(name.encode()).hexdigest()}"
+    value = cache.get(key)
+    if value is None:
+        value = read()
+        cache.set(key, value, caching.MAX_AGE)
+    return value

@@ -1,5 +1,6 @@
 import hashlib
 import re
+from functools import partial
 from urllib.parse import quote
 
 from django.contrib import messages
@@ -30,9 +31,10 @@ from core.listing import (
 from partnerships.models import Region
 
 from . import models, services
-from .caching import comments_generation, news_generation
+from .caching import cached_in_generation, comments_generation, news_generation
+from .cards import news_cards, related_articles
 from .forms import ArticleFilter, CommentForm
-from .models import Article, Comment, topic_label, topics_with_names
+from .models import Article, ArticleViewCount, Comment, topic_label, topics_with_names
 from .permissions import can_comment, can_delete_comment, can_report_comment
 
 COMMENTS_PER_PAGE = 50
@@ -68,21 +70,29 @@ class ArticleListView(CachedListMixin, ForgivingFilterMixin, FilterView):
     scope = None  # None, "tag" or "region"
 
     def get(self, request, *args, **kwargs):
+        self.news_token = news_generation()
         self.scope_object = self.get_scope_object()
         return super().get(request, *args, **kwargs)
 
     def generation(self) -> str:
-        return news_generation()
+        return self.news_token
 
     def get_scope_object(self):
+        """The topic (with its names) or region of the URL, cached per news generation
+        (a topic's, its names' or a region's save starts a new one): a warm page then
+        makes no query. A 404 is not cached."""
+        slug = self.kwargs.get("slug", "")
         if self.scope == "tag":
-            return get_object_or_404(topics_with_names(), slug=self.kwargs["slug"])
-        if self.scope == "region":
-            return get_object_or_404(Region, slug=self.kwargs["slug"])
-        return None
+            read = partial(get_object_or_404, topics_with_names(), slug=slug)
+        elif self.scope == "region":
+            read = partial(get_object_or_404, Region, slug=slug)
+        else:
+            return None
+        return cached_in_generation(self.news_token, self.scope, slug, read)
 
     def get_queryset(self):
-        queryset = Article.objects.published().for_cards()
+        # The cards' labels are read by news_cards, for the cards not cached already.
+        queryset = Article.objects.published().for_cards().prefetch_related(None)
         if self.scope == "tag":
             queryset = queryset.filter(tags=self.scope_object)
         elif self.scope == "region":
@@ -148,6 +158,7 @@ class ArticleListView(CachedListMixin, ForgivingFilterMixin, FilterView):
             and paginator.count >= models.search.SEARCH_LIMIT
         )
         context["search_limit"] = models.search.SEARCH_LIMIT
+        context["cards"] = news_cards(list(context.get("object_list") or []), self.news_token)
         return context
 
 
@@ -214,13 +225,15 @@ def article_page(
         may_comment = not is_preview and can_comment(user)
         comments = comment_pages(article, thread_generation).get_page(request.GET.get("comments"))
         login_next = f"{article_url}#comments"
+        related = SimpleLazyObject(lambda: related_articles(article, generation))
         context = {
             "article": article,
             "article_url": article_url,
             "views": VIEWS_MARK if key else intcomma(article.view_count),
-            # Evaluated by the template, unless its rendered cards are cached (news.caching).
-            "related": SimpleLazyObject(lambda: list(Article.objects.related_to(article))),
-            "news_generation": generation,
+            # "Read more": ranked once per news generation, its cards rendered once for
+            # every page that shows them (news.cards).
+            "related": related,
+            "related_cards": SimpleLazyObject(lambda: news_cards(related, generation)),
             "comments_generation": thread_generation,
             "share": share_links(request, article),
             "comments": comments,
@@ -248,12 +261,12 @@ def article_page(
 def cached_article(slug: str, generation: str) -> Article:
     """The article with its topics, regions and communities, cached per news generation
     (news.caching): any write to it or its labels drops it. A 404 is not cached."""
-    key = f"news-article:{generation}:{hashlib.sha256(slug.encode()).hexdigest()}"
-    article = cache.get(key)
-    if article is None:
-        article = get_object_or_404(Article.objects.for_page(), slug=slug)
-        cache.set(key, article, MAX_AGE)
-    return article
+    return cached_in_generation(
+        generation,
+        "article",
+        slug,
+        lambda: get_object_or_404(Article.objects.for_page(), slug=slug),
+    )
 
 
 class ArticleDetailView(DetailView):
@@ -280,11 +293,7 @@ class ArticleDetailView(DetailView):
         ):
             counted = services.article_add_view(article_id=article.pk)
         # The cached article's count is old: show the one just written, or read it.
-        article.view_count = (
-            counted
-            if counted is not None
-            else Article.objects.filter(pk=article.pk).values_list("view_count", flat=True).get()
-        )
+        article.view_count = counted if counted is not None else ArticleViewCount.of(article.pk)
         return article_page(request, article, generation=self.generation)
 
 

@@ -1,12 +1,16 @@
 """The deployment files say what the portal needs: checked here where Docker is absent."""
 
 import ast
+import gc
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from django.conf import settings
 from django.core.management import get_commands
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 ROOT = Path(settings.BASE_DIR)
 
@@ -102,3 +106,29 @@ def test_gunicorn_preloads_the_application_unless_told_not_to(monkeypatch):
     hooks = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
     assert hooks <= {setting.name for setting in KNOWN_SETTINGS}
     assert "when_ready" in hooks
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="contrib.postgres's type lookup")
+@pytest.mark.django_db(transaction=True)
+def test_gunicorn_master_reads_the_database_types_once_for_every_worker():
+    """Each process's first connection asks PostgreSQL for two type OIDs: the master asks
+    before forking, so a worker's first request makes only its own queries; it leaves no
+    connection open for the workers to share."""
+    from types import SimpleNamespace
+
+    from django.contrib.postgres.signals import get_citext_oids, get_hstore_oids
+
+    values: dict = {}
+    exec(compile((ROOT / "gunicorn.conf.py").read_text(), "gunicorn.conf.py", "exec"), values)  # noqa: S102 - our own config file
+    get_hstore_oids.cache_clear()
+    get_citext_oids.cache_clear()
+    connection.close()
+    try:
+        values["when_ready"](SimpleNamespace(cfg=SimpleNamespace(preload_app=True)))
+    finally:
+        gc.unfreeze()
+    assert get_hstore_oids.cache_info().currsize == get_citext_oids.cache_info().currsize == 1
+    assert connection.connection is None
+    with CaptureQueriesContext(connection) as queries:
+        connection.ensure_connection()
+    assert not [q for q in queries.captured_queries if "pg_type" in q["sql"]]

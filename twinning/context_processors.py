@@ -1,6 +1,7 @@
 from functools import partial
 
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from core.languages import language_links
 from partnerships.permissions import approved_official
@@ -14,5 +15,7 @@ def portal(request):
         # A request refused before the auth middleware (bad Host: a 400 page) has no user.
         "user_official": partial(approved_official, getattr(request, "user", None)),
         # A view rendering a page at another address (a form's POST URL) passes its own.
-        "language_links": language_links(request.get_full_path()),
+        # Lazy: a part rendered on its own (render_to_string with the request) or a page
+        # that passes its own never builds it.
+        "language_links": SimpleLazyObject(lambda: language_links(request.get_full_path())),
     }

@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from taggit.models import Tag
 
 from news.caching import news_changed
-from news.models import Article, ArticleStatus, Comment, TopicName
+from news.models import Article, ArticleStatus, ArticleViewCount, Comment, TopicName
 from partnerships.models import Municipality, Partnership
 
 from .images import image, image_alt
@@ -120,7 +120,6 @@ def _create(data: dict, *, status: str = ArticleStatus.PUBLISHED) -> tuple[Artic
         slug=data["slug"],
         status=status,
         published_at=data["published_at"],
-        view_count=data.get("view_count", 0),
         image_alt_uk=image_alt(fields["title_uk"], language="uk"),
         image_alt_en=image_alt(fields["title_en"], language="en"),
         **fields,
@@ -128,6 +127,8 @@ def _create(data: dict, *, status: str = ArticleStatus.PUBLISHED) -> tuple[Artic
     picture = image(data["slug"])
     article.image.save(picture.name, picture, save=False)
     article.save()
+    if data.get("view_count"):
+        ArticleViewCount.objects.create(article=article, views=data["view_count"])
     article.tags.set(data["tags"])
     communities = data.get("community_objects") or list(
         Municipality.objects.filter(registry_key__in=data.get("communities", []))

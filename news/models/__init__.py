@@ -2,6 +2,7 @@
 
 from .articles import Article, article_image_path
 from .comments import Comment, CommentQuerySet, CommentReport, CommentStatus
+from .counts import ArticleViewCount
 from .queries import ArticleQuerySet, ArticleStatus
 from .search import (
     CANDIDATES_PER_RELATED,
@@ -38,6 +39,7 @@ __all__ = [
     "Article",
     "ArticleQuerySet",
     "ArticleStatus",
+    "ArticleViewCount",
     "Comment",
     "CommentQuerySet",
     "CommentReport",

@@ -20,6 +20,7 @@ from ..images import (
     rendition_name,
 )
 from ..text import sanitise_body, search_text
+from .counts import ArticleViewCount
 from .queries import ArticleQuerySet, ArticleStatus
 from .search import (
     LANGUAGES,
@@ -108,8 +109,6 @@ class Article(models.Model):
     communities = models.ManyToManyField(
         Municipality, verbose_name=_("communities"), blank=True, related_name="articles"
     )
-    # Only ever changed by a single UPDATE ... SET view_count = view_count + 1.
-    view_count = models.PositiveBigIntegerField(_("views"), default=0, editable=False)
     # Normalised copies for search (see SEARCH_FIELDS); labels are kept by news.signals.
     search_title_uk = models.TextField(editable=False, blank=True, default="")
     search_title_en = models.TextField(editable=False, blank=True, default="")
@@ -127,6 +126,8 @@ class Article(models.Model):
 
     # The image name as loaded from the database (see from_db); "" for a new article.
     _stored_image = ""
+    # The view count as read with the row (ArticleQuerySet.with_view_count) or set.
+    _view_count: int | None = None
 
     class Meta:
         verbose_name = _("article")
@@ -158,9 +159,9 @@ class Article(models.Model):
             for code in LANGUAGES:
                 text = search_text(getattr(self, f"{field}_{code}") or "")
                 setattr(self, f"search_{field}_{code}", text)
-        # Written elsewhere, never from a possibly stale instance: the count by one
-        # UPDATE per view, the labels when topics, regions or communities change.
-        kept = {"view_count", SEARCH_LABELS_FIELD, SEARCH_DOCUMENT_FIELD}
+        # Written elsewhere, never from a possibly stale instance: the labels when
+        # topics, regions or communities change, the document by the database.
+        kept = {SEARCH_LABELS_FIELD, SEARCH_DOCUMENT_FIELD}
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, *SEARCH_TEXT_FIELDS} - kept
@@ -185,6 +186,19 @@ class Article(models.Model):
         language has one page, the other language's address only shows it as a fallback."""
         with translation.override(self.content_language):
             return self.get_absolute_url()
+
+    # Views ------------------------------------------------------------------
+    @property
+    def view_count(self) -> int:
+        """Readers' views (ArticleViewCount, kept by news.services.article_add_view): as
+        annotated by the query that read the article, else read now."""
+        if self._view_count is None:
+            self._view_count = ArticleViewCount.of(self.pk)
+        return self._view_count
+
+    @view_count.setter
+    def view_count(self, value: int) -> None:
+        self._view_count = value
 
     # Image files ------------------------------------------------------------
     @classmethod

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from .articles import Article
 
 
+# What a news card shows beside the article's own columns.
+CARD_PREFETCH = ("tags", "tags__names", "regions")
+
+
 class ArticleStatus(models.TextChoices):
     DRAFT = "draft", _("draft")
     PUBLISHED = "published", _("published")
@@ -36,15 +40,20 @@ class ArticleQuerySet(models.QuerySet):
         """Everything a news card shows (tags, regions), newest first, in fixed queries."""
         return (
             self.defer("body_uk", "body_en", *SEARCH_FIELDS, SEARCH_DOCUMENT_FIELD)
-            .prefetch_related("tags", "tags__names", "regions")
+            .prefetch_related(*CARD_PREFETCH)
             .order_by("-published_at", "-pk")
         )
+
+    def with_view_count(self):
+        """Each article's `view_count` read with it (0 before its first view)."""
+        return self.annotate(view_count=Coalesce(F("view_tally__views"), Value(0)))
 
     def for_page(self):
         """Everything the article page shows beside the text, in fixed queries; the
         normalised search copies and the search document stay in the database."""
         return (
             self.defer(*SEARCH_FIELDS, SEARCH_DOCUMENT_FIELD)
+            .with_view_count()
             .select_related("author")
             .prefetch_related(
                 "tags",

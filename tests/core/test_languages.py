@@ -1,10 +1,11 @@
 """The language switcher: the same page, with its query, in the other language."""
 
 import pytest
-from django.urls import reverse
+from django.conf import settings
+from django.urls import reverse, translate_url
 from django.utils import translation
 
-from core.languages import content_order
+from core.languages import content_order, translated_urls
 from partnerships.models import Municipality
 from tests.factories import MunicipalityFactory
 
@@ -49,3 +50,19 @@ def test_language_switcher_links_the_same_page_in_the_other_language(client):
     html = client.get(reverse("partnerships:municipality-list"), {"country": "UA"}).content.decode()
     assert '<html lang="en">' in html
     assert 'href="/uk/municipalities/?country=UA" lang="uk" hreflang="uk"' in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/uk/news/?page=3&region=kyiv-oblast",
+        "/uk/news/tags/%D0%BE%D1%81%D0%B2%D1%96%D1%82%D0%B0/",
+        "/uk/municipalities/",
+        "/uk/no-such-page/",
+        "https://example.org/uk/news/#comments",
+    ],
+)
+def test_switcher_links_are_what_translate_url_gives_for_each_language(url):
+    codes = [code for code, _name in settings.LANGUAGES]
+    with translation.override("uk"):
+        assert translated_urls(url, codes) == {code: translate_url(url, code) for code in codes}

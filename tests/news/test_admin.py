@@ -9,7 +9,7 @@ from django.utils import timezone
 from PIL import Image
 from taggit.models import Tag
 
-from news.models import Article, CommentStatus
+from news.models import Article, ArticleViewCount, CommentStatus
 from tests.factories import ArticleFactory, CommentFactory
 
 pytestmark = pytest.mark.django_db
@@ -241,3 +241,27 @@ def test_comment_moderation_queue_lists_only_awaiting(client, staff_user):
     client.force_login(staff_user)
     response = client.get(reverse("admin:news_comment_changelist"), {"moderation": "queue"})
     assert [c.pk for c in response.context["cl"].result_list] == [waiting.pk]
+
+
+def test_article_list_shows_views_and_sorts_by_them(client, staff_user):
+    unread, read, most_read = ArticleFactory.create_batch(3)
+    ArticleViewCount.objects.create(article=read, views=7)
+    ArticleViewCount.objects.create(article=most_read, views=1200)
+    client.force_login(staff_user)
+    url = reverse("admin:news_article_changelist")
+    # "views" is the fourth column of list_display; o=-4 sorts by it, most viewed first.
+    response = client.get(url, {"o": "-4"})
+    assert response.status_code == 200
+    listed = list(response.context["cl"].result_list)
+    assert listed == [most_read, read, unread]
+    assert [article.view_count for article in listed] == [1200, 7, 0]
+    assert "1200" in response.text or "1,200" in response.text
+
+
+def test_article_change_form_shows_its_views(client, staff_user):
+    article = ArticleFactory()
+    ArticleViewCount.objects.create(article=article, views=321)
+    client.force_login(staff_user)
+    response = client.get(reverse("admin:news_article_change", args=[article.pk]))
+    assert response.status_code == 200
+    assert "321" in response.text

@@ -4,10 +4,11 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from taggit.models import Tag
 
 from news import services
 from news.caching import _until_next_publication
-from news.models import ArticleStatus, Comment
+from news.models import ArticleStatus, Comment, TopicName
 from tests.factories import (
     ArticleFactory,
     CommentFactory,
@@ -122,3 +123,38 @@ def test_community_filter_offers_the_region_s_communities(client):
     assert len(linked.context["object_list"]) == 1
     # The region's page offers that region's communities.
     assert "Громада тут" in titles(client, f"/uk/news/regions/{region.slug}/")
+
+
+@pytest.mark.parametrize("count", [2, 40])
+def test_warm_topic_and_region_pages_make_no_query(client, django_assert_num_queries, count):
+    region = RegionFactory()
+    for n in range(count):
+        article = ArticleFactory(title_uk=f"Новина {n}")
+        article.tags.add("енергетика")
+        article.regions.add(region)
+    for path in ("/uk/news/tags/енергетика/", f"/uk/news/regions/{region.slug}/"):
+        assert client.get(path).status_code == 200
+        with django_assert_num_queries(0):
+            assert client.get(path).status_code == 200
+
+
+def test_topic_and_region_pages_follow_renames(client):
+    region = RegionFactory(name_uk="Стара область")
+    article = ArticleFactory()
+    article.tags.add("енергетика")
+    article.regions.add(region)
+    topic_path, region_path = "/uk/news/tags/енергетика/", f"/uk/news/regions/{region.slug}/"
+    assert "Стара область" in titles(client, region_path)
+    assert "енергетика" in titles(client, topic_path)
+    region.name_uk = "Нова область"
+    region.save()
+    tag = Tag.objects.get(slug="енергетика")
+    TopicName.objects.create(tag=tag, language="uk", name="Енергія громад")
+    assert "Нова область" in titles(client, region_path)
+    assert "Енергія громад" in titles(client, topic_path)
+
+
+def test_unknown_topic_or_region_is_a_404_each_time(client):
+    for _ in range(2):
+        assert client.get("/uk/news/tags/no-such-topic/").status_code == 404
+        assert client.get("/uk/news/regions/no-such-region/").status_code == 404
