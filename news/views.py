@@ -67,7 +67,7 @@ class ArticleListView(CachedListMixin, ForgivingFilterMixin, FilterView):
     content_template_name = "news/article_list_content.html"
     content_cache_prefix = "news-list"
     paginate_by = 12
-    scope = None  # None, "tag" or "region"
+    scope: str | None = None  # None, "tag" or "region"
 
     def get(self, request, *args, **kwargs):
         self.news_token = news_generation()
@@ -81,13 +81,11 @@ class ArticleListView(CachedListMixin, ForgivingFilterMixin, FilterView):
         """The topic (with its names) or region of the URL, cached per news generation
         (a topic's, its names' or a region's save starts a new one): a warm page then
         makes no query. A 404 is not cached."""
-        slug = self.kwargs.get("slug", "")
-        if self.scope == "tag":
-            read = partial(get_object_or_404, topics_with_names(), slug=slug)
-        elif self.scope == "region":
-            read = partial(get_object_or_404, Region, slug=slug)
-        else:
+        if self.scope is None:
             return None
+        slug = self.kwargs.get("slug", "")
+        source = topics_with_names() if self.scope == "tag" else Region
+        read = partial(get_object_or_404, source, slug=slug)
         return cached_in_generation(self.news_token, self.scope, slug, read)
 
     def get_queryset(self):
@@ -233,7 +231,7 @@ def article_page(
             # "Read more": ranked once per news generation, its cards rendered once for
             # every page that shows them (news.cards).
             "related": related,
-            "related_cards": SimpleLazyObject(lambda: news_cards(related, generation)),
+            "related_cards": SimpleLazyObject(lambda: news_cards(list(related), generation)),
             "comments_generation": thread_generation,
             "share": share_links(request, article),
             "comments": comments,
