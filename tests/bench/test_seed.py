@@ -2,7 +2,10 @@
 
 The seeder writes with COPY and the database's own triggers: PostgreSQL only."""
 
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
 from django.db import connection
 from django.db.models import Count
 from django.test import Client
@@ -23,6 +26,10 @@ pytestmark = [
 @pytest.fixture
 def seeded(settings):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    # The areas of cooperation a migration makes: a transactional test run before this one
+    # in the same process flushes them, and a freshly migrated database (the seeder's) has them.
+    areas = importlib.import_module("partnerships.migrations.0002_seed_cooperation_areas")
+    areas.seed(django_apps, None)
     seed("tiny", 1)
     yield SIZES["tiny"]
     with connection.cursor() as cursor:
