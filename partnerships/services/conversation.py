@@ -8,6 +8,8 @@ import uuid
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Max, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.notifications.service import forget_excerpts
@@ -86,3 +88,23 @@ def thread_read_up_to(*, cooperation_request: CooperationRequest, user, newest: 
                 last_read_id=newest
             )
     return before
+
+
+def conversation_summary(*, request_id: int, user) -> tuple[Message | None, int, int]:
+    """(the latest message shown to this reader, how many are shown, how many of them are
+    new to the reader: written by someone else after what they have read). One query,
+    and one more for the latest when there is one. The page that shows the thread
+    itself marks it read; this does not."""
+    read_up_to = Subquery(
+        ThreadReading.objects.filter(request_id=request_id, user=user).values("last_read_id")[:1]
+    )
+    shown = Message.objects.filter(request_id=request_id).shown_to(user)
+    counts = shown.aggregate(
+        count=Count("pk"),
+        latest=Max("pk"),
+        new=Count("pk", filter=Q(pk__gt=Coalesce(read_up_to, Value(0))) & ~Q(author=user)),
+    )
+    if not counts["count"]:
+        return None, 0, 0
+    latest = shown.select_related("author").get(pk=counts["latest"])
+    return latest, counts["count"], counts["new"]

@@ -252,17 +252,46 @@ def test_a_message_notifies_the_other_officials_not_the_author(
     assert mail.outbox == []
 
 
+@pytest.mark.usefixtures("english")
 def test_the_conversation_carries_on_into_the_memorandum_page(
-    client, memorandum, official_a, official_b, django_assert_max_num_queries
+    client, memorandum, official_a, official_b, django_assert_num_queries
 ):
-    _message(memorandum.request, official_a.user, body="Про меморандум")
+    """The memorandum's page shows the latest message, how many there are and how many
+    are new to the reader, the form to write one, and a link to the whole thread."""
     client.force_login(official_b.user)
+    empty = client.get(memorandum.get_absolute_url()).content.decode()
+    assert "No messages yet." in empty
+    assert reverse("partnerships:message-create", kwargs={"pk": memorandum.request_id}) in empty
+    _message(memorandum.request, official_a.user, body="Про меморандум")
     page = client.get(memorandum.get_absolute_url()).content.decode()
     assert "Про меморандум" in page
+    thread = reverse("partnerships:request-detail", kwargs={"pk": memorandum.request_id})
+    assert f'href="{thread}#conversation"' in page
     for n in range(5):
         _message(memorandum.request, official_a.user, body=f"ще {n}")
-    with django_assert_max_num_queries(14):
-        client.get(memorandum.get_absolute_url())
+    _message(memorandum.request, official_b.user, body="Наша відповідь")
+    # The user with the official, the memorandum, its agreements, the counts, the
+    # latest message, its author's role; the bell's count (after the new messages).
+    with django_assert_num_queries(8):
+        page = client.get(memorandum.get_absolute_url()).content.decode()
+    assert "Наша відповідь" in page and "ще 4" not in page  # the latest only
+    assert "7 messages, the latest:" in page
+    assert "6 new to you" in page
+    # Reading the memorandum does not mark the thread read; reading the thread does.
+    client.get(thread)
+    after = client.get(memorandum.get_absolute_url()).content.decode()
+    assert "new to you" not in after
+
+
+def test_a_message_written_on_the_memorandum_page_returns_there(client, memorandum, official_b):
+    client.force_login(official_b.user)
+    response = _post(client, memorandum.request, next=memorandum.get_absolute_url())
+    assert response.status_code == 302
+    assert (
+        response["Location"]
+        == f"{memorandum.get_absolute_url()}#message-{Message.objects.get().pk}"
+    )
+    assert "Добрий день!" in client.get(response["Location"]).content.decode()
 
 
 def test_reading_the_conversation_marks_its_message_notifications_read(
