@@ -1,7 +1,8 @@
 """{% request_conversation cooperation_request %}: the thread and its form, on the
 request's page; {% memorandum_conversation memorandum %}: the same conversation (it
 carries on into the memorandum) on the memorandum's page, as its latest message, the
-count of messages and of those new to the reader, the form, and a link to the thread."""
+count of messages and of those new to the reader, and a link to the thread and its
+form (the whole thread and the form cost the page as much as the rest of it)."""
 
 from django import template
 from django.urls import reverse
@@ -18,13 +19,12 @@ register = template.Library()
 
 
 def _shared(context, request_id: int) -> dict:
-    """What the thread and the summary both show: the form, and staff's hide buttons."""
+    """What the thread and the summary's latest message both need: staff's hide buttons."""
     request = context["request"]
     return {
         "request": request,
         "csrf_token": context.get("csrf_token"),
         "request_id": request_id,
-        "form": new_form(),
         "can_hide": request.user.is_staff,
         "next": request.get_full_path(),
     }
@@ -49,6 +49,7 @@ def request_conversation(context, cooperation_request: CooperationRequest) -> di
     )
     return {
         **_shared(context, cooperation_request.pk),
+        "form": new_form(),
         "thread": [
             (
                 message,
@@ -63,8 +64,8 @@ def request_conversation(context, cooperation_request: CooperationRequest) -> di
 @register.inclusion_tag("partnerships/conversation_summary.html", takes_context=True)
 def memorandum_conversation(context, memorandum: Memorandum) -> dict:
     """For whoever may read the memorandum's drafts (the page checked it): one query for
-    the latest message and the counts, one more for its author's role. The parties
-    are the request's two sides."""
+    the counts; when there are messages, one for the latest and one for its author's
+    role. The parties are the request's two sides."""
     user = context["request"].user
     latest, count, new = conversation_summary(request_id=memorandum.request_id, user=user)
     who = (

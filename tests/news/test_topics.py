@@ -247,7 +247,7 @@ def test_polish_list_and_article_with_topics_cost_a_fixed_number_of_queries(
     assert "temat 0" in html
     client.force_login(VerifiedUserFactory())
     # As test_views.ARTICLE_QUERIES, but an empty thread has no comment page to read.
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(16):
         html = client.get(
             url("news:article-detail", "pl", slug="many-0"), HTTP_USER_AGENT="Mozilla/5.0"
         ).content.decode()
