@@ -7,12 +7,12 @@ every page reverses URLs, so an import here would load them into every worker th
 never serves the API."""
 
 from collections.abc import Callable
-from functools import cache
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.urls import path
 from django.utils.module_loading import import_string
 
+from core.lazyviews import LazyViews
 from news.caching import news_generation
 from partnerships.caching import registry_generation
 
@@ -24,31 +24,19 @@ registry = api_endpoint(registry_generation)
 news = api_endpoint(news_generation)
 
 
+# DRF's views are classes. Their attributes (`cls`, which the schema generator finds
+# the views by) go on the callbacks of the addresses, outside `api_endpoint`.
+_views = LazyViews(
+    load=lambda dotted_path: import_string(dotted_path).as_view(),
+    patterns=lambda: urlpatterns,  # type: ignore[has-type]
+)
+
+
 def lazy(dotted_path: str) -> Callable[..., HttpResponse]:
-    """The class-based view at `dotted_path`, imported when the API first answers."""
-
-    def answer(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        return views()[dotted_path](request, *args, **kwargs)
-
-    answer.lazy_view = dotted_path  # type: ignore[attr-defined]
-    # What DRF's as_view() marks its views with: the API reads, it never uses the
-    # session's CSRF token.
-    answer.csrf_exempt = True  # type: ignore[attr-defined]
-    return answer
-
-
-@cache
-def views() -> dict[str, Callable[..., HttpResponse]]:
-    """Every API view, imported at once; each address's callback gets its view's
-    attributes (cls, initkwargs), which the schema generator finds the views by."""
-    loaded = {}
-    for pattern in urlpatterns:
-        dotted_path = pattern.callback.lazy_view
-        loaded[dotted_path] = view = import_string(dotted_path).as_view()
-        for name in ("cls", "initkwargs", "view_class", "view_initkwargs"):
-            if hasattr(view, name):
-                setattr(pattern.callback, name, getattr(view, name))
-    return loaded
+    """The class-based view at `dotted_path`, imported when the API first answers.
+    Exempt from CSRF, as DRF's `as_view()` marks its views (the middleware reads it
+    before the view is imported): the API reads, it never uses the session's token."""
+    return _views.view(dotted_path, csrf_exempt=True)
 
 
 urlpatterns = [

@@ -107,7 +107,7 @@ def bench_pages() -> list[dict]:
     official = Official.objects.approved().get(user=user)
     memorandum = Memorandum.objects.involving(official.municipality).order_by("-version").first()
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user)
     cookie = f"sessionid={client.cookies['sessionid'].value}"
 
     def q(text: str) -> str:

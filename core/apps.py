@@ -13,6 +13,7 @@ class CoreConfig(AppConfig):
         from modeltranslation import fields, manager
 
         from .languages import content_language
+        from .notifications import service  # noqa: F401  (connects its receivers)
 
         fields.get_language = content_language  # type: ignore[attr-defined]
         manager.get_language = content_language  # type: ignore[attr-defined]

@@ -13,6 +13,7 @@ per-process default a worker sees another's writes only when a token expires.
 
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
@@ -60,6 +61,21 @@ def bump(name: str, *, using: str | None = None) -> None:
     key = f"generation:{name}"
     cache.delete(key)
     transaction.on_commit(lambda: cache.delete(key), using=using)
+
+
+def generation_value(name: str, compute: Callable[[], Any]) -> Any:
+    """A small value computed from one generation's data (a user's count of unread
+    notifications), kept with the token it was computed under: the token and the value
+    are one cache read, and a value kept under an older token is computed again."""
+    token_key, value_key = f"generation:{name}", f"generation-value:{name}"
+    found = cache.get_many([token_key, value_key])
+    current = found.get(token_key) or token(name)
+    kept = found.get(value_key)
+    if kept is not None and kept[0] == current:
+        return kept[1]
+    value = compute()
+    cache.set(value_key, (current, value), MAX_AGE)
+    return value
 
 
 def cached_render(key: str, template_name: str, context: Callable[[], dict], request) -> str:

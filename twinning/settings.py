@@ -181,10 +181,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# allauth's sign-in (by e-mail; it is Django's ModelBackend for permissions too), with
+# a signed-in request's user read together with their approved official. A session
+# names its backend: one signed in under another backend signs in again.
+AUTHENTICATION_BACKENDS = ["partnerships.auth.AuthenticationBackend"]
 SITE_ID = 1
 
 LANGUAGE_CODE = "uk"

@@ -38,7 +38,8 @@ urlpatterns += i18n_patterns(
     path("accessibility/", views.accessibility, name="accessibility"),
     path("api/", views.api_docs, name="api-docs"),
     path("admin/", admin.site.urls),
-    path("accounts/", include("allauth.urls")),
+    # allauth's, with its two-factor pages imported on their first request.
+    path("accounts/", include("core.account_urls")),
     path("news/", include("news.urls")),
     path("", include("core.urls")),
     path("", include("partnerships.urls")),

@@ -14,10 +14,13 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 
+from core.caching import bump, generation_value
 from core.tasks import send_email
 
 from . import titles
@@ -160,19 +163,56 @@ def notify(
         if delivery == Delivery.IMMEDIATE:
             mails.append((user.email, language, text, path))
     created = Notification.objects.bulk_create(notifications)
+    unread_changed(*users)
     if mails:
         transaction.on_commit(lambda: _send(mails, excerpt, mail), robust=True)
     return created
 
 
+def unread_count(user) -> int:
+    """The bell's count, kept in the cache per user until one of their notifications
+    is written, read or deleted (`unread_changed`)."""
+    return generation_value(
+        _unread_generation(user.pk),
+        lambda: Notification.objects.for_user(user).unread().count(),
+    )
+
+
+def unread_changed(*user_ids: int) -> None:
+    """These users' bell counts are computed again on their next page."""
+    for user_id in user_ids:
+        bump(_unread_generation(user_id))
+
+
+def _unread_generation(user_id: int) -> str:
+    return f"notifications-unread:{user_id}"
+
+
+def mark_read(notification: Notification) -> None:
+    if Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+        read_at=timezone.now()
+    ):
+        unread_changed(notification.recipient_id)
+
+
+def mark_all_read(user) -> int:
+    count = Notification.objects.for_user(user).unread().update(read_at=timezone.now())
+    if count:
+        unread_changed(user.pk)
+    return count
+
+
 def mark_read_about(user, about: str) -> int:
     """The reader has seen it (a conversation they just read): its notifications are read."""
-    return (
+    count = (
         Notification.objects.for_user(user)
         .unread()
         .filter(about=about)
         .update(read_at=timezone.now())
     )
+    if count:
+        unread_changed(user.pk)
+    return count
 
 
 def forget_excerpts(about: str, anchor: str) -> int:
@@ -208,3 +248,11 @@ def _send(
             subject = render_to_string(f"{prefix}_subject.txt", context)
             body = render_to_string(f"{prefix}_body.txt", context)
         send_email.enqueue(subject=" ".join(subject.split()), body=body, to=[email])
+
+
+@receiver(post_save, sender=Notification, dispatch_uid="notification_saved_unread")
+@receiver(post_delete, sender=Notification, dispatch_uid="notification_deleted_unread")
+def _notification_changed(sender, instance: Notification, **kwargs) -> None:
+    """One saved or deleted on its own (admin): `notify()` and the marks above write
+    in bulk, which sends no signal, and call `unread_changed` themselves."""
+    unread_changed(instance.recipient_id)

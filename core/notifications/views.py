@@ -5,14 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from .models import MailPreference, Notification
-from .service import mail_language, preference_of, set_mail_preference
+from .service import mail_language, mark_all_read, mark_read, preference_of, set_mail_preference
 
 PAGE_SIZE = 50
 
@@ -37,9 +36,7 @@ def notification_list(request):
 def notification_read(request, pk: int):
     """Mark one as read and go where it points (or back to the list)."""
     notification = get_object_or_404(Notification.objects.for_user(request.user), pk=pk)
-    Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    mark_read(notification)
     if request.POST.get("open") and notification.url:
         return redirect(notification.link)
     return _back(request)
@@ -48,7 +45,7 @@ def notification_read(request, pk: int):
 @login_required
 @require_POST
 def notification_read_all(request):
-    count = Notification.objects.for_user(request.user).unread().update(read_at=timezone.now())
+    count = mark_all_read(request.user)
     if count:
         messages.success(request, _("All notifications are marked as read."))
     return _back(request)

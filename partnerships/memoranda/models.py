@@ -1,9 +1,10 @@
 import uuid
+from functools import cache
 from typing import TYPE_CHECKING
 
 from django.core.files.storage import storages
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,8 @@ from partnerships.models.partnership import Partnership
 from .text import SECTIONS, heading, numbering
 
 if TYPE_CHECKING:
+    import datetime
+
     from .signatures import MemorandumSignature
 
 
@@ -30,6 +33,19 @@ def signed_scan_path(instance: models.Model, filename: str) -> str:
 def private_storage():
     # Looked up when the field is built, so tests and deployments can configure it.
     return storages["private"]
+
+
+# The sections' texts, in Ukrainian and the other language: the widest columns.
+SECTION_TEXTS = tuple(f"{section.key}_{code}" for section in SECTIONS for code in ("uk", "other"))
+
+
+@cache
+def _reading_columns() -> tuple[str, ...]:
+    party = ("name", "name_uk", "name_en", "slug", "country", "kind")
+    return (
+        *(f.name for f in Memorandum._meta.concrete_fields if f.name not in SECTION_TEXTS),
+        *(f"{side}__{column}" for side in ("party_a", "party_b") for column in party),
+    )
 
 
 class MemorandumQuerySet(models.QuerySet):
@@ -62,31 +78,11 @@ class MemorandumQuerySet(models.QuerySet):
         return self.select_related("party_a__region", "party_b__region", "request")
 
     def for_reading(self):
-        """The memorandum page's read: the parties' names and addresses only (each
-        column of a joined row costs to compile and to plan, on every request)."""
-        party = ("name", "name_uk", "name_en", "slug", "country", "kind")
-        # Each side's agreement (version and time) in the same query, not one more.
-        agreed = {
-            f"agreed_{side}_{column}": Subquery(
-                MemorandumAgreement.objects.filter(
-                    memorandum=OuterRef("pk"), municipality=OuterRef(f"party_{side}")
-                ).values(column)[:1]
-            )
-            for side in ("a", "b")
-            for column in ("version", "at")
-        }
-        return (
-            self.select_related("party_a", "party_b")
-            .annotate(**agreed)
-            .defer(
-                *(
-                    f"{side}__{field.name}"
-                    for side in ("party_a", "party_b")
-                    for field in Municipality._meta.concrete_fields
-                    if field.name not in {"id", *party}
-                )
-            )
-        )
+        """The memorandum page's read: the memorandum without its sections' texts (the
+        page shows them rendered once per version, `texts_of` reads them when it has to
+        render) and the parties' names and addresses only. Each column of a joined row
+        costs to compile on every request; `only()` costs less than `defer()` of the rest."""
+        return self.select_related("party_a", "party_b").only(*_reading_columns())
 
     def for_detail(self):
         return self.with_parties().prefetch_related(
@@ -277,11 +273,36 @@ class Memorandum(models.Model):
             .first()
         )
 
+    def agreements_by_party(self) -> dict[int, tuple[int, "datetime.datetime"]]:
+        """Party's municipality id → (version, time) of its agreement, in one short query."""
+        return {
+            municipality_id: (version, at)
+            for municipality_id, version, at in self.agreements.values_list(
+                "municipality_id", "version", "at"
+            )
+        }
+
+    def texts_of_version(self):
+        """This version's texts (a memorandum read `for_reading()` has none): the row,
+        or the version's history row if a save made a newer one meanwhile."""
+        row = (
+            Memorandum.objects.filter(pk=self.pk, version=self.version)
+            .only("language", *SECTION_TEXTS)
+            .first()
+        )
+        return row if row is not None else self.version_document(self.version)
+
     def side_of(self, municipality_id: int | None) -> str | None:
         return side_in_pair(municipality_id, self.party_a_id, self.party_b_id)
 
     def signatures_by_side(self) -> dict[str, "MemorandumSignature"]:
-        """Side → its signature (from the prefetch of `for_detail()` when there is one)."""
+        """Side → its signature (from the prefetch of `for_detail()` when there is one).
+
+        A draft has none and is not read: only a final text is signed
+        (`signing.sign_refusal`), and a text with a signature is never edited back into
+        a draft (`services.memorandum_save_section`)."""
+        if not (self.is_final or self.is_signed):
+            return {}
         return {signature.side: signature for signature in self.signatures.all()}
 
 

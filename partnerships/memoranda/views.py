@@ -120,7 +120,7 @@ def cached_parts(request, memorandum: Memorandum, access, *, editable: bool) -> 
             "partnerships/memorandum_sections.html",
             lambda: {
                 "memorandum": memorandum,
-                "sections": sections_of(memorandum),
+                "sections": sections_of(memorandum.texts_of_version()),
                 "editable": editable,
             },
         )
@@ -141,23 +141,15 @@ def cached_parts(request, memorandum: Memorandum, access, *, editable: bool) -> 
     return sections, (timeline[0] if timeline else "")
 
 
-def agreement_of(memorandum: Memorandum, side: str) -> SimpleNamespace | None:
-    """A side's agreement as `Memorandum.objects.for_reading()` reads it, or None."""
-    version = getattr(memorandum, f"agreed_{side}_version")
-    if version is None:
-        return None
-    return SimpleNamespace(version=version, at=getattr(memorandum, f"agreed_{side}_at"))
-
-
 @_login_redirect_on_denial
 def memorandum_detail(request, pk: int):
     memorandum, access = _readable(request, pk, queryset=Memorandum.objects.for_reading())
     agreements = {
-        memorandum.party_a_id: agreement_of(memorandum, "a"),
-        memorandum.party_b_id: agreement_of(memorandum, "b"),
+        party: SimpleNamespace(version=version, at=at)
+        for party, (version, at) in memorandum.agreements_by_party().items()
     }
     agreement_rows = [
-        (party, agreements[party.pk]) for party in (memorandum.party_a, memorandum.party_b)
+        (party, agreements.get(party.pk)) for party in (memorandum.party_a, memorandum.party_b)
     ]
     own_agreement = agreements.get(access.side.pk) if access.side else None
     signatures = memorandum.signatures_by_side()

@@ -10,7 +10,7 @@ accepted one carries on into the memorandum.
 import uuid
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -113,3 +113,29 @@ def thread_read_up_to(*, cooperation_request: CooperationRequest, user, newest: 
                 last_read_id=newest
             )
     return before
+
+
+def conversation_summary(*, request_id: int, user) -> tuple[Message | None, int, int]:
+    """(the latest message shown to this reader, how many are shown, how many of them are
+    new to the reader: written by someone else after what they have read). One query,
+    and one more for the latest when there is one. The page that shows the thread
+    itself marks it read; this does not.
+
+    The counts are one statement written out: the memorandum page asks on every
+    request, and the ORM's aggregate with a filter and a subquery cost three times
+    the rest of the page's queries together to build."""
+    message, reading = Message._meta.db_table, ThreadReading._meta.db_table
+    shown = "" if user.is_staff else " AND hidden_at IS NULL"
+    sql = (
+        f"SELECT COUNT(*), MAX(id), COALESCE(SUM(CASE WHEN id > COALESCE((SELECT last_read_id"  # noqa: S608
+        f" FROM {reading} WHERE request_id = %s AND user_id = %s), 0)"
+        f" AND (author_id IS NULL OR author_id <> %s) THEN 1 ELSE 0 END), 0)"
+        f" FROM {message} WHERE request_id = %s{shown}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [request_id, user.pk, user.pk, request_id])
+        count, latest_id, new = cursor.fetchone()
+    if not count:
+        return None, 0, 0
+    latest = Message.objects.select_related("author").get(pk=latest_id)
+    return latest, count, new

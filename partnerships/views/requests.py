@@ -168,19 +168,23 @@ def _timeline(cooperation_request: CooperationRequest, *, viewer) -> list[tuple]
     """(event, who) pairs, one query for the events however many there are."""
     events = list(cooperation_request.events.all())
     who = describe_actors(
-        cooperation_request, [event.actor for event in events if event.actor], viewer=viewer
+        sides_of(cooperation_request),
+        [event.actor for event in events if event.actor],
+        viewer=viewer,
     )
     return [(event, who.get(event.actor_id, "") if event.actor_id else "") for event in events]
 
 
-def describe_actors(cooperation_request: CooperationRequest, actors, *, viewer) -> dict[int, str]:
-    """Who acted, by user id: the official's name or position and municipality (the
-    partner sees the person's role, not their personal login e-mail), or the ministry.
-    Staff see the e-mail as well. One query, however many actors."""
-    sides = {
-        cooperation_request.from_municipality_id: cooperation_request.from_municipality,
-        cooperation_request.to_municipality_id: cooperation_request.to_municipality,
-    }
+def sides_of(cooperation_request: CooperationRequest) -> tuple[Municipality, Municipality]:
+    """The two municipalities of a request (and of its memorandum, its parties a and b)."""
+    return cooperation_request.from_municipality, cooperation_request.to_municipality
+
+
+def describe_actors(pair: tuple[Municipality, Municipality], actors, *, viewer) -> dict[int, str]:
+    """Who acted, by user id: the official's name or position and municipality of the
+    pair (the partner sees the person's role, not their personal login e-mail), or the
+    ministry. Staff see the e-mail as well. One query, however many actors."""
+    sides = {municipality.pk: municipality for municipality in pair}
     users = {actor.pk: actor for actor in actors}
     if not users:
         return {}

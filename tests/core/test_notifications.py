@@ -33,29 +33,6 @@ def _kinds(user) -> list[str]:
     return list(Notification.objects.for_user(user).values_list("kind", flat=True))
 
 
-# --- The bell ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("count", [1, 30])
-def test_the_bell_shows_the_unread_count_with_one_query(client, plain_user, count):
-    for n in range(count):
-        notify([plain_user], NotificationKind.COMMENT_HIDDEN, "/uk/news/", title=f"N{n}")
-    Notification.objects.filter(pk=Notification.objects.first().pk).update(read_at=timezone.now())
-    client.force_login(plain_user)
-    with CaptureQueriesContext(connection) as queries:
-        page = client.get(reverse("about"))
-    bell = [q for q in queries.captured_queries if "core_notification" in q["sql"]]
-    assert len(bell) == 1
-    assert f'class="bell__count">{count - 1}<' in page.content.decode() or count == 1
-
-
-def test_the_bell_is_not_shown_to_anonymous_readers(client, db):
-    with CaptureQueriesContext(connection) as queries:
-        page = client.get(reverse("about"))
-    assert 'class="bell' not in page.content.decode()  # ("aria-labelledby" holds "bell")
-    assert not [q for q in queries.captured_queries if "core_notification" in q["sql"]]
-
-
 # --- The page, marking read --------------------------------------------------------------
 
 

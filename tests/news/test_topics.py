@@ -248,7 +248,7 @@ def test_polish_list_and_article_with_topics_cost_a_fixed_number_of_queries(
     client.force_login(VerifiedUserFactory())
     # As test_views.ARTICLE_QUERIES, but an empty thread has no comment page to read, and
     # the "Read more" cards are the list's, rendered once (news.cards): no labels read.
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         html = client.get(
             url("news:article-detail", "pl", slug="many-0"), HTTP_USER_AGENT="Mozilla/5.0"
         ).content.decode()

@@ -172,13 +172,13 @@ def _tag_id():
 LIST_QUERIES = 11
 LIST_QUERIES_WARM = 0
 # Cold: the next publication, article + 4 prefetches (tags, their names, regions,
-# communities), session, user, view UPDATE, e-mail verified, where comment pages start
-# (and the count), the comment page, "Read more" (candidates and ranking in one) + 3
-# prefetches, the header's "my municipality" lookup and its bell's unread count.
-ARTICLE_QUERIES = 18
-# Warm: session, user, view UPDATE, e-mail verified, the comment page (a signed-in reader's
-# thread is not cached), the header's "my municipality" lookup and its bell's count.
-ARTICLE_QUERIES_WARM = 7
+# communities), session, the user with their official (the header's "my municipality"),
+# view UPDATE, e-mail verified, where comment pages start (and the count), the comment
+# page, "Read more" (candidates and ranking in one) + 3 prefetches, the bell's count.
+ARTICLE_QUERIES = 17
+# Warm: session, the user with their official, view UPDATE, e-mail verified, the comment
+# page (a signed-in reader's thread is not cached); the bell's count is cached.
+ARTICLE_QUERIES_WARM = 5
 
 
 @pytest.mark.parametrize("count", [10, 1000])

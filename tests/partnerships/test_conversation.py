@@ -317,17 +317,34 @@ def test_a_message_notifies_the_other_officials_not_the_author(
     assert mail.outbox == []
 
 
+@pytest.mark.usefixtures("english")
 def test_the_conversation_carries_on_into_the_memorandum_page(
-    client, memorandum, official_a, official_b, django_assert_max_num_queries
+    client, memorandum, official_a, official_b, django_assert_num_queries
 ):
-    _message(memorandum.request, official_a.user, body="Про меморандум")
+    """The memorandum's page shows the latest message, how many there are and how many
+    are new to the reader, and links the whole thread with its form."""
     client.force_login(official_b.user)
+    thread = reverse("partnerships:request-detail", kwargs={"pk": memorandum.request_id})
+    empty = client.get(memorandum.get_absolute_url()).content.decode()
+    assert "No messages yet." in empty and f'href="{thread}#conversation"' in empty
+    _message(memorandum.request, official_a.user, body="Про меморандум")
     page = client.get(memorandum.get_absolute_url()).content.decode()
     assert "Про меморандум" in page
+    assert f'href="{thread}#conversation"' in page
     for n in range(5):
         _message(memorandum.request, official_a.user, body=f"ще {n}")
-    with django_assert_max_num_queries(14):
-        client.get(memorandum.get_absolute_url())
+    _message(memorandum.request, official_b.user, body="Наша відповідь")
+    # The user with the official, the memorandum, its agreements, the counts, the
+    # latest message, its author's role; the bell's count (after the new messages).
+    with django_assert_num_queries(8):
+        page = client.get(memorandum.get_absolute_url()).content.decode()
+    assert "Наша відповідь" in page and "ще 4" not in page  # the latest only
+    assert "7 messages, the latest:" in page
+    assert "6 new to you" in page
+    # Reading the memorandum does not mark the thread read; reading the thread does.
+    client.get(thread)
+    after = client.get(memorandum.get_absolute_url()).content.decode()
+    assert "new to you" not in after
 
 
 def test_reading_the_conversation_marks_its_message_notifications_read(

@@ -1,6 +1,7 @@
 """The official's dashboard: the municipality's requests and memoranda, in flat queries."""
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from partnerships.memoranda.services import memorandum_open
@@ -27,6 +28,7 @@ def test_dashboard_lists_requests_and_query_count_is_flat(
             to_municipality=official_a.municipality, from_municipality=ForeignMunicipalityFactory()
         )
         PartnershipFactory(municipality_a=official_a.municipality)
+    cache.clear()  # cold again, as the first: the bell's count is cached too
     with django_assert_max_num_queries(20) as many:
         response = client.get(url)
     assert len(response.context["outgoing"]) == 4
@@ -52,6 +54,7 @@ def test_dashboard_lists_the_municipality_memoranda_with_a_flat_query_count(
             from_municipality=official_a.municipality, to_municipality=ForeignMunicipalityFactory()
         )
         memorandum_open(cooperation_request=request, actor=None)
+    cache.clear()  # cold again, as the first: the bell's count is cached too
     with django_assert_max_num_queries(25) as many:
         response = client.get(url)
     assert len(response.context["memoranda"]) == 4
