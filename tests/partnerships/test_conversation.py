@@ -9,35 +9,17 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
 from PIL import Image
 
 from core.models import Notification, NotificationKind
 from partnerships.models import Message
-from partnerships.services.conversation import ConversationClosed, message_post
-from partnerships.services.requests import request_decline, request_withdraw
+from partnerships.services.conversation import message_post
 from tests.concurrency import in_parallel, needs_postgresql
 from tests.factories import CooperationRequestFactory, OfficialFactory
+from tests.partnerships.conversations import make_message as _message
+from tests.partnerships.conversations import post_message as _post
 
 ROLES = ["anonymous", "plain", "official_a", "official_b", "official_c", "staff"]
-
-
-def _post(client, cooperation_request, body="Добрий день!", **extra):
-    return client.post(
-        reverse("partnerships:message-create", kwargs={"pk": cooperation_request.pk}),
-        {"body": body, "submit_key": str(uuid.uuid4()), **extra},
-    )
-
-
-def _message(cooperation_request, author, body="Перше повідомлення"):
-    message, _created = message_post(
-        cooperation_request=cooperation_request,
-        author=author,
-        body=body,
-        attachment=None,
-        submit_key=uuid.uuid4(),
-    )
-    return message
 
 
 def _pdf() -> bytes:
@@ -76,69 +58,6 @@ def test_conversation_is_read_and_written_by_both_sides_and_staff_only(
     response = _post(client, open_request, body=f"від {role}")
     assert response.status_code == writes
     assert Message.objects.filter(body=f"від {role}").exists() is (reads == 200)
-
-
-def _close(cooperation_request, how: str, official_a, official_b):
-    if how == "declined":
-        request_decline(cooperation_request=cooperation_request, user=official_b.user)
-    else:
-        request_withdraw(cooperation_request=cooperation_request, user=official_a.user)
-
-
-CLOSED_REASON = {
-    "declined": "The request was declined, so its conversation is closed",
-    "withdrawn": "The request was withdrawn, so its conversation is closed",
-}
-
-
-@pytest.mark.parametrize("how", ["declined", "withdrawn"])
-@pytest.mark.parametrize("role", ["official_a", "official_b", "staff"])
-def test_a_declined_or_withdrawn_request_conversation_is_read_but_not_written(
-    role_client, open_request, official_a, official_b, how, role
-):
-    _message(open_request, official_a.user, body="Перед відмовою")
-    _close(open_request, how, official_a, official_b)
-    client = role_client(role)
-    with translation.override("en"):
-        page = client.get(open_request.get_absolute_url())
-        create = reverse("partnerships:message-create", kwargs={"pk": open_request.pk})
-        response = _post(client, open_request, body=f"після, від {role}")
-    body = page.content.decode()
-    assert page.status_code == 200
-    assert "Перед відмовою" in body
-    assert CLOSED_REASON[how] in body
-    assert f'action="{create}"' not in body
-
-    assert response.status_code == 409
-    assert CLOSED_REASON[how] in response.content.decode()
-    assert 'name="body"' not in response.content.decode()
-    assert not Message.objects.filter(body=f"після, від {role}").exists()
-
-
-def test_a_request_declined_while_the_message_was_written_refuses_it(
-    open_request, official_a, official_b
-):
-    stale = CooperationRequestFactory._meta.model.objects.get(pk=open_request.pk)
-    request_decline(cooperation_request=open_request, user=official_b.user)
-    with pytest.raises(ConversationClosed):
-        message_post(
-            cooperation_request=stale,
-            author=official_a.user,
-            body="Запізно",
-            attachment=None,
-            submit_key=uuid.uuid4(),
-        )
-    assert not Message.objects.filter(body="Запізно").exists()
-
-
-@pytest.mark.parametrize("role", ["official_a", "official_b", "staff"])
-def test_an_accepted_request_conversation_stays_open_on_both_pages(role_client, memorandum, role):
-    client = role_client(role)
-    create = reverse("partnerships:message-create", kwargs={"pk": memorandum.request.pk})
-    for page in (memorandum.get_absolute_url(), memorandum.request.get_absolute_url()):
-        assert f'action="{create}"' in client.get(page).content.decode()
-    assert _post(client, memorandum.request, body=f"далі, від {role}").status_code == 302
-    assert Message.objects.filter(body=f"далі, від {role}").exists()
 
 
 @pytest.mark.parametrize(
