@@ -9,6 +9,8 @@ import gc
 import multiprocessing
 import os
 
+from gunicorn import glogging
+
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 # Sync workers, (2 × cores) + 1: page rendering is CPU-bound, and the database and
 # cache answer within milliseconds on a local network.
@@ -89,6 +91,19 @@ control_socket_disable = not control_socket
 # The portal writes one JSON line per request itself (core.observability), with
 # its request id; gunicorn's own access log would say the same again.
 accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
+
+
+class _Logger(glogging.Logger):
+    """gunicorn writes its access line whenever logging is set up by a dict (below), not
+    only when an access log is asked for: a second line per request, built on every
+    request. Here only GUNICORN_ACCESSLOG turns it on."""
+
+    @property
+    def access_log_enabled(self) -> bool:
+        return bool(self.cfg.accesslog)
+
+
+logger_class = _Logger
 errorlog = "-"  # used when LOG_FORMAT=plain; JSON lines go to stdout otherwise
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 # Worker heartbeat files in memory (a tmpfs only gunicorn writes to): a slow disk

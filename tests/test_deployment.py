@@ -132,3 +132,26 @@ def test_gunicorn_master_reads_the_database_types_once_for_every_worker():
     with CaptureQueriesContext(connection) as queries:
         connection.ensure_connection()
     assert not [q for q in queries.captured_queries if "pg_type" in q["sql"]]
+
+
+def test_gunicorn_writes_its_own_access_line_only_when_asked(monkeypatch):
+    from gunicorn.config import Config
+
+    def enabled(**env) -> bool:
+        monkeypatch.delenv("GUNICORN_ACCESSLOG", raising=False)
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        values: dict = {}
+        exec(compile((ROOT / "gunicorn.conf.py").read_text(), "gunicorn.conf.py", "exec"), values)  # noqa: S102 - our own config file
+        config = Config()
+        for name in ("accesslog", "logconfig_dict", "logger_class"):
+            if name in values:
+                config.set(name, values[name])
+        # Not set up: that would configure this process's logging.
+        logger = object.__new__(config.logger_class)
+        logger.cfg = config
+        return logger.access_log_enabled
+
+    # Logging set up by a dict (JSON lines) alone no longer turns gunicorn's access log on.
+    assert enabled() is False
+    assert enabled(GUNICORN_ACCESSLOG="-") is True
