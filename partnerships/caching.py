@@ -7,6 +7,11 @@ partnership, a request for cooperation or a memorandum starts a new generation
 (the receivers below, connected by the app's ready()); so do a registry import and a memorandum's publish
 flags, which are written without signals.
 
+"memorandum:<request>": what a memorandum's page shows beside its own row (its
+agreements, signatures and its request's conversation, with each reader's read mark):
+any save or delete of those (below), and the conversation service's update() writes
+(hiding a message, a reader's read mark).
+
 "activities": what shows activities, yearly plans and reports (the partnership pages'
 main part, the profiles' activities): any save or delete of an activity, an addition to
 one or a yearly document starts a new one (below), as the services do for their
@@ -24,6 +29,9 @@ from partnerships.models import (
     CooperationRequest,
     FundingProgramme,
     Memorandum,
+    MemorandumAgreement,
+    MemorandumSignature,
+    Message,
     Municipality,
     Partnership,
     Region,
@@ -77,3 +85,35 @@ def registry_cache_dropped_by_areas(sender, action: str, **kwargs) -> None:
 @receiver(post_delete, sender=YearlyDocument, dispatch_uid="activities_cache_yearly_deleted")
 def activities_cache_dropped(sender, **kwargs) -> None:
     caching.bump("activities")
+
+
+def memorandum_generation(request_id: int) -> str:
+    return f"memorandum:{request_id}"
+
+
+def memorandum_changed(request_id: int) -> None:
+    caching.bump(memorandum_generation(request_id))
+
+
+@receiver(post_save, sender=MemorandumAgreement, dispatch_uid="memorandum_cache_agreement_saved")
+@receiver(
+    post_delete, sender=MemorandumAgreement, dispatch_uid="memorandum_cache_agreement_deleted"
+)
+@receiver(post_save, sender=MemorandumSignature, dispatch_uid="memorandum_cache_signature_saved")
+@receiver(
+    post_delete, sender=MemorandumSignature, dispatch_uid="memorandum_cache_signature_deleted"
+)
+def memorandum_cache_dropped_by_its_parts(sender, instance, **kwargs) -> None:
+    request_id = (
+        Memorandum.objects.filter(pk=instance.memorandum_id)
+        .values_list("request_id", flat=True)
+        .first()
+    )
+    if request_id is not None:
+        memorandum_changed(request_id)
+
+
+@receiver(post_save, sender=Message, dispatch_uid="memorandum_cache_message_saved")
+@receiver(post_delete, sender=Message, dispatch_uid="memorandum_cache_message_deleted")
+def memorandum_cache_dropped_by_a_message(sender, instance, **kwargs) -> None:
+    memorandum_changed(instance.request_id)

@@ -7,6 +7,7 @@ Reads go through `permissions.memorandum_for_user`, writes through
 official or staff; anonymous readers are sent to sign in first.
 """
 
+import hashlib
 import re
 import time
 from types import SimpleNamespace
@@ -14,6 +15,7 @@ from urllib.parse import quote
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.middleware.csrf import get_token
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -21,7 +23,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
-from core.caching import cached_renders
+from core import caching
+from core.caching import cached_render, cached_renders
+from partnerships.caching import memorandum_generation
 
 from .diff import compare_sections
 from .forms import (
@@ -143,21 +147,64 @@ def cached_parts(request, memorandum: Memorandum, access, *, editable: bool) -> 
 
 @_login_redirect_on_denial
 def memorandum_detail(request, pk: int):
+    """The memorandum's page. Its main part is rendered once per state of the memorandum
+    and reader (`_main_key`) and then read from the cache: a warm request reads the
+    user and the memorandum (which checks who may read it) and two cache entries."""
     memorandum, access = _readable(request, pk, queryset=Memorandum.objects.for_reading())
+    main = cached_render(
+        _main_key(request, memorandum, access),
+        "partnerships/memorandum_main.html",
+        lambda: _main_context(request, memorandum, access),
+        request,
+    )
+    crumbs = [
+        *([(_("Memoranda"), reverse("partnerships:memorandum-list"))] if access.can_read else []),
+        (f"{memorandum.party_a} — {memorandum.party_b}", ""),
+    ]
+    return render(
+        request,
+        "partnerships/memorandum_detail.html",
+        {"memorandum": memorandum, "main": main, "crumbs": crumbs},
+    )
+
+
+def _main_key(request, memorandum: Memorandum, access) -> str:
+    """What the main part shows, named: the memorandum's row (version, status, the publish
+    flags and signing date, written with update() too), its agreements, signatures and
+    conversation (`partnerships.caching.memorandum_changed`, by its request), the parties'
+    names (the registry), the reader's rights and session (the forms carry the session's
+    CSRF token; the conversation's count of new messages is the reader's) and language."""
+    registry, state = caching.tokens("registry", memorandum_generation(memorandum.request_id))
+    row = (
+        memorandum.pk,
+        memorandum.created_at.timestamp(),
+        memorandum.updated_at.timestamp(),
+        memorandum.version,
+        memorandum.status,
+        memorandum.published_a,
+        memorandum.published_b,
+        memorandum.signed_on,
+    )
+    rights = (access.side.pk if access.side else 0, access.is_staff, access.signed)
+    if request.user.is_authenticated:
+        get_token(request)  # the secret the forms' tokens are made from, made now if new
+    reader = f"{request.session.session_key or ''}:{request.META.get('CSRF_COOKIE', '')}"
+    named = repr((row, rights, reader, get_language()))
+    return f"memorandum-main:{registry}:{state}:{hashlib.sha256(named.encode()).hexdigest()}"
+
+
+def _main_context(request, memorandum: Memorandum, access) -> dict:
     agreements = {
         party: SimpleNamespace(version=version, at=at)
         for party, (version, at) in memorandum.agreements_by_party().items()
     }
-    agreement_rows = [
-        (party, agreements.get(party.pk)) for party in (memorandum.party_a, memorandum.party_b)
-    ]
     own_agreement = agreements.get(access.side.pk) if access.side else None
     signatures = memorandum.signatures_by_side()
     own_side = memorandum.side_of(access.side.pk) if access.side else None
     # Once a side has signed, the text it signed stays as it is.
     editable = access.can_edit and not signatures
     sections, timeline = cached_parts(request, memorandum, access, editable=editable)
-    context = {
+    return {
         "signature_rows": [
             (party, signatures.get(side))
             for party, side in ((memorandum.party_a, "a"), (memorandum.party_b, "b"))
@@ -168,20 +215,13 @@ def memorandum_detail(request, pk: int):
         "access": access,
         "sections_html": sections,
         "timeline_html": timeline,
-        "agreement_rows": agreement_rows,
+        "agreement_rows": [
+            (party, agreements.get(party.pk)) for party in (memorandum.party_a, memorandum.party_b)
+        ],
         "may_agree_now": access.can_agree
         and not (own_agreement and own_agreement.version == memorandum.version),
         "own_published": getattr(memorandum, f"published_{own_side}") if own_side else False,
-        "crumbs": [
-            *(
-                [(_("Memoranda"), reverse("partnerships:memorandum-list"))]
-                if access.can_read
-                else []
-            ),
-            (f"{memorandum.party_a} — {memorandum.party_b}", ""),
-        ],
     }
-    return render(request, "partnerships/memorandum_detail.html", context)
 
 
 @_login_redirect_on_denial

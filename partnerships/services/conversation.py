@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from core.notifications.service import forget_excerpts
 from core.submit_once import create_once
 from partnerships import notifications
+from partnerships.caching import memorandum_changed
 from partnerships.choices import RequestStatus
 from partnerships.models import CooperationRequest, Message, ThreadReading
 from partnerships.permissions import approved_official
@@ -91,6 +92,7 @@ def message_set_hidden(*, message: Message, by, hidden: bool) -> Message:
         )
         if hidden:
             forget_excerpts(notifications.conversation_key(message.request), f"#{message.anchor}")
+        memorandum_changed(message.request_id)
     message.refresh_from_db()
     return message
 
@@ -112,6 +114,8 @@ def thread_read_up_to(*, cooperation_request: CooperationRequest, user, newest: 
             ThreadReading.objects.filter(pk=reading.pk, last_read_id__lt=newest).update(
                 last_read_id=newest
             )
+        # The memorandum page counts the messages new to this reader.
+        memorandum_changed(cooperation_request.pk)
     return before
 
 

@@ -1,0 +1,71 @@
+"""The memorandum page's main part comes from the cache, and every change of what it
+shows is on the next view: agreements, signatures' panel, messages and read marks,
+publish flags, a reader's rights."""
+
+import uuid
+
+import pytest
+from django.utils import translation
+
+from partnerships.choices import OfficialStatus
+from partnerships.memoranda.services import memorandum_agree
+from partnerships.models import Official
+from partnerships.services.conversation import message_post, message_set_hidden
+
+
+def _page(client, memorandum) -> str:
+    with translation.override("en"):
+        response = client.get(memorandum.get_absolute_url())
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.usefixtures("english")
+def test_an_agreement_of_the_other_side_shows_on_the_next_view(
+    client, memorandum, official_a, official_b
+):
+    client.force_login(official_a.user)
+    _page(client, memorandum)
+    assert _page(client, memorandum).count("not agreed yet") == 2  # from the cache
+    memorandum_agree(
+        memorandum=memorandum,
+        municipality=official_b.municipality,
+        version=memorandum.version,
+        actor=official_b.user,
+    )
+    assert _page(client, memorandum).count("not agreed yet") == 1
+
+
+@pytest.mark.usefixtures("english")
+def test_messages_hiding_and_reading_show_on_the_next_view(
+    client, memorandum, official_a, official_b, staff_user
+):
+    client.force_login(official_a.user)
+    assert "No messages yet." in _page(client, memorandum)
+    message, _created = message_post(
+        cooperation_request=memorandum.request,
+        author=official_b.user,
+        body="Надсилаємо правки до розділу 5",
+        attachment=None,
+        submit_key=uuid.uuid4(),
+    )
+    page = _page(client, memorandum)
+    assert "Надсилаємо правки до розділу 5" in page and "1 new to you" in page
+    # Read on the request's page: no longer new here.
+    client.get(memorandum.request.get_absolute_url())
+    assert "new to you" not in _page(client, memorandum)
+    message_set_hidden(message=message, by=staff_user, hidden=True)
+    assert "Надсилаємо правки до розділу 5" not in _page(client, memorandum)
+
+
+@pytest.mark.usefixtures("english")
+def test_a_reader_who_loses_their_rights_sees_the_page_as_they_may_now(
+    client, memorandum, official_a
+):
+    client.force_login(official_a.user)
+    assert "Agree to version" in _page(client, memorandum)
+    Official.objects.filter(pk=official_a.pk).update(status=OfficialStatus.REVOKED)
+    with translation.override("en"):
+        response = client.get(memorandum.get_absolute_url())
+    # A draft is hidden from whoever is no longer a party's official.
+    assert response.status_code == 404
