@@ -15,10 +15,11 @@ from urllib.parse import quote
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.middleware.csrf import get_token
 from django.http import FileResponse, Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
@@ -154,9 +155,11 @@ def memorandum_detail(request, pk: int):
     main = cached_render(
         _main_key(request, memorandum, access),
         "partnerships/memorandum_main.html",
-        lambda: _main_context(request, memorandum, access),
+        lambda: {**_main_context(request, memorandum, access), "csrf_token": CSRF_MARK},
         request,
     )
+    # The forms' CSRF token is the browser's own: a mark in the cached HTML, filled here.
+    main = mark_safe(main.replace(CSRF_MARK, get_token(request)))
     crumbs = [
         *([(_("Memoranda"), reverse("partnerships:memorandum-list"))] if access.can_read else []),
         (f"{memorandum.party_a} — {memorandum.party_b}", ""),
@@ -168,12 +171,16 @@ def memorandum_detail(request, pk: int):
     )
 
 
+# Stands for the CSRF token in the cached main part (a word no page text contains).
+CSRF_MARK = "csrf-token-of-this-request-d41d8cd9"
+
+
 def _main_key(request, memorandum: Memorandum, access) -> str:
     """What the main part shows, named: the memorandum's row (version, status, the publish
     flags and signing date, written with update() too), its agreements, signatures and
     conversation (`partnerships.caching.memorandum_changed`, by its request), the parties'
-    names (the registry), the reader's rights and session (the forms carry the session's
-    CSRF token; the conversation's count of new messages is the reader's) and language."""
+    names (the registry), the reader's rights and session (the conversation's count of
+    new messages is the reader's) and language."""
     registry, state = caching.tokens("registry", memorandum_generation(memorandum.request_id))
     row = (
         memorandum.pk,
@@ -186,10 +193,7 @@ def _main_key(request, memorandum: Memorandum, access) -> str:
         memorandum.signed_on,
     )
     rights = (access.side.pk if access.side else 0, access.is_staff, access.signed)
-    if request.user.is_authenticated:
-        get_token(request)  # the secret the forms' tokens are made from, made now if new
-    reader = f"{request.session.session_key or ''}:{request.META.get('CSRF_COOKIE', '')}"
-    named = repr((row, rights, reader, get_language()))
+    named = repr((row, rights, request.session.session_key or "", get_language()))
     return f"memorandum-main:{registry}:{state}:{hashlib.sha256(named.encode()).hexdigest()}"
 
 

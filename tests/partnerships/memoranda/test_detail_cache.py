@@ -2,13 +2,18 @@
 shows is on the next view: agreements, signatures' panel, messages and read marks,
 publish flags, a reader's rights."""
 
+import re
 import uuid
 
 import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
 from django.utils import translation
 
 from partnerships.choices import OfficialStatus
 from partnerships.memoranda.services import memorandum_agree
+from partnerships.memoranda.views import CSRF_MARK
 from partnerships.models import Official
 from partnerships.services.conversation import message_post, message_set_hidden
 
@@ -69,3 +74,24 @@ def test_a_reader_who_loses_their_rights_sees_the_page_as_they_may_now(
         response = client.get(memorandum.get_absolute_url())
     # A draft is hidden from whoever is no longer a party's official.
     assert response.status_code == 404
+
+
+@pytest.mark.usefixtures("english")
+def test_the_forms_of_a_page_from_the_cache_carry_this_browsers_csrf_token(memorandum, official_a):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(official_a.user)
+    _page(browser, memorandum)
+    # The browser's CSRF cookie is gone (cleared, or expired): the page, from the cache,
+    # still carries a token of the secret the browser now has.
+    browser.cookies.pop(settings.CSRF_COOKIE_NAME)
+    page = _page(browser, memorandum)
+    assert CSRF_MARK not in page
+    agree = reverse("partnerships:memorandum-agree", args=[memorandum.pk])
+    # The agree form's own token (the header's sign-out form has one too).
+    form = re.search(
+        rf'action="{agree}">\s*<input[^>]*name="csrfmiddlewaretoken" value="([^"]+)"', page
+    )
+    token = form.group(1)
+    response = browser.post(agree, {"version": memorandum.version, "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert memorandum.agreements.filter(municipality=official_a.municipality).exists()
