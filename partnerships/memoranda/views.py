@@ -158,8 +158,10 @@ def memorandum_detail(request, pk: int):
         lambda: {**_main_context(request, memorandum, access), "csrf_token": CSRF_MARK},
         request,
     )
-    # The forms' CSRF token is the browser's own: a mark in the cached HTML, filled here.
-    main = mark_safe(main.replace(CSRF_MARK, get_token(request)))
+    # The forms' CSRF token is the browser's own: a mark in the cached HTML, filled here,
+    # only in the forms' own field (text that readers wrote may contain the mark too, but
+    # never unescaped quotes, so it cannot carry the token off in a link).
+    main = mark_safe(main.replace(_csrf_field(CSRF_MARK), _csrf_field(get_token(request))))
     crumbs = [
         *([(_("Memoranda"), reverse("partnerships:memorandum-list"))] if access.can_read else []),
         (f"{memorandum.party_a} — {memorandum.party_b}", ""),
@@ -173,6 +175,11 @@ def memorandum_detail(request, pk: int):
 
 # Stands for the CSRF token in the cached main part (a word no page text contains).
 CSRF_MARK = "csrf-token-of-this-request-d41d8cd9"
+
+
+def _csrf_field(token: str) -> str:
+    """The part of `{% csrf_token %}`'s hidden field that holds the token."""
+    return f'name="csrfmiddlewaretoken" value="{token}"'
 
 
 def _main_key(request, memorandum: Memorandum, access) -> str:
