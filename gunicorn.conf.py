@@ -96,11 +96,13 @@ accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
 class _Logger(glogging.Logger):
     """gunicorn writes its access line whenever logging is set up by a dict (below), not
     only when an access log is asked for: a second line per request, built on every
-    request. Here only GUNICORN_ACCESSLOG turns it on."""
+    request. Here only GUNICORN_ACCESSLOG, or syslog with access lines sent to it, turns
+    it on."""
 
     @property
     def access_log_enabled(self) -> bool:
-        return bool(self.cfg.accesslog)
+        to_syslog = self.cfg.syslog and not self.cfg.disable_redirect_access_to_syslog
+        return bool(self.cfg.accesslog or to_syslog)
 
 
 logger_class = _Logger

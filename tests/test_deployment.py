@@ -155,3 +155,19 @@ def test_gunicorn_writes_its_own_access_line_only_when_asked(monkeypatch):
     # Logging set up by a dict (JSON lines) alone no longer turns gunicorn's access log on.
     assert enabled() is False
     assert enabled(GUNICORN_ACCESSLOG="-") is True
+
+
+def test_gunicorn_sends_access_lines_to_syslog_when_syslog_takes_them(monkeypatch):
+    from gunicorn.config import Config
+
+    values: dict = {}
+    monkeypatch.delenv("GUNICORN_ACCESSLOG", raising=False)
+    exec(compile((ROOT / "gunicorn.conf.py").read_text(), "gunicorn.conf.py", "exec"), values)  # noqa: S102 - our own config file
+    config = Config()
+    config.set("logger_class", values["logger_class"])
+    config.set("syslog", True)
+    logger = object.__new__(config.logger_class)
+    logger.cfg = config
+    assert logger.access_log_enabled is True
+    config.set("disable_redirect_access_to_syslog", True)
+    assert logger.access_log_enabled is False

@@ -143,7 +143,11 @@ def notify(
     for user in users.values():
         preference = preferences.get(user.pk) or MailPreference(user=user)
         language = languages[user.pk]
-        text = titles.render(source, stored_params, language) or source
+        text = (
+            titles.render(source, stored_params, language)
+            or titles.render(source, stored_params, titles.SOURCE_LANGUAGE)
+            or source
+        )
         with translation.override(language):
             path = _path_of(target)  # under the recipient's language prefix
         delivery = preference.delivery(kind) if user.email and not quiet else Delivery.NEVER

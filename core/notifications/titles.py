@@ -13,6 +13,9 @@ from typing import Any
 from django.conf import settings
 from django.utils import translation
 
+# The language the titles are written in, in the code (their msgids).
+SOURCE_LANGUAGE = "en"
+
 
 def source_of(title: Any) -> str:
     """The title untranslated: a lazy text's msgid, or the text itself."""
@@ -40,12 +43,18 @@ def render(source: str, params: Mapping[str, Any] | None, language: str) -> str 
     parameters were kept, or a title whose placeholders have changed since)."""
     if params is None or not source:
         return None
-    values = {key: _in(value, language) for key, value in params.items()}
     with translation.override(language):
-        try:
-            return translation.gettext(source) % values
-        except (KeyError, ValueError, TypeError):
-            return None
+        text = translation.gettext(source)
+    if text == source and language != SOURCE_LANGUAGE:
+        # Not in the catalogue (a title reworded since): the stored title, in the
+        # language it was written in, rather than the code's English.
+        return None
+    if not params:
+        return text  # no placeholders: a "%" in it is a percent sign
+    try:
+        return text % {key: _in(value, language) for key, value in params.items()}
+    except (KeyError, ValueError, TypeError):
+        return None
 
 
 def _in(value: Any, language: str) -> Any:

@@ -257,6 +257,7 @@ class Memorandum(models.Model):
                 "history_user__email",
                 "history_user__first_name",
                 "history_user__last_name",
+                "history_user__is_staff",
             )
             .order_by("-version", "-history_date")
         )

@@ -13,6 +13,7 @@ import time
 from types import SimpleNamespace
 from urllib.parse import quote
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
@@ -27,6 +28,7 @@ from django.views.generic import ListView
 from core import caching
 from core.caching import cached_render, cached_renders
 from partnerships.caching import memorandum_generation
+from partnerships.views.requests import describe_actors
 
 from .diff import compare_sections
 from .forms import (
@@ -107,6 +109,19 @@ class MemorandumListView(ListView):
         return context
 
 
+def authored(memorandum: Memorandum, versions) -> list[tuple]:
+    """Each version with who saved it, as the partner may see it (`describe_actors`: a
+    name or position and municipality, not a personal login e-mail): the list is the
+    same for every reader, and cached for all of them."""
+    versions = list(versions)
+    who = describe_actors(
+        (memorandum.party_a, memorandum.party_b),
+        [v.history_user for v in versions if v.history_user],
+        viewer=AnonymousUser(),
+    )
+    return [(v, who.get(v.history_user_id, "")) for v in versions]
+
+
 def cached_parts(request, memorandum: Memorandum, access, *, editable: bool) -> tuple[str, str]:
     """The rendered sections and versions timeline of the current version, in one
     cache read.
@@ -138,7 +153,7 @@ def cached_parts(request, memorandum: Memorandum, access, *, editable: bool) -> 
                 "partnerships/memorandum_timeline.html",
                 lambda: {
                     "memorandum": memorandum,
-                    "versions": list(memorandum.versions()[:SIDEBAR_VERSIONS]),
+                    "versions": authored(memorandum, memorandum.versions()[:SIDEBAR_VERSIONS]),
                 },
             )
         )
@@ -200,7 +215,9 @@ def _main_key(request, memorandum: Memorandum, access) -> str:
         memorandum.signed_on,
     )
     rights = (access.side.pk if access.side else 0, access.is_staff, access.signed)
-    named = repr((row, rights, request.session.session_key or "", get_language()))
+    # Whoever reads no drafts sees no forms and no conversation: one entry for all of them.
+    session = request.session.session_key or "" if access.can_read else ""
+    named = repr((row, rights, session, get_language()))
     return f"memorandum-main:{registry}:{state}:{hashlib.sha256(named.encode()).hexdigest()}"
 
 
@@ -261,7 +278,7 @@ def memorandum_versions(request, pk: int):
         "partnerships/memorandum_versions.html",
         {
             "memorandum": memorandum,
-            "versions": page_obj.object_list,
+            "versions": authored(memorandum, page_obj.object_list),
             "page_obj": page_obj,
             "paginator": page_obj.paginator,
             "numbers": memorandum.version_numbers(),

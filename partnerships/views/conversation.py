@@ -64,6 +64,8 @@ def new_form() -> MessageForm:
 def message_create(request, pk: int):
     cooperation_request = permissions.get_request_for_user(request.user, pk)
     back = _back(request, cooperation_request).url
+    if sent := conversation.already_sent(cooperation_request, request.POST.get("submit_key")):
+        return _back(request, cooperation_request, anchor=sent.anchor)
     if reason := conversation.closed_reason(cooperation_request):
         return _refused(request, cooperation_request, back=back, reason=reason)
     form = MessageForm(request.POST, request.FILES)

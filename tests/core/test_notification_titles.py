@@ -116,3 +116,27 @@ def test_notify_looks_up_the_mail_languages_of_all_recipients_at_once():
         Notification.objects.filter(title__in=["Однаково"]).values_list("recipient_id", "title")
     )
     assert len(languages) == 14
+
+
+def test_a_title_reworded_in_the_code_since_shows_as_it_was_stored(client):
+    """Its old msgid is no longer in the catalogues: the stored Ukrainian title, not the
+    code's English with the Ukrainian name in it."""
+    user = VerifiedUserFactory()
+    Notification.objects.create(
+        recipient=user,
+        kind=NotificationKind.REQUEST_DECLINED,
+        title="Ірпінська міська громада відхилила ваш запит",
+        title_source="%(name)s declined your request, in words since reworded",
+        params={"name": {"uk": "Ірпінська міська громада", "fr": "Irpinska urban hromada"}},
+        url="/uk/",
+    )
+    client.force_login(user)
+    assert "Ірпінська міська громада відхилила ваш запит" in _page(client, "fr")
+    assert "since reworded" not in _page(client, "fr")
+
+
+def test_a_percent_sign_in_a_title_without_parameters_stays_a_percent_sign(client):
+    user = VerifiedUserFactory()
+    notify([user], NotificationKind.COMMENT_HIDDEN, "", title="100% ready")
+    client.force_login(user)
+    assert "100% ready" in _page(client, "en")

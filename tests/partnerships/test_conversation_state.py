@@ -80,3 +80,17 @@ def test_an_accepted_request_conversation_stays_open_on_both_pages(role_client, 
     assert thread in client.get(memorandum.get_absolute_url()).content.decode()
     assert _post(client, memorandum.request, body=f"далі, від {role}").status_code == 302
     assert Message.objects.filter(body=f"далі, від {role}").exists()
+
+
+def test_a_message_sent_again_after_the_decline_is_the_one_sent_before(
+    client, open_request, official_a, official_b
+):
+    """The first send went in before the decline; the browser sends the form again."""
+    client.force_login(official_a.user)
+    key = str(uuid.uuid4())
+    assert _post(client, open_request, body="Надіслано раз", submit_key=key).status_code == 302
+    request_decline(cooperation_request=open_request, user=official_b.user)
+    assert _post(client, open_request, body="Надіслано раз", submit_key=key).status_code == 302
+    assert Message.objects.filter(body="Надіслано раз").count() == 1
+    # A new message is refused.
+    assert _post(client, open_request, body="Нове").status_code == 409

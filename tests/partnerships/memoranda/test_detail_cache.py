@@ -95,3 +95,16 @@ def test_the_forms_of_a_page_from_the_cache_carry_this_browsers_csrf_token(memor
     response = browser.post(agree, {"version": memorandum.version, "csrfmiddlewaretoken": token})
     assert response.status_code == 302
     assert memorandum.agreements.filter(municipality=official_a.municipality).exists()
+
+
+@pytest.mark.usefixtures("english")
+def test_the_versions_name_who_saved_them_without_their_login_e_mail(
+    client, memorandum, save_section, official_a, official_b
+):
+    save_section(uk="Мета друга.", en="Second purpose.")
+    for page in (memorandum.get_absolute_url(), f"{memorandum.get_absolute_url()}versions/"):
+        client.force_login(official_b.user)
+        html = client.get(page).content.decode()
+        # (The memorandum's own text names the coordinators' work addresses.)
+        assert f'timeline__meta">{official_a.user.email}' not in html
+        assert f'timeline__meta">{official_a.position}, {official_a.municipality.name}' in html

@@ -32,9 +32,9 @@ def test_memorandum_detail_query_count_is_flat(
     client.force_login(official_a.user)
     # Cold: the session row (the tests' sessions are in the database), the user with
     # their official, the memorandum with its parties, its agreements, the
-    # conversation's counts, the bell's count; the texts and the versions for the
-    # parts rendered once per version. A draft has no signatures to read.
-    with django_assert_num_queries(8):
+    # conversation's counts, the bell's count; the texts, the versions and their authors'
+    # roles for the parts rendered once per version. A draft has no signatures to read.
+    with django_assert_num_queries(9):
         response = client.get(memorandum.get_absolute_url())
     assert response.status_code == 200
     # Warm: the session row, the user with their official and the memorandum (who may
@@ -55,13 +55,13 @@ def test_memorandum_detail_sidebar_shows_the_latest_ten_versions_and_links_all(
     # With the bell's count and the conversation (messages, authors, reading).
     with django_assert_max_num_queries(13):
         response = client.get(m.get_absolute_url())
-    shown = [v.version for v in response.context["versions"]]
+    shown = [v.version for v, _who in response.context["versions"]]
     assert shown == list(range(m.version, max(m.version - 10, 0), -1))
     all_url = reverse("partnerships:memorandum-versions", args=[m.pk])
     assert f'href="{all_url}"' in response.content.decode()
     with django_assert_max_num_queries(9):  # the bell's count
         full = client.get(all_url)
-    assert [v.version for v in full.context["versions"]] == list(range(m.version, 0, -1))
+    assert [v.version for v, _who in full.context["versions"]] == list(range(m.version, 0, -1))
     assert full.context["crumbs"][-1] == ("All versions", "")
 
 
