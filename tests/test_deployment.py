@@ -15,6 +15,14 @@ from django.test.utils import CaptureQueriesContext
 ROOT = Path(settings.BASE_DIR)
 
 
+def gunicorn_settings() -> dict:
+    """The names gunicorn.conf.py sets, read as gunicorn reads it (under the environment
+    the test has set)."""
+    values: dict = {}
+    exec(compile((ROOT / "gunicorn.conf.py").read_text(), "gunicorn.conf.py", "exec"), values)  # noqa: S102 - our own config file
+    return values
+
+
 def compose() -> dict:
     return yaml.safe_load((ROOT / "compose.yaml").read_text())
 
@@ -73,8 +81,7 @@ def test_gunicorn_configuration_scales_with_the_machine_and_recycles_workers(mon
     for name in ("GUNICORN_WORKERS", "GUNICORN_BIND", "GUNICORN_TIMEOUT"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(multiprocessing, "cpu_count", lambda: 4)
-    values: dict = {}
-    exec(compile((ROOT / "gunicorn.conf.py").read_text(), "gunicorn.conf.py", "exec"), values)  # noqa: S102 - our own config file
+    values = gunicorn_settings()
     assert values["workers"] == 9
     assert values["timeout"] == 30
     assert values["max_requests"] > 0 and values["max_requests_jitter"] > 0
@@ -91,16 +98,10 @@ def test_gunicorn_configuration_scales_with_the_machine_and_recycles_workers(mon
 def test_gunicorn_preloads_the_application_unless_told_not_to(monkeypatch):
     from gunicorn.config import KNOWN_SETTINGS
 
-    def settings_with(**env) -> dict:
-        monkeypatch.delenv("GUNICORN_PRELOAD", raising=False)
-        for name, value in env.items():
-            monkeypatch.setenv(name, value)
-        values: dict = {}
-        exec(compile((ROOT / "gunicorn.conf.py").read_text(), "gunicorn.conf.py", "exec"), values)  # noqa: S102 - our own config file
-        return values
-
-    assert settings_with()["preload_app"] is True
-    assert settings_with(GUNICORN_PRELOAD="false")["preload_app"] is False
+    monkeypatch.delenv("GUNICORN_PRELOAD", raising=False)
+    assert gunicorn_settings()["preload_app"] is True
+    monkeypatch.setenv("GUNICORN_PRELOAD", "false")
+    assert gunicorn_settings()["preload_app"] is False
     # The hook that imports the views before forking is one gunicorn calls.
     tree = ast.parse((ROOT / "gunicorn.conf.py").read_text())
     hooks = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
@@ -118,8 +119,7 @@ def test_gunicorn_master_reads_the_database_types_once_for_every_worker():
 
     from django.contrib.postgres.signals import get_citext_oids, get_hstore_oids
 
-    values: dict = {}
-    exec(compile((ROOT / "gunicorn.conf.py").read_text(), "gunicorn.conf.py", "exec"), values)  # noqa: S102 - our own config file
+    values = gunicorn_settings()
     get_hstore_oids.cache_clear()
     get_citext_oids.cache_clear()
     connection.close()
@@ -134,40 +134,33 @@ def test_gunicorn_master_reads_the_database_types_once_for_every_worker():
     assert not [q for q in queries.captured_queries if "pg_type" in q["sql"]]
 
 
-def test_gunicorn_writes_its_own_access_line_only_when_asked(monkeypatch):
+def _access_logger(**settings):
+    """gunicorn's logger as this configuration makes it, with `settings` on top; not set
+    up, which would configure this process's logging."""
     from gunicorn.config import Config
 
-    def enabled(**env) -> bool:
-        monkeypatch.delenv("GUNICORN_ACCESSLOG", raising=False)
-        for name, value in env.items():
-            monkeypatch.setenv(name, value)
-        values: dict = {}
-        exec(compile((ROOT / "gunicorn.conf.py").read_text(), "gunicorn.conf.py", "exec"), values)  # noqa: S102 - our own config file
-        config = Config()
-        for name in ("accesslog", "logconfig_dict", "logger_class"):
-            if name in values:
-                config.set(name, values[name])
-        # Not set up: that would configure this process's logging.
-        logger = object.__new__(config.logger_class)
-        logger.cfg = config
-        return logger.access_log_enabled
+    values = gunicorn_settings()
+    config = Config()
+    for name in ("accesslog", "logconfig_dict", "logger_class"):
+        if name in values:
+            config.set(name, values[name])
+    for name, value in settings.items():
+        config.set(name, value)
+    logger = object.__new__(config.logger_class)
+    logger.cfg = config
+    return logger
 
+
+def test_gunicorn_writes_its_own_access_line_only_when_asked(monkeypatch):
+    monkeypatch.delenv("GUNICORN_ACCESSLOG", raising=False)
     # Logging set up by a dict (JSON lines) alone no longer turns gunicorn's access log on.
-    assert enabled() is False
-    assert enabled(GUNICORN_ACCESSLOG="-") is True
+    assert _access_logger().access_log_enabled is False
+    monkeypatch.setenv("GUNICORN_ACCESSLOG", "-")
+    assert _access_logger().access_log_enabled is True
 
 
 def test_gunicorn_sends_access_lines_to_syslog_when_syslog_takes_them(monkeypatch):
-    from gunicorn.config import Config
-
-    values: dict = {}
     monkeypatch.delenv("GUNICORN_ACCESSLOG", raising=False)
-    exec(compile((ROOT / "gunicorn.conf.py").read_text(), "gunicorn.conf.py", "exec"), values)  # noqa: S102 - our own config file
-    config = Config()
-    config.set("logger_class", values["logger_class"])
-    config.set("syslog", True)
-    logger = object.__new__(config.logger_class)
-    logger.cfg = config
-    assert logger.access_log_enabled is True
-    config.set("disable_redirect_access_to_syslog", True)
-    assert logger.access_log_enabled is False
+    assert _access_logger(syslog=True).access_log_enabled is True
+    redirected_off = _access_logger(syslog=True, disable_redirect_access_to_syslog=True)
+    assert redirected_off.access_log_enabled is False

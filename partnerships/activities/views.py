@@ -96,6 +96,23 @@ def _partnership_part(request, partnership: Partnership, cursor: timeline.Cursor
     }
 
 
+def _form_page(request, form, partnership: Partnership, heading: str, **extra):
+    """An activity's or an addition's form: a 400 when it comes back from a post (the
+    form said what is wrong), else the empty form."""
+    return render(
+        request,
+        "partnerships/activity_form.html",
+        {
+            "form": form,
+            "partnership": partnership,
+            "heading": heading,
+            "crumbs": _crumbs(partnership, heading),
+            **extra,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
 def _back_to(request, activity: Activity):
     access = partnership_access(request.user, activity.partnership)
     return redirect(timeline.address_of(activity, timeline.Reader(request.user, access)))
@@ -121,30 +138,16 @@ def activity_create(request, pk: int):
         request.FILES or None,
         initial={"language": (get_language() or "uk")[:2], "submit_key": new_key()},
     )
-    if request.method == "POST":
-        if form.is_valid():
-            activity, created = services.activity_record(
-                partnership=partnership, municipality=side, user=request.user, **form.cleaned_data
+    if request.method == "POST" and form.is_valid():
+        activity, created = services.activity_record(
+            partnership=partnership, municipality=side, user=request.user, **form.cleaned_data
+        )
+        if created:
+            messages.success(
+                request, _("Saved as a draft: only your side sees it until you publish it.")
             )
-            if created:
-                messages.success(
-                    request, _("Saved as a draft: only your side sees it until you publish it.")
-                )
-            return _back_to(request, activity)
-        status = 400
-    else:
-        status = 200
-    return render(
-        request,
-        "partnerships/activity_form.html",
-        {
-            "form": form,
-            "partnership": partnership,
-            "heading": _("Record an activity"),
-            "crumbs": _crumbs(partnership, _("Record an activity")),
-        },
-        status=status,
-    )
+        return _back_to(request, activity)
+    return _form_page(request, form, partnership, _("Record an activity"))
 
 
 @login_required
@@ -168,27 +171,15 @@ def contribution_add(request, pk: int):
     form = ContributionForm(
         request.POST or None, request.FILES or None, initial={"submit_key": new_key()}
     )
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            _part, created = services.contribution_add(
-                activity=activity, municipality=side, user=request.user, **form.cleaned_data
-            )
-            if created:
-                messages.success(request, _("Your addition is saved."))
-            return _back_to(request, activity)
-        status = 400
-    return render(
-        request,
-        "partnerships/activity_form.html",
-        {
-            "form": form,
-            "partnership": activity.partnership,
-            "activity": activity,
-            "heading": _("Add a note or a photo"),
-            "crumbs": _crumbs(activity.partnership, _("Add a note or a photo")),
-        },
-        status=status,
+    if request.method == "POST" and form.is_valid():
+        _part, created = services.contribution_add(
+            activity=activity, municipality=side, user=request.user, **form.cleaned_data
+        )
+        if created:
+            messages.success(request, _("Your addition is saved."))
+        return _back_to(request, activity)
+    return _form_page(
+        request, form, activity.partnership, _("Add a note or a photo"), activity=activity
     )
 
 
@@ -201,25 +192,17 @@ def activity_edit(request, pk: int):
     form = ActivityForm(
         request.POST or None, request.FILES or None, instance=activity, own_photos=own_photos
     )
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            services.activity_update(activity=activity, user=request.user, **form.cleaned_data)
-            messages.success(request, _("The activity is saved."))
-            return _back_to(request, activity)
-        status = 400
-    return render(
+    if request.method == "POST" and form.is_valid():
+        services.activity_update(activity=activity, user=request.user, **form.cleaned_data)
+        messages.success(request, _("The activity is saved."))
+        return _back_to(request, activity)
+    return _form_page(
         request,
-        "partnerships/activity_form.html",
-        {
-            "form": form,
-            "partnership": activity.partnership,
-            "activity": activity,
-            "heading": _("Correct the activity"),
-            "crumbs": _crumbs(activity.partnership, _("Correct the activity")),
-            "delete_url": reverse("partnerships:activity-delete", kwargs={"pk": activity.pk}),
-        },
-        status=status,
+        form,
+        activity.partnership,
+        _("Correct the activity"),
+        activity=activity,
+        delete_url=reverse("partnerships:activity-delete", kwargs={"pk": activity.pk}),
     )
 
 

@@ -79,16 +79,14 @@ def message_post(
         notifications.notify_message(message)
         return message
 
-    sent = already_sent(cooperation_request, submit_key)
-    if sent is not None:
-        return sent, False
     return create_once(Message, create, request=cooperation_request, submit_key=submit_key)
 
 
 def already_sent(cooperation_request: CooperationRequest, submit_key) -> Message | None:
-    """The message a form with this one-time key made, if it was sent before: a form sent
-    again gets it, even once the conversation has closed since (sends at the same moment
-    are decided by the constraint, in `message_post`)."""
+    """The message a form with this one-time key made, if it was sent before: the view
+    answers a form sent again with it, even once the conversation has closed since
+    (while it is open, sends at the same moment are decided by the constraint in
+    `message_post`)."""
     try:
         key = uuid.UUID(str(submit_key))
     except ValueError:

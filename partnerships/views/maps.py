@@ -5,7 +5,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.csp import CSP
 from django.utils.safestring import mark_safe
@@ -16,7 +15,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
-from core.caching import MAX_AGE
+from core.caching import MAX_AGE, cached_render
 from core.responses import compressed_body, conditional_response
 from partnerships.caching import registry_generation
 from partnerships.choices import MunicipalityKind
@@ -37,22 +36,20 @@ def map_page(request):
     generation = registry_generation()
     # Counting and listing the leaders costs more than the rest of the page: cached per
     # registry generation. The linked drawing is its own address (map_drawing).
-    key = f"map-figure:{frame.slug}:{get_language()}:{generation}"
-    figure = cache.get(key)
-    if figure is None:
-        figure = render_to_string(
-            "partnerships/map_figure.html",
-            {
-                "map": partnerships_map(frame, Partnership.objects.for_map().order_by("pk")),
-                "drawing_url": _drawing_url(frame, generation),
-                "leaders": Municipality.objects.ukrainian()
-                .with_partner_count()
-                .filter(partner_count__gt=0)
-                .select_related("region")
-                .order_by("-partner_count", "sort_key_uk")[:10],
-            },
-        )
-        cache.set(key, figure, MAX_AGE)
+    figure = cached_render(
+        f"map-figure:{frame.slug}:{get_language()}:{generation}",
+        "partnerships/map_figure.html",
+        lambda: {
+            "map": partnerships_map(frame, Partnership.objects.for_map().order_by("pk")),
+            "drawing_url": _drawing_url(frame, generation),
+            "leaders": Municipality.objects.ukrainian()
+            .with_partner_count()
+            .filter(partner_count__gt=0)
+            .select_related("region")
+            .order_by("-partner_count", "sort_key_uk")[:10],
+        },
+        None,  # the same for every reader
+    )
     filters = MapFilter(request.GET or None, queryset=Municipality.objects.none())
     filters.form.is_valid()
     focus = _focus(request)
@@ -89,14 +86,12 @@ def map_drawing(request, frame: str):
     if chosen is None:
         raise Http404(_("There is no such map view."))
     generation = registry_generation()
-    key = f"map-drawing:{chosen.slug}:{get_language()}:{generation}"
-    body = cache.get(key)
-    if body is None:
-        body = render_to_string(
-            "partnerships/map_drawing.svg",
-            {"map": partnerships_map(chosen, Partnership.objects.for_map().order_by("pk"))},
-        ).encode()
-        cache.set(key, body, MAX_AGE)
+    body = cached_render(
+        f"map-drawing:{chosen.slug}:{get_language()}:{generation}",
+        "partnerships/map_drawing.svg",
+        lambda: {"map": partnerships_map(chosen, Partnership.objects.for_map().order_by("pk"))},
+        None,  # the same for every reader
+    )
     response = HttpResponse(body, content_type="image/svg+xml")
     # The page asks with the generation it was drawn in (v): such an answer never changes.
     current = request.GET.get("v") == generation
